@@ -1,0 +1,1 @@
+"""Newsdesk: a publishing system for a bilingual digital newsroom."""

@@ -1,0 +1,231 @@
+"""Article: the unit of news, edited as a Wagtail snippet (DESIGN.md: models, not pages)."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import resolve, reverse
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.fields import StreamField
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    Orderable,
+    PreviewableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+    WorkflowMixin,
+)
+from wagtail.search import index
+
+from . import labels as label_codes
+from .blocks import BodyBlock, SourcesBlock
+from .query import ArticleQuerySet
+
+
+class Article(
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    TranslatableMixin,
+    index.Indexed,
+    ClusterableModel,
+):
+    headline = models.CharField(_("headline"), max_length=250)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=120,
+        help_text=_("The last part of the address. Changing it keeps the old address working."),
+    )
+    lead = models.TextField(_("lead"), blank=True)
+    section = models.ForeignKey(
+        "sections.Section",
+        verbose_name=_("section"),
+        on_delete=models.PROTECT,
+        related_name="articles",
+    )
+    tags = ParentalManyToManyField("taxonomy.Tag", verbose_name=_("tags"), blank=True)
+    labels = models.JSONField(_("labels"), default=list, blank=True)
+
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("main image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_caption = models.CharField(_("caption"), max_length=300, blank=True)
+    hero_credit = models.CharField(_("credit"), max_length=120, blank=True)
+    hero_alt = models.CharField(
+        _("alternative text"),
+        max_length=300,
+        blank=True,
+        help_text=_("Describe the image for readers who cannot see it."),
+    )
+
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+    sources = StreamField(SourcesBlock(), verbose_name=_("sources"), blank=True)
+
+    update_note = models.TextField(
+        _("public update note"),
+        blank=True,
+        help_text=_(
+            "For a substantive change to a published article: what changed, as readers "
+            "will see it (\"Updated 14:55: …\"). Leave empty for a typo fix."
+        ),
+    )
+    updated_at = models.DateTimeField(
+        _("last substantive update"), null=True, blank=True, editable=False
+    )
+
+    objects = ArticleQuerySet.as_manager()
+
+    search_fields = [
+        index.SearchField("headline", boost=2),
+        index.AutocompleteField("headline"),
+        index.FilterField("locale_id"),
+        index.FilterField("live"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        constraints = [
+            models.UniqueConstraint(fields=["locale", "slug"], name="article_slug_per_edition"),
+        ]
+        indexes = [
+            # Keyset pagination of the edition feed and of section pages.
+            models.Index(
+                fields=["locale", "-first_published_at", "-id"],
+                condition=Q(live=True),
+                name="article_edition_feed",
+            ),
+            models.Index(
+                fields=["section", "-first_published_at", "-id"],
+                condition=Q(live=True),
+                name="article_section_feed",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.headline
+
+    @property
+    def edition(self) -> str:
+        return self.locale.language_code
+
+    def get_url(self) -> str:
+        return reverse("site:article", kwargs={"edition": self.edition, "slug": self.slug})
+
+    get_absolute_url = get_url
+
+    @property
+    def label_names(self) -> list[str]:
+        codes = list(self.labels or [])
+        if self.updated_at and label_codes.UPDATED not in codes:
+            codes.append(label_codes.UPDATED)
+        return [label_codes.NAMES[code] for code in codes if code in label_codes.NAMES]
+
+    @property
+    def is_affiliate(self) -> bool:
+        return label_codes.AFFILIATE in (self.labels or [])
+
+    def clean(self) -> None:
+        super().clean()
+        errors: dict[str, list] = {}
+        bad = label_codes.unknown(list(self.labels or []))
+        if bad:
+            errors.setdefault("labels", []).append(
+                ValidationError(
+                    _("Unknown label: %(labels)s."), params={"labels": ", ".join(map(str, bad))}
+                )
+            )
+        locale_id = self.locale_id
+        if self.section_id and locale_id and self.section.locale_id != locale_id:
+            errors.setdefault("section", []).append(
+                ValidationError(_("This section belongs to the other edition."))
+            )
+        if self.slug and locale_id:
+            taken = Article.objects.filter(locale_id=locale_id, slug=self.slug).exclude(pk=self.pk)
+            if taken.exists():
+                errors.setdefault("slug", []).append(
+                    ValidationError(_("Another article in this edition already uses this slug."))
+                )
+        if self.go_live_at and self.expire_at and self.expire_at <= self.go_live_at:
+            errors.setdefault("expire_at", []).append(
+                ValidationError(_("The expiry time must come after the publication time."))
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    def serve_preview(self, request, mode_name):
+        """Preview at the real URL: the reader view renders this unsaved object in place."""
+        match = resolve(self.get_url())
+        request.preview_object = self
+        return match.func(request, *match.args, **match.kwargs)
+
+
+class Byline(Orderable):
+    """An author of an article, in byline order."""
+
+    article = ParentalKey(Article, related_name="bylines", on_delete=models.CASCADE)
+    author = models.ForeignKey(
+        "people.Author", verbose_name=_("author"), on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("byline")
+        verbose_name_plural = _("bylines")
+        indexes = [models.Index(fields=["author", "article"], name="byline_author")]
+
+
+class UpdateLogEntry(models.Model):
+    """A line of an article's public log. Written by the publish action, never by a form,
+    so that restoring an old revision can never erase what readers were told."""
+
+    UPDATE = "update"
+    CORRECTION = "correction"
+    CLARIFICATION = "clarification"
+    KINDS = [
+        (UPDATE, _("Update")),
+        (CORRECTION, _("Correction")),
+        (CLARIFICATION, _("Clarification")),
+    ]
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="update_log")
+    kind = models.CharField(_("kind"), max_length=20, choices=KINDS, default=UPDATE)
+    created_at = models.DateTimeField(_("time"))
+    text = models.TextField(_("text"))
+    revision = models.ForeignKey(
+        "wagtailcore.Revision", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("update log entry")
+        verbose_name_plural = _("update log")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.text[:60]}"
+
+
+class PublishedSlug(models.Model):
+    """Every address an article has been published under, so old links keep working."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+")
+    locale = models.ForeignKey("wagtailcore.Locale", on_delete=models.CASCADE, related_name="+")
+    slug = models.SlugField(max_length=120)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["locale", "slug"], name="published_slug_per_edition"),
+        ]
+
+    def __str__(self) -> str:
+        return self.slug

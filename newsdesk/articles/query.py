@@ -1,0 +1,162 @@
+"""The one read path: latest published articles of an edition, optionally narrowed.
+
+Feed, home, section, tag and author pages (and later RSS, sitemaps and the API) all call
+``Article.objects.published().in_edition(code)…latest()`` and page it with
+:func:`page_after`, by keyset on (first_published_at, id), never by OFFSET, so the
+10,000th page costs what the first does.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from django.db import models
+from django.db.models import Prefetch, Q
+from django.utils import timezone
+
+if TYPE_CHECKING:
+    from .models import Article
+
+# Renditions every listing and article page needs; prefetched with the rows so a page
+# never asks for them one image at a time.
+THUMBNAIL_SPECS = ("fill-160x107|format-webp", "fill-320x213|format-webp")
+HERO_SPECS = (
+    "width-480|format-webp",
+    "width-800|format-webp",
+    "width-1200|format-webp",
+)
+LISTING_FIELDS = (
+    "id",
+    "locale_id",
+    "translation_key",
+    "headline",
+    "slug",
+    "labels",
+    "first_published_at",
+    "updated_at",
+    "section_id",
+    "section__name",
+    "section__slug",
+    "hero_image_id",
+    "hero_caption",
+    "hero_alt",
+    "hero_image__file",
+    "hero_image__width",
+    "hero_image__height",
+    "hero_image__focal_point_x",
+    "hero_image__focal_point_y",
+    "hero_image__focal_point_width",
+    "hero_image__focal_point_height",
+    "hero_image__title",
+    "hero_image__description",
+)
+
+
+class InvalidCursor(ValueError):
+    """A "More news" link that was not made by us (or was edited by hand)."""
+
+
+@dataclass(frozen=True)
+class Cursor:
+    published_at: dt.datetime
+    id: int
+
+    def encode(self) -> str:
+        micros = int(self.published_at.timestamp() * 1_000_000)
+        return f"{micros}-{self.id}"
+
+    @classmethod
+    def decode(cls, raw: str) -> Cursor:
+        stamp, _sep, ident = raw.partition("-")
+        if not (stamp.isdigit() and ident.isdigit()) or len(raw) > 40:
+            raise InvalidCursor(raw)
+        try:
+            moment = dt.datetime.fromtimestamp(int(stamp) / 1_000_000, tz=dt.UTC)
+        except (OverflowError, ValueError, OSError) as exc:
+            raise InvalidCursor(raw) from exc
+        return cls(published_at=moment, id=int(ident))
+
+    @classmethod
+    def after(cls, article: Article) -> Cursor:
+        assert article.first_published_at is not None  # noqa: S101 - listings hold published rows
+        return cls(published_at=article.first_published_at, id=article.pk)
+
+
+@dataclass(frozen=True)
+class FeedPage:
+    items: list[Any]
+    next_cursor: Cursor | None
+
+
+def _rendition_prefetch(path: str, specs: tuple[str, ...]) -> Prefetch:
+    from wagtail.images import get_image_model
+
+    rendition_model = get_image_model().get_rendition_model()
+    return Prefetch(
+        f"{path}__renditions",
+        queryset=rendition_model.objects.filter(filter_spec__in=specs),
+        to_attr="prefetched_renditions",
+    )
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self) -> ArticleQuerySet:
+        """Visible to readers: live, and not past an expiry the scheduler has yet to process."""
+        now = timezone.now()
+        return self.filter(live=True, first_published_at__lte=now).filter(
+            Q(expire_at__isnull=True) | Q(expire_at__gt=now)
+        )
+
+    def in_edition(self, code: str) -> ArticleQuerySet:
+        return self.filter(locale__language_code=code)
+
+    def in_section(self, section: Any) -> ArticleQuerySet:
+        return self.filter(section=section)
+
+    def tagged(self, tag: Any) -> ArticleQuerySet:
+        return self.filter(tags=tag)
+
+    def by_author(self, author: Any) -> ArticleQuerySet:
+        return self.filter(bylines__author=author)
+
+    def latest(self) -> ArticleQuerySet:
+        return self.order_by("-first_published_at", "-id")
+
+    def before(self, cursor: Cursor | None) -> ArticleQuerySet:
+        if cursor is None:
+            return self
+        return self.filter(
+            Q(first_published_at__lt=cursor.published_at)
+            | Q(first_published_at=cursor.published_at, id__lt=cursor.id)
+        )
+
+    def for_listing(self) -> ArticleQuerySet:
+        """Only what a feed item shows: one query for rows, one for thumbnail renditions."""
+        return (
+            self.select_related("section", "hero_image")
+            .only(*LISTING_FIELDS)
+            .prefetch_related(_rendition_prefetch("hero_image", THUMBNAIL_SPECS))
+        )
+
+    def for_article_page(self) -> ArticleQuerySet:
+        return self.select_related("section", "hero_image", "locale").prefetch_related(
+            _rendition_prefetch("hero_image", HERO_SPECS + THUMBNAIL_SPECS),
+            Prefetch("bylines", queryset=_bylines()),
+            "tags",
+            "update_log",
+        )
+
+    def page(self, cursor: Cursor | None, size: int) -> FeedPage:
+        """One slice of a listing, newest first, and the cursor of the next one."""
+        rows = list(self.latest().before(cursor)[: size + 1])
+        more = len(rows) > size
+        rows = rows[:size]
+        return FeedPage(items=rows, next_cursor=Cursor.after(rows[-1]) if more else None)
+
+
+def _bylines() -> models.QuerySet:
+    from .models import Byline
+
+    return Byline.objects.select_related("author").order_by("sort_order")

@@ -1,0 +1,126 @@
+"""The one write path: a typed function per editorial verb (STYLE.md, rule 2).
+
+Each runs in one transaction, goes through Wagtail's revision and publish machinery (so
+the admin, the scheduler, importers and these functions leave the same revisions, audit
+log and events), and never flips ``live`` by hand. The admin's own Publish button reaches
+the same side effects through :mod:`newsdesk.publishing.handlers`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.log_actions import log
+from wagtail.models import DraftStateMixin, Revision
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AbstractBaseUser
+
+    from newsdesk.articles.models import Article
+
+logger = logging.getLogger(__name__)
+
+LATE_ACTION = "newsdesk.publish.late"
+
+
+def save_draft(*, article: Article, user: AbstractBaseUser | None = None) -> Revision:
+    """Validate and store the editor's work as a new revision; readers see nothing yet."""
+    with transaction.atomic():
+        article.full_clean()
+        if article.pk is None:
+            article.live = False
+            article.save()
+        return article.save_revision(user=user, log_action=True)
+
+
+def publish(
+    *,
+    article: Article,
+    user: AbstractBaseUser | None = None,
+    update_note: str | None = None,
+) -> Revision:
+    """Publish the article as it stands now (or schedule it, when ``go_live_at`` is ahead).
+
+    ``update_note`` marks a substantive change to a published article: it goes into the
+    public update log and sets the Updated label. Without it, a change is a silent fix.
+    """
+    with transaction.atomic():
+        if update_note is not None:
+            article.update_note = update_note
+        revision = save_draft(article=article, user=user)
+        revision.publish(user=user, skip_permission_checks=user is None)
+        article.refresh_from_db()
+        return revision
+
+
+def schedule(
+    *, article: Article, go_live_at: dt.datetime, user: AbstractBaseUser | None = None
+) -> Revision:
+    """Approve the article to go live at ``go_live_at``; the scheduler publishes it then."""
+    if go_live_at <= timezone.now():
+        raise ValidationError({"go_live_at": _("The publication time must be in the future.")})
+    article.go_live_at = go_live_at
+    return publish(article=article, user=user)
+
+
+def unpublish(*, article: Article, user: AbstractBaseUser | None = None) -> None:
+    """Take the article off the site; its revisions and log stay."""
+    with transaction.atomic():
+        article.unpublish(user=user)
+
+
+@dataclass
+class DueReport:
+    published: list[str] = field(default_factory=list)
+    late: list[tuple[str, dt.timedelta]] = field(default_factory=list)
+    expired: list[str] = field(default_factory=list)
+
+
+def publish_due(*, now: dt.datetime | None = None) -> DueReport:
+    """One tick of the scheduler: expire what is past its expiry, publish what is due.
+
+    Nothing is missed while the scheduler is down: the next tick publishes everything
+    overdue, and records how late each item went out (``newsdesk.publish.late``) so the
+    desk can see it in the audit log and in the "Late publications" report.
+    """
+    from newsdesk.articles.models import Article
+
+    now = now or timezone.now()
+    tolerance = dt.timedelta(seconds=settings.NEWSDESK_LATE_PUBLISH_TOLERANCE_SECONDS)
+    report = DueReport()
+
+    for article in Article.objects.filter(live=True, expire_at__lte=now).order_by("expire_at"):
+        with transaction.atomic():
+            article.unpublish(set_expired=True, log_action="wagtail.unpublish.scheduled")
+        report.expired.append(str(article))
+
+    due = Revision.objects.filter(approved_go_live_at__lte=now).order_by("approved_go_live_at")
+    for revision in due:
+        if not isinstance(revision.content_object, DraftStateMixin):
+            continue
+        scheduled_for = revision.approved_go_live_at
+        with transaction.atomic():
+            revision.publish(log_action="wagtail.publish.scheduled", skip_permission_checks=True)
+            lateness = timezone.now() - scheduled_for
+            if lateness > tolerance:
+                log(
+                    instance=revision.content_object,
+                    action=LATE_ACTION,
+                    data={
+                        "scheduled_for": scheduled_for.isoformat(),
+                        "late_by_seconds": int(lateness.total_seconds()),
+                    },
+                    revision=revision,
+                )
+                report.late.append((revision.object_str, lateness))
+                logger.warning("Published %s late by %s", revision.object_str, lateness)
+        report.published.append(revision.object_str)
+    return report

@@ -1,0 +1,56 @@
+"""Side effects of publishing that must happen however the publish was started
+(admin button, workflow approval, scheduler, import, :mod:`actions`)."""
+
+from __future__ import annotations
+
+from django.dispatch import receiver
+from django.utils import timezone
+from wagtail.models import ModelLogEntry
+from wagtail.signals import published, unpublished
+
+from newsdesk.articles.models import Article, PublishedSlug, UpdateLogEntry
+
+from .events import announce
+
+PUBLISH_ACTIONS = ("wagtail.publish", "wagtail.publish.scheduled")
+
+
+def _was_published_before(article: Article) -> bool:
+    # Wagtail writes this publish's own log entry after the signal, so any entry found
+    # belongs to an earlier publish.
+    return ModelLogEntry.objects.for_instance(article).filter(action__in=PUBLISH_ACTIONS).exists()
+
+
+@receiver(published, sender=Article)
+def on_article_published(sender, instance: Article, revision, **kwargs) -> None:
+    verb = "publish"
+    note = (instance.update_note or "").strip()
+    if note:
+        # The note is consumed: it moves to the public log and leaves the article and
+        # the published revision, so the next edit does not start from the old note.
+        if _was_published_before(instance):
+            now = timezone.now()
+            UpdateLogEntry.objects.create(
+                article=instance, created_at=now, text=note, revision=revision
+            )
+            Article.objects.filter(pk=instance.pk).update(updated_at=now, update_note="")
+            instance.updated_at = now
+            verb = "update"
+        else:
+            Article.objects.filter(pk=instance.pk).update(update_note="")
+        instance.update_note = ""
+        content = dict(revision.content)
+        content["update_note"] = ""
+        revision.content = content
+        revision.save(update_fields=["content"])
+    elif _was_published_before(instance):
+        verb = "update"
+    PublishedSlug.objects.update_or_create(
+        locale_id=instance.locale_id, slug=instance.slug, defaults={"article": instance}
+    )
+    announce(instance, verb)
+
+
+@receiver(unpublished, sender=Article)
+def on_article_unpublished(sender, instance: Article, **kwargs) -> None:
+    announce(instance, "expire" if instance.expired else "unpublish")

@@ -1,0 +1,9 @@
+"""Fast, isolated settings for the test suite. PostgreSQL and Redis come in via DATABASE_URL / REDIS_URL."""
+
+from .base import *  # noqa: F403
+from .base import HOME
+
+SECRET_KEY = "test-only-not-secret"  # noqa: S105
+ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+MEDIA_ROOT = HOME / "test-media"

@@ -1,0 +1,70 @@
+"""Edition routing and the security headers every public page carries."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.http import HttpRequest, HttpResponse
+from django.utils import translation
+
+from newsdesk.editions import DEFAULT_EDITION, EDITIONS
+
+# A cached page cannot carry a per-request nonce, so public pages allow no inline
+# script or style at all; embeds may frame only the privacy-enhanced players.
+CONTENT_SECURITY_POLICY = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "frame-src https://www.youtube-nocookie.com https://player.vimeo.com",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ]
+)
+ADMIN_PREFIXES = ("/admin/", "/django-admin/")
+
+
+def edition_of_path(path: str) -> str | None:
+    head = path.lstrip("/").split("/", 1)[0]
+    return head if head in EDITIONS else None
+
+
+class EditionMiddleware:
+    """Activates the edition's language from the path prefix (/uk/…, /en/…).
+
+    The admin keeps each editor's own language (Wagtail's account preference); every other
+    path falls back to the default edition, so error pages are never in a browser's language
+    that the site does not speak.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.path.startswith(ADMIN_PREFIXES):
+            return self.get_response(request)
+        edition = edition_of_path(request.path) or DEFAULT_EDITION
+        request.edition = edition  # type: ignore[attr-defined]
+        with translation.override(edition):
+            response = self.get_response(request)
+            response.setdefault("Content-Language", edition)
+        return response
+
+
+class SecurityHeadersMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if not request.path.startswith(ADMIN_PREFIXES):
+            response.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+            response.setdefault("Referrer-Policy", "strict-origin-when-cross-origin")
+            response.setdefault("Permissions-Policy", "interest-cohort=()")
+        response.setdefault("X-Content-Type-Options", "nosniff")
+        return response

@@ -1,0 +1,27 @@
+from django.urls import path, register_converter
+
+from . import views
+
+
+class EditionConverter:
+    regex = "uk|en"
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value: str) -> str:
+        return value
+
+
+register_converter(EditionConverter, "edition")
+
+app_name = "site"
+urlpatterns = [
+    path("", views.root, name="root"),
+    path("<edition:edition>/", views.home, name="home"),
+    path("<edition:edition>/news/", views.latest_news, name="news"),
+    path("<edition:edition>/news/<slug:slug>/", views.article, name="article"),
+    path("<edition:edition>/sections/<slug:slug>/", views.section, name="section"),
+    path("<edition:edition>/tags/<slug:slug>/", views.tag, name="tag"),
+    path("<edition:edition>/authors/<slug:slug>/", views.author, name="author"),
+]

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class TaxonomyConfig(AppConfig):
+    name = "newsdesk.taxonomy"
+    label = "taxonomy"

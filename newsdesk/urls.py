@@ -1,0 +1,24 @@
+from django.conf import settings
+from django.urls import include, path
+from django.views.static import serve
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+
+from newsdesk.site import urls as site_urls
+from newsdesk.site import views as site_views
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path(
+        "media/<path:path>",
+        serve,
+        {"document_root": settings.MEDIA_ROOT},
+        name="media",
+    ),
+    path("", include(site_urls)),
+    # Wagtail's own routes (image serve views, page routing) come last.
+    path("wagtail/", include(wagtail_urls)),
+]
+
+handler404 = site_views.page_not_found
+handler500 = site_views.server_error
