@@ -126,11 +126,16 @@ class Article(
     get_absolute_url = get_url
 
     @property
-    def label_names(self) -> list[str]:
-        codes = list(self.labels or [])
+    def display_labels(self) -> list[str]:
+        """Label codes readers see: the editors' choice plus those that follow from the data."""
+        codes = [code for code in (self.labels or []) if code in label_codes.NAMES]
         if self.updated_at and label_codes.UPDATED not in codes:
             codes.append(label_codes.UPDATED)
-        return [label_codes.NAMES[code] for code in codes if code in label_codes.NAMES]
+        return codes
+
+    @property
+    def label_names(self) -> list[str]:
+        return [label_codes.NAMES[code] for code in self.display_labels]
 
     @property
     def is_affiliate(self) -> bool:
