@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import subprocess
 import sys
 
 
@@ -43,7 +44,16 @@ def demo(port: int) -> int:
     print(f"Newsdesk demo: http://127.0.0.1:{port}/uk/  ·  http://127.0.0.1:{port}/en/")
     print(f"Admin: http://127.0.0.1:{port}/admin/  login: {login.username}  password: {login.password}")
     sys.stdout.flush()
-    call_command("runserver", f"127.0.0.1:{port}", "--noreload", "--insecure")
+    # The scheduler ticks beside the web server, as it would run as a service in production.
+    scheduler = subprocess.Popen(  # noqa: S603 - our own interpreter and module
+        [sys.executable, "-m", "newsdesk.cli", "manage", "publish_due", "--loop"],
+        stdout=subprocess.DEVNULL,
+    )
+    try:
+        call_command("runserver", f"127.0.0.1:{port}", "--noreload", "--insecure")
+    finally:
+        scheduler.terminate()
+        scheduler.wait(timeout=10)
     return 0
 
 
