@@ -162,6 +162,18 @@ class Article(
                 errors.setdefault("slug", []).append(
                     ValidationError(_("Another article in this edition already uses this slug."))
                 )
+            # An old address keeps leading to its article; publishing another article under
+            # it would silently re-point every old link.
+            elif (
+                PublishedSlug.objects.filter(locale_id=locale_id, slug=self.slug)
+                .exclude(article_id=self.pk)
+                .exists()
+            ):
+                errors.setdefault("slug", []).append(
+                    ValidationError(
+                        _("Another article of this edition was published at this address.")
+                    )
+                )
         if self.go_live_at and self.expire_at and self.expire_at <= self.go_live_at:
             errors.setdefault("expire_at", []).append(
                 ValidationError(_("The expiry time must come after the publication time."))

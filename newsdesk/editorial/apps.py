@@ -1,6 +1,21 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class EditorialConfig(AppConfig):
     name = "newsdesk.editorial"
     label = "editorial"
+
+    def ready(self) -> None:
+        from wagtail.permissions import register_permission_policy
+
+        from newsdesk.articles.models import Article
+
+        from . import translation  # noqa: F401 - connects the copy-for-translation receiver
+        from .permissions import ArticlePermissionPolicy
+        from .roles import complete_administrators
+
+        # Registered before the snippet viewsets are, so every part of Wagtail (views,
+        # actions, bulk actions, the API) asks this policy about articles.
+        register_permission_policy(Article, ArticlePermissionPolicy(Article))
+        post_migrate.connect(complete_administrators, dispatch_uid="editorial.administrators")

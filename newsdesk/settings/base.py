@@ -44,6 +44,9 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    # "Translate" on snippets: copies an item into the other edition as a draft
+    # (newsdesk.editorial.translation makes the copy safe to edit).
+    "wagtail.contrib.simple_translation",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",

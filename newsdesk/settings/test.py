@@ -7,3 +7,6 @@ SECRET_KEY = "test-only-not-secret"  # noqa: S105
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MEDIA_ROOT = HOME / "test-media"
+# Tests never run collectstatic: indexing a missing STATIC_ROOT at startup makes WhiteNoise
+# warn, and warnings are errors here. In autorefresh mode it looks files up per request.
+WHITENOISE_AUTOREFRESH = True

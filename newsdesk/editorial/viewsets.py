@@ -1,0 +1,215 @@
+"""The editors' admin for the newsroom's snippets, grouped under "Newsroom"."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import django_filters
+from django import forms
+from django.db.models import Prefetch, QuerySet
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.panels import (
+    FieldPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    PublishingPanel,
+    TabbedInterface,
+)
+from wagtail.admin.ui.tables import LocaleColumn, UpdatedAtColumn
+from wagtail.models import Revision, WorkflowState
+from wagtail.permissions import policy_registry
+from wagtail.snippets.views.snippets import CopyView, SnippetViewSet, SnippetViewSetGroup
+
+from newsdesk.articles import labels as label_codes
+from newsdesk.articles.models import Article
+from newsdesk.fronts.models import Front
+from newsdesk.people.models import Author
+from newsdesk.sections.models import Section
+from newsdesk.taxonomy.models import Tag
+
+from .display import KyivTimeColumn, KyivTimePanel, ListingStatusColumn
+from .forms import ArticleForm, FrontForm
+from .permissions import guard_article_patterns
+
+EDITION = _("Edition")
+
+
+class ArticleFilterSet(WagtailFilterSet):
+    labels = django_filters.ChoiceFilter(
+        label=_("Label"),
+        choices=label_codes.EDITORIAL,
+        method="filter_label",
+        empty_label=_("All"),
+        widget=forms.RadioSelect,
+    )
+
+    class Meta:
+        model = Article
+        fields = ["section", "live"]
+
+    def filter_label(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        # Labels are a JSON list of fixed lowercase codes; matching the quoted code in the
+        # JSON text works on SQLite and PostgreSQL alike.
+        return queryset.filter(labels__icontains=f'"{value}"')
+
+
+class CopyFormView(CopyView):
+    """Shows the "Copy" form only. The form posts to the add view, as Wagtail's template
+    does; a POST straight to the copy URL would save over the original (Wagtail 8.0 passes
+    the original instance to the form), so it is refused."""
+
+    http_method_names = ["get", "head", "options"]
+
+
+class NewsroomViewSet(SnippetViewSet):
+    copy_view_class = CopyFormView
+    list_per_page = 50
+    # Plain ORM search: Wagtail's database search backend is far too slow at archive
+    # size (DESIGN.md).
+    search_backend_name = None
+
+
+ARTICLE_PANELS = TabbedInterface(
+    [
+        ObjectList(
+            [
+                FieldPanel("headline", classname="title", required_on_save=True),
+                # No TitleFieldPanel sync: Wagtail's browser-side transliteration writes
+                # "kyyiv" for "Київ". Left empty, the form makes the slug on save.
+                FieldPanel("slug"),
+                FieldPanel("lead"),
+                MultiFieldPanel(
+                    [
+                        FieldPanel("hero_image"),
+                        FieldPanel("hero_caption"),
+                        FieldPanel("hero_credit"),
+                        FieldPanel("hero_alt"),
+                    ],
+                    heading=_("Main image"),
+                ),
+                FieldPanel("body"),
+                FieldPanel("sources"),
+            ],
+            heading=_("Content"),
+        ),
+        ObjectList(
+            [
+                FieldPanel("section"),
+                FieldPanel("tags"),
+                FieldPanel("labels"),
+                InlinePanel(
+                    "bylines",
+                    min_num=1,
+                    label=_("Byline"),
+                    heading=_("Bylines"),
+                    panels=[FieldPanel("author")],
+                ),
+            ],
+            heading=_("Classification"),
+        ),
+        ObjectList(
+            [
+                FieldPanel("update_note"),
+                # Read-only: it orders the feed and is the time readers see; a change after
+                # publication belongs in the update log, not in a rewritten date.
+                KyivTimePanel("first_published_at"),
+                PublishingPanel(),
+            ],
+            heading=_("Publishing"),
+        ),
+    ],
+    base_form_class=ArticleForm,
+)
+
+
+class ArticleViewSet(NewsroomViewSet):
+    model = Article
+    icon = "doc-full"
+    edit_handler = ARTICLE_PANELS
+    list_display = [
+        "headline",
+        "section",
+        LocaleColumn(label=EDITION),
+        # Wagtail adds a status column only to its default list_display. Labels are lazy:
+        # these columns are built at import time, before any editor's language is active.
+        ListingStatusColumn(label=_("Status")),
+        KyivTimeColumn("first_published_at", label=_("First published, Kyiv time")),
+        UpdatedAtColumn(label=_("Last saved")),
+    ]
+    filterset_class = ArticleFilterSet
+    # Newest first by id: an index scan at archive scale, where sorting every row by its
+    # latest revision's time would not be.
+    ordering = "-pk"
+    search_fields = ["headline"]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        policy = policy_registry.get_by_type(Article)
+        articles = policy.instances_user_has_any_permission_for(
+            request.user, ["add", "change", "delete", "publish"]
+        )
+        # The status column asks each row for its schedule and workflow: prefetch both
+        # (Wagtail's own workflow_in_progress reads _current_workflow_states).
+        return articles.select_related("section").prefetch_related(
+            Prefetch(
+                "_revisions",
+                queryset=Revision.objects.filter(approved_go_live_at__isnull=False),
+                to_attr="_scheduled_revisions",
+            ),
+            Prefetch(
+                "_workflow_states",
+                queryset=WorkflowState.objects.active(),
+                to_attr="_current_workflow_states",
+            ),
+        )
+
+    def get_urlpatterns(self) -> list[Any]:
+        return guard_article_patterns(super().get_urlpatterns())
+
+
+class SectionViewSet(NewsroomViewSet):
+    model = Section
+    icon = "folder-open-inverse"
+    list_display = ["name", LocaleColumn(label=EDITION), "slug", "sort_order"]
+    search_fields = ["name"]
+
+
+class TagViewSet(NewsroomViewSet):
+    model = Tag
+    icon = "tag"
+    list_display = ["name", LocaleColumn(label=EDITION), "slug"]
+    search_fields = ["name"]
+
+
+class AuthorViewSet(NewsroomViewSet):
+    model = Author
+    icon = "user"
+    list_display = ["name", "role", LocaleColumn(label=EDITION)]
+    search_fields = ["name"]
+
+
+class FrontViewSet(NewsroomViewSet):
+    model = Front
+    icon = "home"
+    list_display = ["title", LocaleColumn(label=EDITION), UpdatedAtColumn(label=_("Updated"))]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("title"),
+            InlinePanel(
+                "items",
+                label=_("Top story"),
+                heading=_("Top stories"),
+                panels=[FieldPanel("article")],
+            ),
+        ],
+        base_form_class=FrontForm,
+    )
+
+
+class NewsroomViewSetGroup(SnippetViewSetGroup):
+    items = (ArticleViewSet, SectionViewSet, TagViewSet, AuthorViewSet, FrontViewSet)
+    menu_label = _("Newsroom")
+    menu_icon = "doc-full-inverse"
+    menu_order = 100

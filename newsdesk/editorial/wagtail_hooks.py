@@ -1,0 +1,54 @@
+"""The editors' admin: the Newsroom menu, the Late publications report, our permission."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.models import Permission
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+
+from .models import ALL_SECTIONS_PERMISSION
+from .reports import URL_NAMESPACE, LatePublicationsView
+from .viewsets import NewsroomViewSetGroup
+
+register_snippet(NewsroomViewSetGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_report_urls() -> list[Any]:
+    urls = [
+        path("", LatePublicationsView.as_view(), name="late_publications"),
+        path(
+            "results/",
+            LatePublicationsView.as_view(results_only=True),
+            name="late_publications_results",
+        ),
+    ]
+    return [path("reports/late-publications/", include((urls, URL_NAMESPACE)))]
+
+
+class LatePublicationsMenuItem(MenuItem):
+    def is_shown(self, request: HttpRequest) -> bool:
+        return request.user.has_perm("articles.publish_article")
+
+
+@hooks.register("register_reports_menu_item")
+def register_late_publications_menu_item() -> MenuItem:
+    return LatePublicationsMenuItem(
+        _("Late publications"),
+        reverse(f"{URL_NAMESPACE}:late_publications"),
+        icon_name="time",
+        order=150,
+    )
+
+
+@hooks.register("register_permissions")
+def register_all_sections_permission() -> QuerySet:
+    app_label, codename = ALL_SECTIONS_PERMISSION.split(".")
+    return Permission.objects.filter(content_type__app_label=app_label, codename=codename)
