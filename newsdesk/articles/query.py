@@ -9,11 +9,12 @@ Feed, home, section, tag and author pages (and later RSS, sitemaps and the API) 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import OuterRef, Prefetch, Q, Subquery, prefetch_related_objects
 from django.utils import timezone
 
 if TYPE_CHECKING:
@@ -95,10 +96,18 @@ def _rendition_prefetch(path: str, specs: tuple[str, ...]) -> Prefetch:
 
     rendition_model = get_image_model().get_rendition_model()
     return Prefetch(
-        f"{path}__renditions",
+        f"{path}renditions",
         queryset=rendition_model.objects.filter(filter_spec__in=specs),
         to_attr="prefetched_renditions",
     )
+
+
+def prefetch_renditions(images: Iterable[Any], specs: tuple[str, ...]) -> None:
+    """Load the renditions of many images in one query (``image.get_renditions`` then
+    reads them from ``image.prefetched_renditions`` without asking again)."""
+    pending = [image for image in images if image is not None]
+    if pending:
+        prefetch_related_objects(pending, _rendition_prefetch("", specs))
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -132,21 +141,32 @@ class ArticleQuerySet(models.QuerySet):
             | Q(first_published_at=cursor.published_at, id__lt=cursor.id)
         )
 
-    def for_listing(self) -> ArticleQuerySet:
-        """Only what a feed item shows: one query for rows, one for thumbnail renditions."""
+    def for_listing(self, specs: tuple[str, ...] = THUMBNAIL_SPECS) -> ArticleQuerySet:
+        """Only what a feed item shows: one query for rows, one for the image renditions."""
         return (
             self.select_related("section", "hero_image")
             .only(*LISTING_FIELDS)
-            .prefetch_related(_rendition_prefetch("hero_image", THUMBNAIL_SPECS))
+            .prefetch_related(_rendition_prefetch("hero_image__", specs))
         )
 
     def for_article_page(self) -> ArticleQuerySet:
+        """An article with what its page shows. Renditions are left to the caller, which
+        loads them for the hero and the body's images together (:func:`prefetch_renditions`)."""
         return self.select_related("section", "hero_image", "locale").prefetch_related(
-            _rendition_prefetch("hero_image", HERO_SPECS + THUMBNAIL_SPECS),
             Prefetch("bylines", queryset=_bylines()),
             "tags",
             "update_log",
         )
+
+    def with_translation_slug(self, edition: str) -> ArticleQuerySet:
+        """Annotate ``translation_slug``: the slug of the published twin in ``edition``, or None."""
+        twin = (
+            self.model.objects.published()
+            .in_edition(edition)
+            .filter(translation_key=OuterRef("translation_key"))
+            .values("slug")[:1]
+        )
+        return self.annotate(translation_slug=Subquery(twin))
 
     def page(self, cursor: Cursor | None, size: int) -> FeedPage:
         """One slice of a listing, newest first, and the cursor of the next one."""

@@ -1,39 +1,295 @@
-"""Reader pages. Placeholder bodies; see presentation.py for what each page shows."""
+"""Reader pages: home, latest news, article, section, tag and author pages, error pages.
 
-from django.http import Http404, HttpResponse, HttpResponseRedirect
+Views stay thin: they load rows through the one read path and hand them to
+:mod:`.presentation` and :mod:`.article_page`, whose plain objects are all the templates see.
+Anonymous pages never touch the session, so they stay cacheable and cost no session query.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.db import DatabaseError, models
+from django.db.models import OuterRef, Subquery
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponsePermanentRedirect,
+    HttpResponseRedirect,
+)
+from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext as _
+
+from newsdesk.articles.models import Article
+from newsdesk.articles.query import InvalidCursor
+from newsdesk.editions import DEFAULT_EDITION, other_edition
+from newsdesk.people.models import Author
+from newsdesk.sections.models import Section
+from newsdesk.taxonomy.models import Tag
+
+from . import article_page, presentation
+from .middleware import edition_of_path
+
+PUBLIC_CACHE = {
+    "public": True,
+    "max_age": 60,
+    "s_maxage": 60,
+    "stale_while_revalidate": 30,
+    "stale_if_error": 86400,
+}
 
 
-def root(request):
-    return HttpResponseRedirect("/uk/")
+def public(response: HttpResponse) -> HttpResponse:
+    patch_cache_control(response, **PUBLIC_CACHE)
+    return response
 
 
-def home(request, edition):
-    return HttpResponse("home")
+def private(response: HttpResponse) -> HttpResponse:
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
-def latest_news(request, edition):
-    return HttpResponse("news")
+def is_editor(request: HttpRequest) -> bool:
+    """A signed-in user who may change articles. Only asked when a session cookie came with
+    the request, so anonymous readers never cost a session lookup."""
+    if not request.COOKIES.get(settings.SESSION_COOKIE_NAME):
+        return False
+    user = request.user
+    return bool(user.is_authenticated and user.has_perm("articles.change_article"))
 
 
-def article(request, edition, slug):
+def root(request: HttpRequest) -> HttpResponse:
+    return public(HttpResponseRedirect(presentation.home_path(DEFAULT_EDITION)))
+
+
+def home(request: HttpRequest, edition: str) -> HttpResponse:
+    path = presentation.home_path(edition)
+    page = (
+        Article.objects.published()
+        .in_edition(edition)
+        .for_listing()
+        .page(None, settings.NEWSDESK_FEED_PAGE_SIZE)
+    )
+    news_path = reverse("site:news", kwargs={"edition": edition})
+    context = {
+        "chrome": presentation.chrome(
+            edition,
+            title=settings.WAGTAIL_SITE_NAME,
+            path=path,
+            twin=presentation.home_path(other_edition(edition)),
+        ),
+        "top": presentation.top_stories(edition),
+        "feed": presentation.feed(page, edition, more_path=news_path),
+    }
+    return public(render(request, "site/home.html", context))
+
+
+def _listing(
+    request: HttpRequest,
+    edition: str,
+    queryset: Any,
+    *,
+    path: str,
+    twin: str | None,
+    heading: str,
+    kind: str = "",
+    intro: str = "",
+) -> HttpResponse:
+    """A latest-news feed narrowed by ``queryset``: a full page, or with ``fragment=1`` only
+    the next slice, which the page's script appends in place of "More news"."""
+    try:
+        cursor = presentation.parse_cursor(request.GET.get("after"))
+    except InvalidCursor:
+        return bad_request(request, edition)
+    page = queryset.for_listing().page(cursor, settings.NEWSDESK_FEED_PAGE_SIZE)
+    feed = presentation.feed(page, edition, more_path=path)
+    if request.GET.get("fragment") == "1":
+        context = {"feed": feed, "level": 2}
+        return public(render(request, "site/includes/feed.html", context))
+    title = heading if cursor is None else _("%(title)s, earlier") % {"title": heading}
+    context = {
+        "chrome": presentation.chrome(
+            edition,
+            title=title,
+            path=path,
+            twin=twin,
+            canonical=presentation.after(path, cursor) if cursor else path,
+            description=intro,
+            noindex=cursor is not None,
+        ),
+        "heading": heading,
+        "kind": kind,
+        "intro": intro,
+        "feed": feed,
+    }
+    return public(render(request, "site/listing.html", context))
+
+
+def latest_news(request: HttpRequest, edition: str) -> HttpResponse:
+    return _listing(
+        request,
+        edition,
+        Article.objects.published().in_edition(edition),
+        path=reverse("site:news", kwargs={"edition": edition}),
+        twin=reverse("site:news", kwargs={"edition": other_edition(edition)}),
+        heading=_("Latest news"),
+    )
+
+
+def _with_twin(model: type[models.Model], edition: str, slug: str) -> Any:
+    """A section, tag or author of the edition, annotated with its translation's slug."""
+    twin = model._default_manager.filter(
+        translation_key=OuterRef("translation_key"),
+        locale__language_code=other_edition(edition),
+    ).values("slug")[:1]
+    found = (
+        model._default_manager.filter(locale__language_code=edition, slug=slug)
+        .annotate(twin_slug=Subquery(twin))
+        .first()
+    )
+    if found is None:
+        raise Http404
+    return found
+
+
+def _taxon_paths(name: str, edition: str, item: Any) -> tuple[str, str | None]:
+    path = reverse(f"site:{name}", kwargs={"edition": edition, "slug": item.slug})
+    twin = None
+    if item.twin_slug:
+        twin = reverse(
+            f"site:{name}", kwargs={"edition": other_edition(edition), "slug": item.twin_slug}
+        )
+    return path, twin
+
+
+def section(request: HttpRequest, edition: str, slug: str) -> HttpResponse:
+    item = _with_twin(Section, edition, slug)
+    path, twin = _taxon_paths("section", edition, item)
+    articles = Article.objects.published().in_edition(edition).in_section(item)
+    return _listing(
+        request,
+        edition,
+        articles,
+        path=path,
+        twin=twin,
+        heading=item.name,
+        kind=_("Section"),
+        intro=item.description,
+    )
+
+
+def tag(request: HttpRequest, edition: str, slug: str) -> HttpResponse:
+    item = _with_twin(Tag, edition, slug)
+    path, twin = _taxon_paths("tag", edition, item)
+    articles = Article.objects.published().in_edition(edition).tagged(item)
+    return _listing(
+        request,
+        edition,
+        articles,
+        path=path,
+        twin=twin,
+        heading=item.name,
+        kind=_("Topic"),
+        intro=item.description,
+    )
+
+
+def author(request: HttpRequest, edition: str, slug: str) -> HttpResponse:
+    item = _with_twin(Author, edition, slug)
+    path, twin = _taxon_paths("author", edition, item)
+    articles = Article.objects.published().in_edition(edition).by_author(item)
+    return _listing(
+        request,
+        edition,
+        articles,
+        path=path,
+        twin=twin,
+        heading=item.name,
+        kind=item.role or _("Author"),
+        intro=item.bio,
+    )
+
+
+def _render_article(
+    request: HttpRequest, found: Article, edition: str, *, preview: bool
+) -> HttpResponse:
+    page = article_page.build(found, edition, now=timezone.now())
+    path = presentation.article_path(edition, found.slug)
+    chrome = presentation.chrome(
+        edition, title=page.headline, path=path, twin=page.twin_path, description=page.lead
+    )
+    chrome.preview = preview
+    chrome.noindex = preview
+    return render(request, "site/article.html", {"chrome": chrome, "article": page})
+
+
+def article(request: HttpRequest, edition: str, slug: str) -> HttpResponse:
+    """A published article; an old address answers 301; editors see unpublished work.
+
+    ``Article.serve_preview`` calls this view with ``request.preview_object`` set: the
+    unsaved state is rendered at its real address, under a Preview banner.
+    """
+    unsaved = getattr(request, "preview_object", None)
+    if unsaved is not None:
+        # Previews are served under the admin, which keeps the editor's own language.
+        with translation.override(edition):
+            return private(_render_article(request, unsaved, edition, preview=True))
+    found = article_page.load_published(edition, slug)
+    if found is not None:
+        return public(_render_article(request, found, edition, preview=False))
+    moved = article_page.current_path_for_old_slug(edition, slug)
+    if moved is not None:
+        return public(HttpResponsePermanentRedirect(moved))
+    if is_editor(request):
+        draft = article_page.latest_draft(edition, slug)
+        if draft is not None:
+            return private(_render_article(request, draft, edition, preview=True))
     raise Http404
 
 
-def section(request, edition, slug):
-    raise Http404
+def _error_chrome(request: HttpRequest, edition: str, title: str, *, nav: bool) -> Any:
+    links: list[presentation.Link] | None = []
+    if nav:
+        try:
+            links = presentation.navigation(edition)
+        except DatabaseError:
+            links = []
+    return presentation.chrome(
+        edition,
+        title=title,
+        path=request.path,
+        twin=None,
+        canonical=presentation.home_path(edition),
+        nav=links,
+        noindex=True,
+    )
 
 
-def tag(request, edition, slug):
-    raise Http404
+def bad_request(request: HttpRequest, edition: str) -> HttpResponse:
+    """A "More news" link that we did not make: a page in the edition's language, not a 500."""
+    context = {"chrome": _error_chrome(request, edition, _("Bad request"), nav=True)}
+    return public(render(request, "site/400.html", context, status=400))
 
 
-def author(request, edition, slug):
-    raise Http404
+def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    edition = edition_of_path(request.path) or DEFAULT_EDITION
+    with translation.override(edition):
+        context = {"chrome": _error_chrome(request, edition, _("Page not found"), nav=True)}
+        return public(render(request, "site/404.html", context, status=404))
 
 
-def page_not_found(request, exception=None):
-    return HttpResponse("not found", status=404)
-
-
-def server_error(request):
-    return HttpResponse("error", status=500)
+def server_error(request: HttpRequest) -> HttpResponse:
+    """Rendered without the database or the session: it must work when they are down."""
+    edition = edition_of_path(request.path) or DEFAULT_EDITION
+    with translation.override(edition):
+        context = {"chrome": _error_chrome(request, edition, _("Something went wrong"), nav=False)}
+        body = render_to_string("site/500.html", context)
+    response = HttpResponse(body, status=500)
+    response["Cache-Control"] = "no-store"
+    return response

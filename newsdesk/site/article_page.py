@@ -1,0 +1,317 @@
+"""The article page: one published article and what surrounds it, in a fixed number of queries.
+
+For a published article the page costs, whatever the size of the archive:
+
+1. the article, with its section, hero image, edition and its twin's slug (one row);
+2. bylines with their authors; 3. tags; 4. the public update log (prefetches);
+5. the images of the body's image blocks (only when it has some);
+6. the renditions of the hero and of those images, together;
+7. "Read also": related articles and the targets of the body's read-also blocks, together;
+8. the section navigation.
+
+The body is rebuilt from its stored data with the objects loaded above, so rendering it asks
+the database nothing (a lazily loaded StreamField would fetch each kind of chooser again).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+from django.db.models import BooleanField, Case, Q, Value, When
+from django.urls import reverse
+from django.utils import dateformat
+from django.utils.translation import gettext_lazy
+from wagtail.blocks import StreamValue
+from wagtail.images import get_image_model
+
+from newsdesk.articles.models import Article, PublishedSlug, UpdateLogEntry
+from newsdesk.articles.query import HERO_SPECS, prefetch_renditions
+from newsdesk.editions import kyiv, other_edition
+
+from . import images
+from .images import ResponsiveImage
+from .presentation import SHORT_DAY_FORMAT, Badge, Link, badges, moment
+
+RELATED_LIMIT = 5
+UPDATE_KINDS = {
+    UpdateLogEntry.UPDATE: gettext_lazy("Updated %(time)s"),
+    UpdateLogEntry.CORRECTION: gettext_lazy("Corrected %(time)s"),
+    UpdateLogEntry.CLARIFICATION: gettext_lazy("Clarified %(time)s"),
+}
+
+
+@dataclass(frozen=True)
+class Source:
+    name: str
+    url: str
+    note: str
+
+
+@dataclass(frozen=True)
+class UpdateNote:
+    label: str
+    text: str
+    iso: str
+
+
+@dataclass(frozen=True)
+class Related:
+    url: str
+    headline: str
+    moment: str
+    iso: str
+    badges: list[Badge]
+
+
+@dataclass
+class ArticlePage:
+    headline: str
+    lead: str
+    section: Link
+    published: str
+    published_iso: str
+    updated: str
+    updated_iso: str
+    badges: list[Badge]
+    hero: ResponsiveImage | None
+    hero_caption: str
+    hero_credit: str
+    body: list[Any]
+    sources: list[Source]
+    tags: list[Link]
+    bylines: list[Link]
+    updates: list[UpdateNote]
+    related: list[Related]
+    affiliate: bool
+    twin_path: str | None
+
+
+def load_published(edition: str, slug: str) -> Article | None:
+    return (
+        Article.objects.published()
+        .in_edition(edition)
+        .for_article_page()
+        .with_translation_slug(other_edition(edition))
+        .filter(slug=slug)
+        .first()
+    )
+
+
+def current_path_for_old_slug(edition: str, slug: str) -> str | None:
+    """Where a published article now lives, if it was once published as ``slug``."""
+    moved = PublishedSlug.objects.filter(locale__language_code=edition, slug=slug)
+    current = (
+        Article.objects.published()
+        .in_edition(edition)
+        .filter(pk__in=moved.values("article_id"))
+        .values_list("slug", flat=True)
+        .first()
+    )
+    if current is None or current == slug:
+        return None
+    return reverse("site:article", kwargs={"edition": edition, "slug": current})
+
+
+def latest_draft(edition: str, slug: str) -> Article | None:
+    """The newest revision of an article that readers cannot see (for editors only)."""
+    article = Article.objects.in_edition(edition).filter(slug=slug).first()
+    if article is None:
+        return None
+    revision = article.latest_revision
+    return revision.as_object() if revision is not None else article
+
+
+def http_url(url: str | None) -> str:
+    """``url`` if it is an http(s) link, else "" (never a ``javascript:`` or ``data:`` link)."""
+    return url if url and urlsplit(url).scheme in ("http", "https") else ""
+
+
+def _twin_path(article: Article, edition: str) -> str | None:
+    other = other_edition(edition)
+    if hasattr(article, "translation_slug"):
+        slug = article.translation_slug
+    else:  # a preview: the object did not come from the annotated query
+        slug = (
+            Article.objects.published()
+            .in_edition(other)
+            .filter(translation_key=article.translation_key)
+            .values_list("slug", flat=True)
+            .first()
+        )
+    return reverse("site:article", kwargs={"edition": other, "slug": slug}) if slug else None
+
+
+def _chosen_ids(raw_blocks: list[dict], kind: str, field: str) -> set[int]:
+    return {
+        block["value"][field]
+        for block in raw_blocks
+        if block.get("type") == kind
+        and isinstance(block.get("value"), dict)
+        and isinstance(block["value"].get(field), int)
+    }
+
+
+def _related_and_linked(
+    article: Article, edition: str, tag_ids: list[int], linked_ids: set[int]
+) -> tuple[list[Article], dict[int, Article]]:
+    """Up to five published articles of the edition sharing a tag or the section, newest
+    first, and the published targets of the body's read-also blocks: one query."""
+    tagged = Article.tags.through.objects.filter(tag_id__in=tag_ids).values("article_id")
+    related = (
+        Article.objects.published()
+        .in_edition(edition)
+        .exclude(pk=article.pk)
+        .filter(Q(section_id=article.section_id) | Q(pk__in=tagged))
+        .latest()
+    )
+    rows = related
+    if linked_ids:
+        top = related.values("pk")[:RELATED_LIMIT]
+        rows = (
+            Article.objects.published()
+            .filter(Q(pk__in=top) | Q(pk__in=linked_ids))
+            .annotate(
+                is_related=Case(
+                    When(pk__in=top, then=Value(True)),
+                    default=Value(False),
+                    output_field=BooleanField(),
+                )
+            )
+            .latest()
+        )
+    else:
+        rows = rows[:RELATED_LIMIT]
+    found = list(rows.select_related("locale").defer("body", "sources"))
+    chosen = [row for row in found if getattr(row, "is_related", True)]
+    return chosen, {row.pk: row for row in found if row.pk in linked_ids}
+
+
+def _struct(block: Any, raw: dict, **chosen: Any) -> Any:
+    """A StructBlock value from stored data, with chooser fields given as loaded objects."""
+    values = []
+    for name, child in block.child_blocks.items():
+        if name in chosen:
+            values.append((name, chosen[name]))
+        elif name in raw:
+            values.append((name, child.to_python(raw[name])))
+        else:
+            values.append((name, child.get_default()))
+    return block._to_struct_value(values)
+
+
+def _body(article: Article, raw_blocks: list[dict], pictures: dict, linked: dict) -> list[Any]:
+    """The body's blocks as native values, choosers filled from ``pictures`` and ``linked``."""
+    stream_block = article.body.stream_block
+    chooser = {"image": ("image", pictures), "read_also": ("article", linked)}
+    children = []
+    for raw in raw_blocks:
+        kind = raw.get("type")
+        block = stream_block.child_blocks.get(kind)
+        value = raw.get("value")
+        if block is None:
+            continue  # a block type the code no longer has
+        if kind in chooser:
+            field, loaded = chooser[kind]
+            chosen = loaded.get(value.get(field)) if isinstance(value, dict) else None
+            if chosen is None or not isinstance(value, dict):
+                # A deleted image, or a draft or expired article: readers never see a gap
+                # or a link that leads to a 404.
+                continue
+            native = _struct(block, value, **{field: chosen})
+        else:
+            native = block.to_python(value)
+        children.append(StreamValue.StreamChild(block, native, id=raw.get("id")))
+    return children
+
+
+def _update_notes(article: Article) -> list[UpdateNote]:
+    published_day = kyiv(article.first_published_at).date() if article.first_published_at else None
+    notes: list[UpdateNote] = []
+    if article.pk is None:
+        return notes  # a preview of an article never saved has no log yet
+    for entry in article.update_log.all():
+        local = kyiv(entry.created_at)
+        stamp = local.strftime("%H:%M")
+        if local.date() != published_day:
+            stamp = f"{dateformat.format(local, SHORT_DAY_FORMAT)}, {stamp}"
+        kind = UPDATE_KINDS.get(entry.kind, UPDATE_KINDS[UpdateLogEntry.UPDATE])
+        label = str(kind) % {"time": stamp}
+        notes.append(UpdateNote(label, entry.text, local.isoformat(timespec="minutes")))
+    notes.sort(key=lambda note: note.iso, reverse=True)
+    return notes
+
+
+def _sources(article: Article) -> list[Source]:
+    found = []
+    for raw in article.sources.raw_data:
+        value = raw.get("value") or {}
+        if value.get("name"):
+            found.append(Source(value["name"], http_url(value.get("url")), value.get("note") or ""))
+    return found
+
+
+def build(article: Article, edition: str, *, now: dt.datetime) -> ArticlePage:
+    """Everything the article template shows; runs the queries numbered 5 to 7 above."""
+    raw_blocks = [dict(block) for block in article.body.raw_data]
+    picture_ids = _chosen_ids(raw_blocks, "image", "image")
+    pictures = get_image_model().objects.in_bulk(picture_ids) if picture_ids else {}
+    prefetch_renditions([article.hero_image, *pictures.values()], HERO_SPECS)
+
+    tags = list(article.tags.all())
+    related, linked = _related_and_linked(
+        article, edition, [tag.pk for tag in tags], _chosen_ids(raw_blocks, "read_also", "article")
+    )
+    # A preview of unpublished work shows when it is due to go out, else the present.
+    published = article.first_published_at or article.go_live_at or now
+    hero = None
+    if article.hero_image is not None:
+        hero = images.hero(
+            article.hero_image, images.alt_text(article.hero_image, article.hero_alt)
+        )
+    return ArticlePage(
+        headline=article.headline,
+        lead=article.lead,
+        section=Link(
+            reverse("site:section", kwargs={"edition": edition, "slug": article.section.slug}),
+            article.section.name,
+        ),
+        published=moment(published),
+        published_iso=kyiv(published).isoformat(timespec="minutes"),
+        updated=moment(article.updated_at) if article.updated_at else "",
+        updated_iso=kyiv(article.updated_at).isoformat(timespec="minutes")
+        if article.updated_at
+        else "",
+        badges=badges(article),
+        hero=hero,
+        hero_caption=article.hero_caption,
+        hero_credit=article.hero_credit,
+        body=_body(article, raw_blocks, pictures, linked),
+        sources=_sources(article),
+        tags=[
+            Link(reverse("site:tag", kwargs={"edition": edition, "slug": tag.slug}), tag.name)
+            for tag in tags
+        ],
+        bylines=[
+            Link(
+                reverse("site:author", kwargs={"edition": edition, "slug": byline.author.slug}),
+                byline.author.name,
+            )
+            for byline in article.bylines.all()
+        ],
+        updates=_update_notes(article),
+        related=[
+            Related(
+                url=row.get_url(),
+                headline=row.headline,
+                moment=moment(row.first_published_at),
+                iso=kyiv(row.first_published_at).isoformat(timespec="minutes"),
+                badges=badges(row),
+            )
+            for row in related
+        ],
+        affiliate=article.is_affiliate,
+        twin_path=_twin_path(article, edition),
+    )

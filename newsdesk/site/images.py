@@ -1,0 +1,93 @@
+"""Responsive images from renditions that were loaded with the page's rows.
+
+``image.get_renditions`` reads ``image.prefetched_renditions`` when the query that loaded the
+image prefetched them, so building an ``<img>`` here costs no query. A rendition that does
+not exist yet is made on first use (a cold cache after a new upload), and an image whose file
+is gone renders as no image rather than as a broken page.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from wagtail.images.exceptions import InvalidFilterSpecError
+
+from newsdesk.articles.query import HERO_SPECS, THUMBNAIL_SPECS
+
+logger = logging.getLogger(__name__)
+
+# The CSS lays the page out in a column of at most 46rem (736px) and shows feed thumbnails
+# at 6rem on phones and 10rem from 40em up; these tell the browser which file to pick.
+HERO_SIZES = "(min-width: 48em) 736px, 100vw"
+THUMBNAIL_SIZES = "(min-width: 40em) 160px, 96px"
+LEAD_SIZES = "(min-width: 64em) 560px, (min-width: 48em) 60vw, 100vw"
+
+
+@dataclass(frozen=True)
+class ResponsiveImage:
+    src: str
+    srcset: str
+    sizes: str
+    width: int
+    height: int
+    alt: str
+    lazy: bool = True
+
+
+def alt_text(image: Any, preferred: str = "") -> str:
+    """The editor's alternative text for this use, else the image's own description."""
+    return (preferred or getattr(image, "description", "") or "").strip()
+
+
+def responsive(
+    image: Any,
+    specs: tuple[str, ...],
+    *,
+    sizes: str,
+    alt: str,
+    lazy: bool = True,
+    fallback: int = 0,
+) -> ResponsiveImage | None:
+    """An ``<img>`` description from ``specs`` (narrowest first); ``fallback`` picks the
+    rendition used for ``src``, ``width`` and ``height``."""
+    if image is None:
+        return None
+    try:
+        renditions = list(image.get_renditions(*specs).values())
+    except (InvalidFilterSpecError, OSError):  # OSError covers SourceImageIOError
+        logger.warning("No renditions for image %s", getattr(image, "pk", None), exc_info=True)
+        return None
+    by_width: dict[int, Any] = {}
+    for rendition in renditions:
+        # A source narrower than a spec gives the same width twice; a srcset may not repeat one.
+        by_width.setdefault(rendition.width, rendition)
+    default = renditions[min(fallback, len(renditions) - 1)]
+    return ResponsiveImage(
+        src=default.url,
+        srcset=", ".join(f"{r.url} {w}w" for w, r in sorted(by_width.items())),
+        sizes=sizes,
+        width=default.width,
+        height=default.height,
+        alt=alt,
+        lazy=lazy,
+    )
+
+
+def thumbnail(image: Any, alt: str) -> ResponsiveImage | None:
+    return responsive(image, THUMBNAIL_SPECS, sizes=THUMBNAIL_SIZES, alt=alt)
+
+
+def hero(image: Any, alt: str) -> ResponsiveImage | None:
+    # The hero is the page's largest paint: loaded at once, never lazily.
+    return responsive(image, HERO_SPECS, sizes=HERO_SIZES, alt=alt, lazy=False, fallback=1)
+
+
+def body_image(image: Any, alt: str) -> ResponsiveImage | None:
+    return responsive(image, HERO_SPECS, sizes=HERO_SIZES, alt=alt, fallback=1)
+
+
+def lead(image: Any, alt: str) -> ResponsiveImage | None:
+    """The first top story on a home page, shown larger than a thumbnail."""
+    return responsive(image, HERO_SPECS, sizes=LEAD_SIZES, alt=alt, lazy=False, fallback=1)

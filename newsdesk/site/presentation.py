@@ -1,0 +1,264 @@
+"""What reader pages show, computed before rendering so that no template runs a query.
+
+Views load rows through the one read path (``Article.objects.published()…``) and hand them
+here; the dataclasses below are all a template ever sees.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.db.models import OuterRef, Subquery
+from django.urls import reverse
+from django.utils import dateformat
+from django.utils.translation import gettext as _
+
+from newsdesk.articles import labels as label_codes
+from newsdesk.articles.models import Article
+from newsdesk.articles.query import HERO_SPECS, THUMBNAIL_SPECS, Cursor, FeedPage
+from newsdesk.editions import DEFAULT_EDITION, EDITIONS, kyiv, other_edition
+from newsdesk.fronts.models import FrontItem
+from newsdesk.sections.models import Section
+
+from . import images
+from .images import ResponsiveImage
+
+# Django date formats: ``E`` is the month in the genitive ("12 лютого"), which English
+# spells as ``F`` does. Weekday and month names follow the active language.
+DAY_FORMAT = "l, j E Y"
+MOMENT_FORMAT = "l, j E Y, H:i"
+SHORT_DAY_FORMAT = "j E"
+LANGUAGE_NAMES = dict(settings.LANGUAGES)
+
+
+@dataclass(frozen=True)
+class Link:
+    url: str
+    text: str
+    current: bool = False
+
+
+@dataclass(frozen=True)
+class Alternate:
+    hreflang: str
+    url: str
+
+
+@dataclass(frozen=True)
+class LanguageSwitch:
+    edition: str
+    url: str
+    name: str
+
+
+@dataclass
+class Chrome:
+    """Everything the page frame shows: title, addresses, navigation, language switch."""
+
+    edition: str
+    title: str
+    path: str
+    switch: LanguageSwitch
+    alternates: list[Alternate]
+    canonical: str
+    nav: list[Link]
+    description: str = ""
+    noindex: bool = False
+    preview: bool = False
+    site_name: str = ""
+    edition_name: str = ""
+    home_url: str = ""
+    news_url: str = ""
+
+
+@dataclass(frozen=True)
+class Badge:
+    code: str
+    name: str
+
+
+@dataclass(frozen=True)
+class FeedItem:
+    url: str
+    headline: str
+    time: str
+    iso: str
+    day: str
+    badges: list[Badge]
+    image: ResponsiveImage | None
+    section: str
+
+
+@dataclass
+class Day:
+    key: str
+    heading: str
+    items: list[FeedItem] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Feed:
+    days: list[Day]
+    more_url: str | None
+
+
+def absolute(path: str) -> str:
+    return settings.BASE_URL.rstrip("/") + path
+
+
+def home_path(edition: str) -> str:
+    return reverse("site:home", kwargs={"edition": edition})
+
+
+def article_path(edition: str, slug: str) -> str:
+    return reverse("site:article", kwargs={"edition": edition, "slug": slug})
+
+
+def edition_name(edition: str) -> str:
+    return _("Ukrainian edition") if edition == "uk" else _("English edition")
+
+
+def navigation(edition: str, current: str = "") -> list[Link]:
+    """Latest news, then the edition's sections in their editorial order (one query)."""
+    news = reverse("site:news", kwargs={"edition": edition})
+    links = [Link(news, _("Latest news"), current == news)]
+    sections = Section.objects.filter(locale__language_code=edition).only("name", "slug")
+    for section in sections.order_by("sort_order", "name"):
+        url = reverse("site:section", kwargs={"edition": edition, "slug": section.slug})
+        links.append(Link(url, section.name, current == url))
+    return links
+
+
+def chrome(
+    edition: str,
+    *,
+    title: str,
+    path: str,
+    twin: str | None,
+    nav: list[Link] | None = None,
+    canonical: str | None = None,
+    description: str = "",
+    noindex: bool = False,
+) -> Chrome:
+    """The frame of a page at ``path`` whose equivalent in the other edition is ``twin``.
+
+    Without a twin, the language switch and the other edition's ``hreflang`` lead to that
+    edition's home page, so a reader who switches language always lands somewhere useful.
+    """
+    other = other_edition(edition)
+    other_path = twin or home_path(other)
+    paths = {edition: path, other: other_path}
+    alternates = [Alternate(code, absolute(paths[code])) for code in EDITIONS]
+    alternates.append(Alternate("x-default", absolute(paths[DEFAULT_EDITION])))
+    return Chrome(
+        edition=edition,
+        title=title,
+        path=path,
+        switch=LanguageSwitch(other, other_path, LANGUAGE_NAMES[other]),
+        alternates=alternates,
+        canonical=absolute(canonical or path),
+        nav=navigation(edition, path) if nav is None else nav,
+        description=description
+        or _(
+            "News from Ukraine around the clock: the war, politics, the economy and everyday life."
+        ),
+        noindex=noindex,
+        site_name=settings.WAGTAIL_SITE_NAME,
+        edition_name=edition_name(edition),
+        home_url=home_path(edition),
+        news_url=reverse("site:news", kwargs={"edition": edition}),
+    )
+
+
+def badges(article: Any) -> list[Badge]:
+    """The article's labels in the order the model names them (``Article.label_names``),
+    with their codes, which the stylesheet colours."""
+    codes = [code for code in (article.labels or []) if code in label_codes.NAMES]
+    if article.updated_at and label_codes.UPDATED not in codes:
+        codes.append(label_codes.UPDATED)
+    return [Badge(code, str(label_codes.NAMES[code])) for code in codes]
+
+
+def moment(value: dt.datetime) -> str:
+    """ "Wednesday, 12 February 2025, 22:00" in the active language, Kyiv time."""
+    return dateformat.format(kyiv(value), MOMENT_FORMAT)
+
+
+def day_heading(value: dt.datetime) -> str:
+    return dateformat.format(kyiv(value), DAY_FORMAT)
+
+
+def feed_item(article: Any, edition: str, *, image: ResponsiveImage | None = None) -> FeedItem:
+    published = kyiv(article.first_published_at)
+    if image is None and article.hero_image_id:
+        image = images.thumbnail(
+            article.hero_image, images.alt_text(article.hero_image, article.hero_alt)
+        )
+    return FeedItem(
+        url=article_path(edition, article.slug),
+        headline=article.headline,
+        time=published.strftime("%H:%M"),
+        iso=published.isoformat(timespec="minutes"),
+        day=dateformat.format(published, SHORT_DAY_FORMAT),
+        badges=badges(article),
+        image=image,
+        section=article.section.name,
+    )
+
+
+def group_by_day(items: list[Any], edition: str) -> list[Day]:
+    """Feed items under one heading per Kyiv calendar day, newest first."""
+    days: list[Day] = []
+    for article in items:
+        key = kyiv(article.first_published_at).date().isoformat()
+        if not days or days[-1].key != key:
+            days.append(Day(key, day_heading(article.first_published_at)))
+        days[-1].items.append(feed_item(article, edition))
+    return days
+
+
+def after(path: str, cursor: Cursor) -> str:
+    """The address of the slice that follows ``cursor`` on the listing at ``path``."""
+    return f"{path}?{urlencode({'after': cursor.encode()})}"
+
+
+def feed(page: FeedPage, edition: str, *, more_path: str) -> Feed:
+    """A slice of the latest-news feed and its "More news" link (``more_path?after=…``)."""
+    more = after(more_path, page.next_cursor) if page.next_cursor is not None else None
+    return Feed(days=group_by_day(page.items, edition), more_url=more)
+
+
+def parse_cursor(raw: str | None) -> Cursor | None:
+    """The cursor of a "More news" link; raises ``InvalidCursor`` for one we did not make."""
+    return Cursor.decode(raw) if raw else None
+
+
+TOP_STORIES_LIMIT = 9
+
+
+def top_stories(edition: str) -> list[FeedItem]:
+    """The edition front's published articles in the editors' order: one query for the
+    rows, one for their renditions. The first is the lead and gets a larger image."""
+    placed = FrontItem.objects.filter(
+        front__locale__language_code=edition, article_id=OuterRef("pk")
+    ).order_by("sort_order")
+    rows = list(
+        Article.objects.published()
+        .in_edition(edition)
+        .for_listing(HERO_SPECS + THUMBNAIL_SPECS)
+        .annotate(front_position=Subquery(placed.values("sort_order")[:1]))
+        .filter(front_position__isnull=False)
+        .order_by("front_position", "-first_published_at")[:TOP_STORIES_LIMIT]
+    )
+    stories = []
+    for position, article in enumerate(rows):
+        picture = None
+        if position == 0 and article.hero_image_id:
+            alt = images.alt_text(article.hero_image, article.hero_alt)
+            picture = images.lead(article.hero_image, alt)
+        stories.append(feed_item(article, edition, image=picture))
+    return stories

@@ -1,0 +1,155 @@
+"""Every reader page renders, completely, in both editions: no template syntax, no raw UI
+key, no "None", no empty template variable, no inline script, under the CSP."""
+
+from __future__ import annotations
+
+import calendar
+import re
+
+import pytest
+from django.conf import settings
+from django.test import override_settings
+from django.utils import dateformat, translation
+from django.utils.html import escape
+
+from newsdesk.articles.models import Article, UpdateLogEntry
+from newsdesk.editions import kyiv
+
+from .conftest import RAW_KEY, Page
+
+INVALID = "@@INVALID %s@@"
+STRICT_TEMPLATES = [
+    {
+        **settings.TEMPLATES[0],
+        "OPTIONS": {**settings.TEMPLATES[0]["OPTIONS"], "string_if_invalid": INVALID},
+    }
+]
+EVENT_HANDLER = re.compile(r"\son\w+\s*=", re.IGNORECASE)
+
+
+def assert_clean(response, url: str, edition: str) -> Page:
+    html = response.content.decode()
+    page = Page(html)
+    assert "@@INVALID" not in html, url
+    assert "{{" not in html and "{%" not in html, url
+    assert not RAW_KEY.search(page.visible_text), (url, RAW_KEY.findall(page.visible_text))
+    assert not re.search(r"\bNone\b", page.visible_text), url
+    assert not [value for _tag, _name, value in page.attributes if value == "None"], url
+    assert f'<html lang="{edition}">' in html, url
+    assert response["Content-Language"] == edition
+    # Strict CSP: no inline script, no inline handlers, no javascript: links.
+    assert "script-src 'self'" in response["Content-Security-Policy"], url
+    assert all(script.get("src") for script in page.scripts), url
+    assert not EVENT_HANDLER.search(html), url
+    assert "javascript:" not in html.lower(), url
+    assert not [name for _tag, name, _value in page.attributes if name == "style"], url
+    return page
+
+
+@pytest.mark.parametrize("edition", ["uk", "en"])
+@override_settings(TEMPLATES=STRICT_TEMPLATES, NEWSDESK_FEED_PAGE_SIZE=8)
+def test_every_reader_page_renders_clean(client, demo_content, pages, edition):
+    demo_content(articles=20)
+    where = pages(edition)
+    rendered = {}
+    for name, url in [
+        ("home", where.home),
+        ("news", where.news),
+        ("article", where.article),
+        ("updated article", where.updated_article),
+        ("section", where.section),
+        ("tag", where.tag),
+        ("author", where.author),
+    ]:
+        response = client.get(url)
+        assert response.status_code == 200, (name, url)
+        assert "public" in response["Cache-Control"]
+        # Anonymous pages must not touch the session.
+        assert "Cookie" not in response.get("Vary", "")
+        rendered[name] = assert_clean(response, url, edition)
+
+    more = rendered["news"].anchor("data-feed-more")["href"]
+    assert "?after=" in more
+    second = client.get(more)
+    assert second.status_code == 200
+    page_two = assert_clean(second, more, edition)
+    fragment = client.get(f"{more}&fragment=1").content.decode()
+    assert "@@INVALID" not in fragment and "data-feed-day" in fragment
+    first_items = {a["href"] for a in rendered["news"].anchors if "/news/" in a["href"]}
+    second_items = {a["href"] for a in page_two.anchors if "/news/" in a["href"]}
+    assert second_items - first_items, "page 2 shows other articles"
+
+    slug = where.updated_article.rstrip("/").rsplit("/", 1)[1]
+    entry = UpdateLogEntry.objects.filter(
+        article__slug=slug, article__locale__language_code=edition
+    )
+    assert "update-log" in rendered["updated article"].html
+    assert escape(entry.first().text) in rendered["updated article"].html
+
+    missing = client.get(f"/{edition}/no-such-page/")
+    assert missing.status_code == 404
+    assert_clean(missing, "404", edition)
+    missing_article = client.get(f"/{edition}/news/no-such-article/")
+    assert missing_article.status_code == 404
+    assert_clean(missing_article, "404 article", edition)
+
+
+@pytest.mark.parametrize("edition", ["uk", "en"])
+def test_feed_shows_day_headers_times_labels_and_thumbnails(client, demo_content, edition):
+    demo_content(articles=20)
+    html = client.get(f"/{edition}/news/").content.decode()
+    first = Article.objects.published().in_edition(edition).latest().first()
+    assert f'href="{first.get_url()}"' in html
+    with translation.override(edition):
+        heading = dateformat.format(kyiv(first.first_published_at), "l, j E Y")
+    assert f'class="day-heading">{heading}<' in html
+    if edition == "en":
+        assert heading.split(",")[0] in calendar.day_name
+    stamp = kyiv(first.first_published_at).strftime("%H:%M")
+    assert re.search(rf'<time class="feed-time" datetime="[^"]+">{stamp}</time>', html)
+    if "<img" in html:
+        thumbnail = r'<img [^>]*srcset="[^"]+ 160w, [^"]+ 320w"[^>]*width="\d+" height="\d+"'
+        assert re.search(thumbnail, html)
+        assert 'loading="lazy"' in html and 'decoding="async"' in html
+
+
+def test_fragment_is_the_next_slice_only(client, demo_content):
+    demo_content(articles=20)
+    with override_settings(NEWSDESK_FEED_PAGE_SIZE=5):
+        page = Page(client.get("/en/news/").content.decode())
+        more = page.anchor("data-feed-more")["href"]
+        fragment = client.get(more + "&fragment=1")
+    assert fragment.status_code == 200
+    html = fragment.content.decode()
+    assert "<html" not in html and "data-feed-day" in html
+    assert html.count('class="feed-item"') == 5
+    assert "public" in fragment["Cache-Control"]
+
+
+@override_settings(NEWSDESK_FEED_PAGE_SIZE=5)
+def test_home_shows_front_then_latest_news(client, demo_content):
+    demo_content(articles=20)
+    from newsdesk.fronts.models import FrontItem
+
+    html = client.get("/uk/").content.decode()
+    placed = FrontItem.objects.filter(front__locale__language_code="uk").order_by("sort_order")
+    visible = [item.article for item in placed if item.article in Article.objects.published()]
+    if visible:
+        assert "top-stories" in html
+        assert html.index(visible[0].get_url()) < html.index('id="latest-heading"')
+    assert "data-feed-more" in html
+    assert 'fetchpriority="high"' in html or "top-lead" not in html
+
+
+def test_root_redirects_to_the_ukrainian_edition(client, db):
+    response = client.get("/")
+    assert response.status_code == 302
+    assert response["Location"] == "/uk/"
+
+
+def test_static_assets_are_one_stylesheet_and_one_deferred_script(client, demo_content, pages):
+    demo_content(articles=10)
+    page = Page(client.get(pages("en").article).content.decode())
+    stylesheets = [link for link in page.links if link.get("rel") == "stylesheet"]
+    assert [s["href"] for s in stylesheets] == ["/static/site/site.css"]
+    assert [(s["src"], "defer" in s) for s in page.scripts] == [("/static/site/site.js", True)]

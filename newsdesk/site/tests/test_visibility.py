@@ -1,0 +1,199 @@
+"""Who sees what: readers see published articles only, editors see their work under a
+Preview banner, old addresses redirect, and bad input gets a clear page, not a 500."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+import pytest
+from django.contrib.auth.models import Permission, User
+from django.db import OperationalError, connection
+from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from wagtail.models import Locale
+
+from newsdesk.articles.models import Article
+from newsdesk.publishing import actions
+from newsdesk.site import views
+
+from .conftest import Page
+
+
+def _new_article(edition: str, slug: str, **fields) -> Article:
+    template = Article.objects.published().in_edition(edition).first()
+    return Article(
+        locale=Locale.objects.get(language_code=edition),
+        translation_key=uuid.uuid4(),
+        headline=f"Headline of {slug}",
+        slug=slug,
+        lead="What happened, in one paragraph.",
+        section=template.section,
+        **fields,
+    )
+
+
+@pytest.fixture
+def editor(db):
+    user = User.objects.create_user("desk", password="not-a-real-password")
+    user.user_permissions.add(Permission.objects.get(codename="change_article"))
+    return user
+
+
+@pytest.mark.parametrize("edition", ["uk", "en"])
+def test_drafts_scheduled_and_expired_articles_are_not_found(client, demo_content, edition):
+    demo_content(articles=10)
+    draft = _new_article(edition, "a-draft")
+    actions.save_draft(article=draft)
+    scheduled = _new_article(edition, "scheduled-story")
+    actions.schedule(article=scheduled, go_live_at=timezone.now() + dt.timedelta(hours=2))
+    expired = _new_article(edition, "expired-story")
+    actions.publish(article=expired)
+    assert client.get(expired.get_url()).status_code == 200
+    Article.objects.filter(pk=expired.pk).update(expire_at=timezone.now() - dt.timedelta(minutes=1))
+
+    for article in (draft, scheduled, expired):
+        response = client.get(article.get_url())
+        assert response.status_code == 404, article.slug
+        assert article.headline not in response.content.decode()
+        feed = client.get(f"/{edition}/news/").content.decode()
+        assert article.get_url() not in feed
+
+
+def test_an_editor_sees_unpublished_work_at_its_real_address(client, demo_content, editor):
+    demo_content(articles=10)
+    draft = _new_article("en", "work-in-progress")
+    actions.save_draft(article=draft)
+    draft.headline = "Second draft headline"
+    actions.save_draft(article=draft)
+
+    client.force_login(editor)
+    response = client.get(draft.get_url())
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "preview-banner" in html and "Second draft headline" in html
+    assert response["Cache-Control"] == "private, no-store"
+
+    client.logout()
+    assert client.get(draft.get_url()).status_code == 404
+
+
+def test_a_user_without_permission_gets_404(client, demo_content):
+    demo_content(articles=10)
+    draft = _new_article("uk", "not-for-you")
+    actions.save_draft(article=draft)
+    client.force_login(User.objects.create_user("reader", password="not-a-real-password"))
+    assert client.get(draft.get_url()).status_code == 404
+
+
+def test_admin_preview_renders_the_unsaved_object_privately(demo_content):
+    demo_content(articles=10)
+    article = Article.objects.published().in_edition("uk").first()
+    article.headline = "Not saved yet"
+    request = RequestFactory().get("/admin/snippets/articles/article/preview/")
+    response = article.serve_preview(request, "")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Not saved yet" in html and "preview-banner" in html
+    assert '<html lang="uk">' in html
+    assert response["Cache-Control"] == "private, no-store"
+
+
+def test_an_old_address_redirects_permanently(client, demo_content):
+    demo_content(articles=10)
+    article = Article.objects.published().in_edition("en").first()
+    old = article.get_url()
+    article.slug = f"{article.slug}-renamed"
+    actions.publish(article=article)
+    response = client.get(old)
+    assert response.status_code == 301
+    assert response["Location"] == article.get_url()
+    assert client.get(article.get_url()).status_code == 200
+
+
+@pytest.mark.parametrize("edition", ["uk", "en"])
+@pytest.mark.parametrize("cursor", ["nonsense", "12-x", "9" * 50, "-1"])
+def test_a_malformed_cursor_is_a_400_in_the_edition_language(client, demo_content, edition, cursor):
+    demo_content(articles=10)
+    response = client.get(f"/{edition}/news/?after={cursor}")
+    assert response.status_code == 400
+    assert f'<html lang="{edition}">' in response.content.decode()
+    assert response["Content-Language"] == edition
+
+
+@pytest.mark.parametrize("edition", ["uk", "en"])
+def test_language_switch_and_hreflang_lead_to_the_translation(client, demo_content, edition):
+    demo_content(articles=10)
+    other = "en" if edition == "uk" else "uk"
+    twin_keys = Article.objects.published().in_edition(other).values("translation_key")
+    article = Article.objects.published().in_edition(edition).filter(translation_key__in=twin_keys)
+    article = article.first()
+    twin = (
+        Article.objects.published().in_edition(other).get(translation_key=article.translation_key)
+    )
+    page = Page(client.get(article.get_url()).content.decode())
+    assert page.alternates()[other].endswith(twin.get_url())
+    assert page.alternates()[edition].endswith(article.get_url())
+    assert page.alternates()["x-default"].endswith((article if edition == "uk" else twin).get_url())
+    assert page.canonical().endswith(article.get_url())
+    assert page.anchor("hreflang")["href"] == twin.get_url()
+
+    # Without a published translation, both lead to the other edition's home.
+    actions.unpublish(article=twin)
+    page = Page(client.get(article.get_url()).content.decode())
+    assert page.alternates()[other].endswith(f"/{other}/")
+    assert page.anchor("hreflang")["href"] == f"/{other}/"
+
+    section = client.get(f"/{edition}/sections/{article.section.slug}/").content.decode()
+    twin_section = Page(section).anchor("hreflang")["href"]
+    assert twin_section.startswith(f"/{other}/sections/")
+
+
+def test_affiliate_material_is_disclosed_and_its_links_are_sponsored(client, demo_content):
+    demo_content(articles=10)
+    article = Article.objects.published().in_edition("en").first()
+    article.labels = ["affiliate"]
+    article.body = [
+        ("paragraph", '<p>Buy it <a href="https://shop.example/item">here</a>.</p>'),
+    ]
+    actions.publish(article=article)
+    html = client.get(article.get_url()).content.decode()
+    assert 'class="disclosure"' in html
+    assert '<a rel="sponsored" href="https://shop.example/item">' in html
+    assert "label-affiliate" in html
+
+
+def test_read_also_blocks_link_only_to_published_articles(client, demo_content):
+    demo_content(articles=10)
+    article, visible = Article.objects.published().in_edition("en")[:2]
+    hidden = _new_article("en", "hidden-target")
+    actions.save_draft(article=hidden)
+    article.body = [("read_also", {"article": visible}), ("read_also", {"article": hidden})]
+    actions.publish(article=article)
+    html = client.get(article.get_url()).content.decode()
+    assert f'href="{visible.get_url()}"' in html
+    assert hidden.get_url() not in html and hidden.headline not in html
+
+
+def test_server_error_page_needs_no_database(db, monkeypatch):
+    def database_down(*args, **kwargs):
+        raise OperationalError("connection refused")
+
+    request = RequestFactory().get("/en/news/some-story/")
+    with CaptureQueriesContext(connection) as queries:
+        response = views.server_error(request)
+    assert queries.captured_queries == []
+    with monkeypatch.context() as patched:
+        patched.setattr(connection, "cursor", database_down)
+        response = views.server_error(request)
+    assert response.status_code == 500
+    html = response.content.decode()
+    assert '<html lang="en">' in html and "@@" not in html
+
+
+def test_not_found_page_is_in_the_edition_language(client, db):
+    response = client.get("/en/sections/nothing-here/")
+    assert response.status_code == 404
+    assert '<html lang="en">' in response.content.decode()
+    assert '<html lang="uk">' in client.get("/no-edition/").content.decode()
