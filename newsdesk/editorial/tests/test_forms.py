@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.models import Revision
 
 from newsdesk.articles.models import Article
@@ -109,7 +109,9 @@ def test_duplicate_slug_error_is_shown_on_the_slug_field(
     response = client.post(add_url(), payload)
 
     form = response.context["form"]
-    assert form.errors["slug"] == ["Another article in this edition already uses this slug."]
+    # The messages are lazy: read them in the editor's language, as the page showed them.
+    with translation.override("en"):
+        assert form.errors["slug"] == ["Another article in this edition already uses this slug."]
 
 
 def test_same_slug_in_the_other_edition_is_fine(
