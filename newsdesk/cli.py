@@ -1,7 +1,7 @@
 """The ``newsdesk`` console script.
 
-  newsdesk demo [--port PORT]   migrate, load demo content once, print an admin login, serve
-  newsdesk manage ARGS…         Django's management commands
+newsdesk demo [--port PORT]   migrate, load demo content once, print an admin login, serve
+newsdesk manage ARGS…         Django's management commands
 """
 
 from __future__ import annotations
@@ -42,10 +42,11 @@ def demo(port: int) -> int:
 
     login = prepare_demo()
     print(f"Newsdesk demo: http://127.0.0.1:{port}/uk/  ·  http://127.0.0.1:{port}/en/")
-    print(f"Admin: http://127.0.0.1:{port}/admin/  login: {login.username}  password: {login.password}")
+    admin = f"http://127.0.0.1:{port}/admin/"
+    print(f"Admin: {admin}  login: {login.username}  password: {login.password}")
     sys.stdout.flush()
     # The scheduler ticks beside the web server, as it would run as a service in production.
-    scheduler = subprocess.Popen(  # noqa: S603 - our own interpreter and module
+    scheduler = subprocess.Popen(
         [sys.executable, "-m", "newsdesk.cli", "manage", "publish_due", "--loop"],
         stdout=subprocess.DEVNULL,
     )

@@ -121,7 +121,9 @@ class FactBoxBlock(blocks.StructBlock):
 class BodyBlock(blocks.StreamBlock):
     paragraph = blocks.RichTextBlock(label=_("Paragraph"), features=RICH_TEXT_FEATURES)
     subheading = blocks.CharBlock(
-        label=_("Subheading"), max_length=200, form_classname="title",
+        label=_("Subheading"),
+        max_length=200,
+        form_classname="title",
         template="site/blocks/subheading.html",
     )
     image = ImageBlock(label=_("Image"))

@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import resolve, reverse
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.fields import StreamField
@@ -35,6 +36,7 @@ class Article(
     TranslatableMixin,
     index.Indexed,
     ClusterableModel,
+    models.Model,  # explicit, so that type checkers see a model behind untyped bases
 ):
     headline = models.CharField(_("headline"), max_length=250)
     slug = models.SlugField(
@@ -77,7 +79,7 @@ class Article(
         blank=True,
         help_text=_(
             "For a substantive change to a published article: what changed, as readers "
-            "will see it (\"Updated 14:55: …\"). Leave empty for a typo fix."
+            'will see it ("Updated 14:55: …"). Leave empty for a typo fix.'
         ),
     )
     updated_at = models.DateTimeField(
@@ -134,7 +136,7 @@ class Article(
         return codes
 
     @property
-    def label_names(self) -> list[str]:
+    def label_names(self) -> list[StrOrPromise]:
         return [label_codes.NAMES[code] for code in self.display_labels]
 
     @property
@@ -188,7 +190,7 @@ class Article(
         return match.func(request, *match.args, **match.kwargs)
 
 
-class Byline(Orderable):
+class Byline(Orderable, models.Model):
     """An author of an article, in byline order."""
 
     article = ParentalKey(Article, related_name="bylines", on_delete=models.CASCADE)
@@ -200,6 +202,9 @@ class Byline(Orderable):
         verbose_name = _("byline")
         verbose_name_plural = _("bylines")
         indexes = [models.Index(fields=["author", "article"], name="byline_author")]
+
+    def __str__(self) -> str:
+        return str(self.author)
 
 
 class UpdateLogEntry(models.Model):

@@ -1,7 +1,7 @@
 """The one read path: latest published articles of an edition, optionally narrowed.
 
 Feed, home, section, tag and author pages (and later RSS, sitemaps and the API) all call
-``Article.objects.published().in_edition(code)…latest()`` and page it with
+``Article.objects.published().in_edition(code)…newest_first()`` and page it with
 :func:`page_after`, by keyset on (first_published_at, id), never by OFFSET, so the
 10,000th page costs what the first does.
 """
@@ -110,7 +110,7 @@ def prefetch_renditions(images: Iterable[Any], specs: tuple[str, ...]) -> None:
         prefetch_related_objects(pending, _rendition_prefetch("", specs))
 
 
-class ArticleQuerySet(models.QuerySet):
+class ArticleQuerySet(models.QuerySet["Article"]):
     def published(self) -> ArticleQuerySet:
         """Visible to readers: live, and not past an expiry the scheduler has yet to process."""
         now = timezone.now()
@@ -130,7 +130,7 @@ class ArticleQuerySet(models.QuerySet):
     def by_author(self, author: Any) -> ArticleQuerySet:
         return self.filter(bylines__author=author)
 
-    def latest(self) -> ArticleQuerySet:
+    def newest_first(self) -> ArticleQuerySet:
         return self.order_by("-first_published_at", "-id")
 
     def before(self, cursor: Cursor | None) -> ArticleQuerySet:
@@ -170,7 +170,7 @@ class ArticleQuerySet(models.QuerySet):
 
     def page(self, cursor: Cursor | None, size: int) -> FeedPage:
         """One slice of a listing, newest first, and the cursor of the next one."""
-        rows = list(self.latest().before(cursor)[: size + 1])
+        rows = list(self.newest_first().before(cursor)[: size + 1])
         more = len(rows) > size
         rows = rows[:size]
         return FeedPage(items=rows, next_cursor=Cursor.after(rows[-1]) if more else None)

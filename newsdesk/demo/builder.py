@@ -69,8 +69,12 @@ def load_demo(
         slugs, archive = Slugs(), Archive.load()
         with indexed_once(Article):
             created = ensure_showcase(
-                catalogue=catalogue, pictures=pictures, slugs=slugs, archive=archive,
-                rng=seeded(seed, "showcase"), now=now,
+                catalogue=catalogue,
+                pictures=pictures,
+                slugs=slugs,
+                archive=archive,
+                rng=seeded(seed, "showcase"),
+                now=now,
             )
             live = Article.objects.filter(live=True).count()
             plan = _plan(seed, needed=articles - live)
@@ -81,18 +85,26 @@ def load_demo(
             for (index, editions), moment in zip(plan, times, strict=True):
                 rng = seeded(seed, "story", index)
                 kind = _pick_kind(rng, moment)
-                story = write(kind, rng, moment=moment, pictures=pictures, editions=editions,
-                              avoid=headlines)
+                story = write(
+                    kind, rng, moment=moment, pictures=pictures, editions=editions, avoid=headlines
+                )
                 headlines.update(text.headline for text in story.texts.values())
                 made = file_story(
-                    story, key=_story_key(seed, index), moment=moment, catalogue=catalogue,
-                    slugs=slugs, archive=archive, rng=rng, now=now,
+                    story,
+                    key=_story_key(seed, index),
+                    moment=moment,
+                    catalogue=catalogue,
+                    slugs=slugs,
+                    archive=archive,
+                    rng=rng,
+                    now=now,
                 )
                 created += len(made)
         ensure_fronts(catalogue)
         live = Article.objects.filter(live=True).count()
-    return LoadReport(created=created, live=live, images=len(pictures),
-                      seconds=time.perf_counter() - started)
+    return LoadReport(
+        created=created, live=live, images=len(pictures), seconds=time.perf_counter() - started
+    )
 
 
 def _story_key(seed: int, index: int) -> uuid.UUID:
@@ -124,7 +136,5 @@ def _editions(rng: random.Random) -> tuple[str, ...]:
 
 def _pick_kind(rng: random.Random, moment: dt.datetime) -> Kind:
     night = kyiv(moment).hour < 7
-    weights = [
-        kind.weight * (NIGHT_DESK.get(kind.code, 1) if night else 1) for kind in KINDS
-    ]
+    weights = [kind.weight * (NIGHT_DESK.get(kind.code, 1) if night else 1) for kind in KINDS]
     return rng.choices(KINDS, weights=weights)[0]

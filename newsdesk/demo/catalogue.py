@@ -37,26 +37,49 @@ def ensure_catalogue() -> Catalogue:
     locales = {code: Locale.objects.get(language_code=code) for code in EDITIONS}
     sections = {}
     for order, entry in enumerate(directory.SECTIONS, start=1):
-        made = _ensure_pair(Section, locales, f"section:{entry.key}", {
-            code: {"name": entry.name[i], "slug": entry.slug[i],
-                   "description": entry.description[i], "sort_order": order * 10}
-            for i, code in enumerate(EDITIONS)
-        })
+        made = _ensure_pair(
+            Section,
+            locales,
+            f"section:{entry.key}",
+            {
+                code: {
+                    "name": entry.name[i],
+                    "slug": entry.slug[i],
+                    "description": entry.description[i],
+                    "sort_order": order * 10,
+                }
+                for i, code in enumerate(EDITIONS)
+            },
+        )
         sections.update({(entry.key, code): obj for code, obj in made.items()})
     tags = {}
     for key, names in directory.TAGS.items():
-        made = _ensure_pair(Tag, locales, f"tag:{key}", {
-            "uk": {"name": names[0], "slug": slug_for(names[0])},
-            "en": {"name": names[1], "slug": key},
-        })
+        made = _ensure_pair(
+            Tag,
+            locales,
+            f"tag:{key}",
+            {
+                "uk": {"name": names[0], "slug": slug_for(names[0])},
+                "en": {"name": names[1], "slug": key},
+            },
+        )
         tags.update({(key, code): obj for code, obj in made.items()})
     authors = {}
     for author in directory.AUTHORS:
-        made = _ensure_pair(Author, locales, f"author:{author.key}", {
-            code: {"name": author.name[i], "slug": slug_for(author.name[i]),
-                   "role": author.role[i], "bio": author.bio[i]}
-            for i, code in enumerate(EDITIONS)
-        })
+        made = _ensure_pair(
+            Author,
+            locales,
+            f"author:{author.key}",
+            {
+                code: {
+                    "name": author.name[i],
+                    "slug": slug_for(author.name[i]),
+                    "role": author.role[i],
+                    "bio": author.bio[i],
+                }
+                for i, code in enumerate(EDITIONS)
+            },
+        )
         authors.update({(author.key, code): obj for code, obj in made.items()})
     return Catalogue(locales=locales, sections=sections, tags=tags, authors=authors)
 

@@ -25,28 +25,66 @@ class SectionEntry:
 
 
 SECTIONS: tuple[SectionEntry, ...] = (
-    SectionEntry("war", ("Війна", "War"), ("viina", "war"),
-                 ("Фронт, обстріли й оборона: новини війни щогодини.",
-                  "The front line, strikes and defence: war news around the clock.")),
-    SectionEntry("politics", ("Політика", "Politics"), ("polityka", "politics"),
-                 ("Парламент, уряд, антикорупційні розслідування.",
-                  "Parliament, government and anti-corruption investigations.")),
-    SectionEntry("economy", ("Економіка", "Economy"), ("ekonomika", "economy"),
-                 ("Енергетика, експорт, фінанси та відбудова.",
-                  "Energy, exports, finance and reconstruction.")),
-    SectionEntry("world", ("Світ", "World"), ("svit", "world"),
-                 ("Партнери, санкції, дипломатія.", "Partners, sanctions and diplomacy.")),
-    SectionEntry("society", ("Суспільство", "Society"), ("suspilstvo", "society"),
-                 ("Люди, громади, освіта, ветерани.",
-                  "People, communities, education and veterans.")),
-    SectionEntry("technology", ("Технології", "Technology"), ("tekhnolohii", "technology"),
-                 ("Дрони, кібербезпека, цифрові послуги.",
-                  "Drones, cybersecurity and digital services.")),
-    SectionEntry("culture", ("Культура", "Culture"), ("kultura", "culture"),
-                 ("Виставки, книжки, кіно, театр.", "Exhibitions, books, film and theatre.")),
-    SectionEntry("opinion", ("Думки", "Opinion"), ("dumky", "opinion"),
-                 ("Колонки наших авторів і запрошених експертів.",
-                  "Columns by our writers and guest experts.")),
+    SectionEntry(
+        "war",
+        ("Війна", "War"),
+        ("viina", "war"),
+        (
+            "Фронт, обстріли й оборона: новини війни щогодини.",
+            "The front line, strikes and defence: war news around the clock.",
+        ),
+    ),
+    SectionEntry(
+        "politics",
+        ("Політика", "Politics"),
+        ("polityka", "politics"),
+        (
+            "Парламент, уряд, антикорупційні розслідування.",
+            "Parliament, government and anti-corruption investigations.",
+        ),
+    ),
+    SectionEntry(
+        "economy",
+        ("Економіка", "Economy"),
+        ("ekonomika", "economy"),
+        (
+            "Енергетика, експорт, фінанси та відбудова.",
+            "Energy, exports, finance and reconstruction.",
+        ),
+    ),
+    SectionEntry(
+        "world",
+        ("Світ", "World"),
+        ("svit", "world"),
+        ("Партнери, санкції, дипломатія.", "Partners, sanctions and diplomacy."),
+    ),
+    SectionEntry(
+        "society",
+        ("Суспільство", "Society"),
+        ("suspilstvo", "society"),
+        ("Люди, громади, освіта, ветерани.", "People, communities, education and veterans."),
+    ),
+    SectionEntry(
+        "technology",
+        ("Технології", "Technology"),
+        ("tekhnolohii", "technology"),
+        ("Дрони, кібербезпека, цифрові послуги.", "Drones, cybersecurity and digital services."),
+    ),
+    SectionEntry(
+        "culture",
+        ("Культура", "Culture"),
+        ("kultura", "culture"),
+        ("Виставки, книжки, кіно, театр.", "Exhibitions, books, film and theatre."),
+    ),
+    SectionEntry(
+        "opinion",
+        ("Думки", "Opinion"),
+        ("dumky", "opinion"),
+        (
+            "Колонки наших авторів і запрошених експертів.",
+            "Columns by our writers and guest experts.",
+        ),
+    ),
 )
 
 TOPICS: dict[str, Pair] = {
@@ -96,67 +134,120 @@ class AuthorEntry:
 
 
 AUTHORS: tuple[AuthorEntry, ...] = (
-    AuthorEntry("hnatyshyn", ("Марта Гнатишин", "Marta Hnatyshyn"),
-                ("Військова кореспондентка", "Military correspondent"),
-                ("Пише про фронт і прифронтові громади з 2022 року. До того працювала в "
-                 "регіональній редакції на сході країни.",
-                 "Has covered the front line and front-line communities since 2022. Before "
-                 "that she worked for a regional newsroom in the east of the country."),
-                ("war",)),
-    AuthorEntry("lysenchuk", ("Остап Лисенчук", "Ostap Lysenchuk"),
-                ("Кореспондент у Харкові", "Kharkiv correspondent"),
-                ("Живе в Харкові й розповідає про місто, яке щодня живе під обстрілами.",
-                 "Lives in Kharkiv and reports on a city under daily bombardment."),
-                ("war", "society")),
-    AuthorEntry("kushnirchuk", ("Дарина Кушнірчук", "Daryna Kushnirchuk"),
-                ("Редакторка відділу економіки", "Economy editor"),
-                ("Пише про енергетику, бюджет і відбудову. Переконана, що про економіку можна "
-                 "розповідати без жаргону.",
-                 "Writes about energy, the budget and reconstruction, and believes economics "
-                 "can be explained without jargon."),
-                ("economy",)),
-    AuthorEntry("zhdan", ("Тарас Ждан", "Taras Zhdan"),
-                ("Політичний оглядач", "Political correspondent"),
-                ("Стежить за роботою парламенту й уряду, веде хроніку антикорупційних справ.",
-                 "Follows parliament and the government and keeps a chronicle of "
-                 "anti-corruption cases."),
-                ("politics",)),
-    AuthorEntry("makovetska", ("Віра Маковецька", "Vira Makovetska"),
-                ("Редакторка міжнародного відділу", "World editor"),
-                ("Пише про дипломатію, санкції та міжнародну допомогу. Говорить п’ятьма мовами.",
-                 "Writes about diplomacy, sanctions and international aid, and speaks five "
-                 "languages."),
-                ("world",)),
-    AuthorEntry("horobchuk", ("Назар Горобчук", "Nazar Horobchuk"),
-                ("Технологічний журналіст", "Technology reporter"),
-                ("Пише про оборонні технології, кібербезпеку та цифрові сервіси.",
-                 "Covers defence technology, cybersecurity and digital services."),
-                ("technology",)),
-    AuthorEntry("vitruk", ("Соломія Вітрук", "Solomiia Vitruk"),
-                ("Культурна оглядачка", "Culture critic"),
-                ("Пише про книжки, кіно й театр, які народжуються під час війни.",
-                 "Writes about the books, films and theatre being made during the war."),
-                ("culture",)),
-    AuthorEntry("sahaidak", ("Лілія Сагайдак", "Liliia Sahaidak"),
-                ("Кореспондентка відділу суспільства", "Society reporter"),
-                ("Розповідає історії переселенців, ветеранів і вчителів.",
-                 "Tells the stories of displaced people, veterans and teachers."),
-                ("society",)),
-    AuthorEntry("ternavskyi", ("Максим Тернавський", "Maksym Ternavskyi"),
-                ("Випусковий редактор нічної зміни", "Night news editor"),
-                ("Веде стрічку новин уночі, коли відбувається більшість атак.",
-                 "Runs the news feed at night, when most attacks happen."),
-                ("war", "economy", "world", "politics")),
-    AuthorEntry("yakymets", ("Богдан Якимець", "Bohdan Yakymets"),
-                ("Колумніст", "Columnist"),
-                ("Колишній юрист, пише колонки про державу, право і суспільство.",
-                 "A former lawyer who writes columns on the state, the law and society."),
-                ("opinion",)),
-    AuthorEntry("sokyrko", ("Ірена Сокирко", "Irena Sokyrko"),
-                ("Запрошена авторка", "Guest columnist"),
-                ("Соціологиня, досліджує втому і стійкість суспільства під час війни.",
-                 "A sociologist who studies fatigue and resilience in society during the war."),
-                ("opinion",)),
+    AuthorEntry(
+        "hnatyshyn",
+        ("Марта Гнатишин", "Marta Hnatyshyn"),
+        ("Військова кореспондентка", "Military correspondent"),
+        (
+            "Пише про фронт і прифронтові громади з 2022 року. До того працювала в "
+            "регіональній редакції на сході країни.",
+            "Has covered the front line and front-line communities since 2022. Before "
+            "that she worked for a regional newsroom in the east of the country.",
+        ),
+        ("war",),
+    ),
+    AuthorEntry(
+        "lysenchuk",
+        ("Остап Лисенчук", "Ostap Lysenchuk"),
+        ("Кореспондент у Харкові", "Kharkiv correspondent"),
+        (
+            "Живе в Харкові й розповідає про місто, яке щодня живе під обстрілами.",
+            "Lives in Kharkiv and reports on a city under daily bombardment.",
+        ),
+        ("war", "society"),
+    ),
+    AuthorEntry(
+        "kushnirchuk",
+        ("Дарина Кушнірчук", "Daryna Kushnirchuk"),
+        ("Редакторка відділу економіки", "Economy editor"),
+        (
+            "Пише про енергетику, бюджет і відбудову. Переконана, що про економіку можна "
+            "розповідати без жаргону.",
+            "Writes about energy, the budget and reconstruction, and believes economics "
+            "can be explained without jargon.",
+        ),
+        ("economy",),
+    ),
+    AuthorEntry(
+        "zhdan",
+        ("Тарас Ждан", "Taras Zhdan"),
+        ("Політичний оглядач", "Political correspondent"),
+        (
+            "Стежить за роботою парламенту й уряду, веде хроніку антикорупційних справ.",
+            "Follows parliament and the government and keeps a chronicle of anti-corruption cases.",
+        ),
+        ("politics",),
+    ),
+    AuthorEntry(
+        "makovetska",
+        ("Віра Маковецька", "Vira Makovetska"),
+        ("Редакторка міжнародного відділу", "World editor"),
+        (
+            "Пише про дипломатію, санкції та міжнародну допомогу. Говорить п’ятьма мовами.",
+            "Writes about diplomacy, sanctions and international aid, and speaks five languages.",
+        ),
+        ("world",),
+    ),
+    AuthorEntry(
+        "horobchuk",
+        ("Назар Горобчук", "Nazar Horobchuk"),
+        ("Технологічний журналіст", "Technology reporter"),
+        (
+            "Пише про оборонні технології, кібербезпеку та цифрові сервіси.",
+            "Covers defence technology, cybersecurity and digital services.",
+        ),
+        ("technology",),
+    ),
+    AuthorEntry(
+        "vitruk",
+        ("Соломія Вітрук", "Solomiia Vitruk"),
+        ("Культурна оглядачка", "Culture critic"),
+        (
+            "Пише про книжки, кіно й театр, які народжуються під час війни.",
+            "Writes about the books, films and theatre being made during the war.",
+        ),
+        ("culture",),
+    ),
+    AuthorEntry(
+        "sahaidak",
+        ("Лілія Сагайдак", "Liliia Sahaidak"),
+        ("Кореспондентка відділу суспільства", "Society reporter"),
+        (
+            "Розповідає історії переселенців, ветеранів і вчителів.",
+            "Tells the stories of displaced people, veterans and teachers.",
+        ),
+        ("society",),
+    ),
+    AuthorEntry(
+        "ternavskyi",
+        ("Максим Тернавський", "Maksym Ternavskyi"),
+        ("Випусковий редактор нічної зміни", "Night news editor"),
+        (
+            "Веде стрічку новин уночі, коли відбувається більшість атак.",
+            "Runs the news feed at night, when most attacks happen.",
+        ),
+        ("war", "economy", "world", "politics"),
+    ),
+    AuthorEntry(
+        "yakymets",
+        ("Богдан Якимець", "Bohdan Yakymets"),
+        ("Колумніст", "Columnist"),
+        (
+            "Колишній юрист, пише колонки про державу, право і суспільство.",
+            "A former lawyer who writes columns on the state, the law and society.",
+        ),
+        ("opinion",),
+    ),
+    AuthorEntry(
+        "sokyrko",
+        ("Ірена Сокирко", "Irena Sokyrko"),
+        ("Запрошена авторка", "Guest columnist"),
+        (
+            "Соціологиня, досліджує втому і стійкість суспільства під час війни.",
+            "A sociologist who studies fatigue and resilience in society during the war.",
+        ),
+        ("opinion",),
+    ),
 )
 
 

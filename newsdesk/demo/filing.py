@@ -60,6 +60,7 @@ class Archive:
             "translation_key", "locale__language_code", "pk", "first_published_at"
         )
         for key, code, pk, moment in rows:
+            assert moment is not None  # noqa: S101 - live rows have a first publication time
             last, pks = grouped.get(key, (moment, {}))
             pks[code] = pk
             grouped[key] = (max(last, moment), pks)
@@ -74,7 +75,8 @@ class Archive:
     ) -> dict[str, int] | None:
         """One of the latest stories out in all ``editions`` before ``moment``, if any."""
         candidates = sorted(
-            (when, pks) for when, pks in self.entries
+            (when, pks)
+            for when, pks in self.entries
             if when < moment and all(code in pks for code in editions)
         )
         return rng.choice(candidates[-40:])[1] if candidates else None
@@ -116,7 +118,8 @@ def build(
     locale = catalogue.locales[code]
     # A "Read also" that found nothing earlier to point at is dropped, not left empty.
     body = [
-        block for block in text.body
+        block
+        for block in text.body
         if block["type"] != READ_ALSO or block["value"].get("article") is not None
     ]
     article = Article(
@@ -135,7 +138,7 @@ def build(
         sources=text.sources,
     )
     article.tags = [catalogue.tags[(tag, code)] for tag in story.tags]
-    article.bylines = [
+    article.bylines = [  # type: ignore[misc]  # modelcluster assigns children
         Byline(author=catalogue.authors[(author, code)], sort_order=order)
         for order, author in enumerate(story.authors)
     ]

@@ -42,49 +42,102 @@ class Motif:
 
 
 MOTIFS: tuple[Motif, ...] = (
-    Motif("skyline", painting.skyline,
-          ("Висотки на тлі вечірнього неба", "Apartment blocks against the evening sky"),
-          ("Силуети багатоповерхівок на тлі помаранчевого неба, у вікнах світло",
-           "Silhouettes of apartment blocks against an orange sky, with lit windows")),
-    Motif("night_sky", painting.night_sky,
-          ("Прожектори над нічним містом", "Searchlights over a city at night"),
-          ("Промені прожекторів перетинають темне небо над силуетом міста",
-           "Searchlight beams cross the dark sky above a city skyline")),
-    Motif("wheat_field", painting.wheat_field,
-          ("Пшеничне поле", "A wheat field"),
-          ("Золоте пшеничне поле до самого горизонту під блакитним небом",
-           "A golden wheat field stretching to the horizon under a blue sky")),
-    Motif("power_lines", painting.power_lines,
-          ("Лінія електропередачі", "A power line"),
-          ("Силуети опор лінії електропередачі з проводами на тлі світанку",
-           "Silhouetted power line pylons and wires against the dawn sky")),
-    Motif("port", painting.port,
-          ("Порт", "A port"),
-          ("Контейнеровоз біля причалу, поруч портові крани",
-           "A container ship at the quay beside port cranes")),
-    Motif("schematic_map", painting.schematic_map,
-          ("Схематична карта", "A schematic map"),
-          ("Схематична карта з річкою, сіткою та червоними й синіми позначками",
-           "A schematic map with a river, a grid and red and blue markers")),
-    Motif("colonnade", painting.colonnade,
-          ("Будівля з колонами", "A colonnaded building"),
-          ("Фасад адміністративної будівлі з колонами та широкими сходами",
-           "The facade of a government building with columns and wide steps")),
-    Motif("gallery", painting.gallery,
-          ("Виставкова зала", "An exhibition hall"),
-          ("Абстрактні картини в темних рамах на білій стіні виставкової зали",
-           "Abstract paintings in dark frames on the white wall of an exhibition hall")),
-    Motif("circuit", painting.circuit,
-          ("Друкована плата", "A circuit board"),
-          ("Абстрактний візерунок доріжок і контактів друкованої плати",
-           "An abstract pattern of circuit board traces and contacts")),
-    Motif("hills", painting.hills,
-          ("Пагорби в тумані", "Hills in the mist"),
-          ("Кілька рядів пагорбів у ранковому тумані", "Rows of hills in the morning mist")),
-    Motif("composition", painting.composition,
-          ("Абстрактна композиція", "An abstract composition"),
-          ("Абстрактна композиція з кольорових кіл і смуг",
-           "An abstract composition of coloured circles and stripes")),
+    Motif(
+        "skyline",
+        painting.skyline,
+        ("Висотки на тлі вечірнього неба", "Apartment blocks against the evening sky"),
+        (
+            "Силуети багатоповерхівок на тлі помаранчевого неба, у вікнах світло",
+            "Silhouettes of apartment blocks against an orange sky, with lit windows",
+        ),
+    ),
+    Motif(
+        "night_sky",
+        painting.night_sky,
+        ("Прожектори над нічним містом", "Searchlights over a city at night"),
+        (
+            "Промені прожекторів перетинають темне небо над силуетом міста",
+            "Searchlight beams cross the dark sky above a city skyline",
+        ),
+    ),
+    Motif(
+        "wheat_field",
+        painting.wheat_field,
+        ("Пшеничне поле", "A wheat field"),
+        (
+            "Золоте пшеничне поле до самого горизонту під блакитним небом",
+            "A golden wheat field stretching to the horizon under a blue sky",
+        ),
+    ),
+    Motif(
+        "power_lines",
+        painting.power_lines,
+        ("Лінія електропередачі", "A power line"),
+        (
+            "Силуети опор лінії електропередачі з проводами на тлі світанку",
+            "Silhouetted power line pylons and wires against the dawn sky",
+        ),
+    ),
+    Motif(
+        "port",
+        painting.port,
+        ("Порт", "A port"),
+        (
+            "Контейнеровоз біля причалу, поруч портові крани",
+            "A container ship at the quay beside port cranes",
+        ),
+    ),
+    Motif(
+        "schematic_map",
+        painting.schematic_map,
+        ("Схематична карта", "A schematic map"),
+        (
+            "Схематична карта з річкою, сіткою та червоними й синіми позначками",
+            "A schematic map with a river, a grid and red and blue markers",
+        ),
+    ),
+    Motif(
+        "colonnade",
+        painting.colonnade,
+        ("Будівля з колонами", "A colonnaded building"),
+        (
+            "Фасад адміністративної будівлі з колонами та широкими сходами",
+            "The facade of a government building with columns and wide steps",
+        ),
+    ),
+    Motif(
+        "gallery",
+        painting.gallery,
+        ("Виставкова зала", "An exhibition hall"),
+        (
+            "Абстрактні картини в темних рамах на білій стіні виставкової зали",
+            "Abstract paintings in dark frames on the white wall of an exhibition hall",
+        ),
+    ),
+    Motif(
+        "circuit",
+        painting.circuit,
+        ("Друкована плата", "A circuit board"),
+        (
+            "Абстрактний візерунок доріжок і контактів друкованої плати",
+            "An abstract pattern of circuit board traces and contacts",
+        ),
+    ),
+    Motif(
+        "hills",
+        painting.hills,
+        ("Пагорби в тумані", "Hills in the mist"),
+        ("Кілька рядів пагорбів у ранковому тумані", "Rows of hills in the morning mist"),
+    ),
+    Motif(
+        "composition",
+        painting.composition,
+        ("Абстрактна композиція", "An abstract composition"),
+        (
+            "Абстрактна композиція з кольорових кіл і смуг",
+            "An abstract composition of coloured circles and stripes",
+        ),
+    ),
 )
 
 
@@ -120,8 +173,9 @@ def ensure_pictures() -> list[Picture]:
                     or _paint(image_model, collection, motif, variant, title)
                 )
                 manifest[title] = _describe(image, image.get_renditions(*SPECS).values())
-                pictures.append(Picture(pk=image.pk, motif=motif.key, title=motif.title,
-                                        alt=motif.alt))
+                pictures.append(
+                    Picture(pk=image.pk, motif=motif.key, title=motif.title, alt=motif.alt)
+                )
         if _write_manifest(manifest):
             gc.collect()
     return pictures
@@ -178,15 +232,21 @@ def _describe(image: Any, renditions: Iterable[Any]) -> dict[str, Any]:
         "file": image.file.name,
         **{field: getattr(image, field) for field in fields},
         "renditions": [
-            {"filter_spec": r.filter_spec, "focal_point_key": r.focal_point_key,
-             "file": r.file.name, "width": r.width, "height": r.height}
+            {
+                "filter_spec": r.filter_spec,
+                "focal_point_key": r.focal_point_key,
+                "file": r.file.name,
+                "width": r.width,
+                "height": r.height,
+            }
             for r in renditions
         ],
     }
 
 
-def _restore(image_model, collection: Collection, motif: Motif, title: str,
-             entry: dict[str, Any] | None):
+def _restore(
+    image_model, collection: Collection, motif: Motif, title: str, entry: dict[str, Any] | None
+):
     if not entry:
         return None
     # An editor may have renamed the picture: the row that owns the file is the one to keep.

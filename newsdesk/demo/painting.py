@@ -50,8 +50,14 @@ def _finish(image: Image.Image, rng: random.Random) -> Image.Image:
     return Image.blend(image, grain_rgb, 0.06 + rng.random() * 0.03)
 
 
-def _skyline(draw: ImageDraw.ImageDraw, rng: random.Random, base: int, color: RGB,
-             lit: RGB | None, tall: float = 1.0) -> None:
+def _skyline(
+    draw: ImageDraw.ImageDraw,
+    rng: random.Random,
+    base: int,
+    color: RGB,
+    lit: RGB | None,
+    tall: float = 1.0,
+) -> None:
     x = -20
     while x < WIDTH:
         width = rng.randint(60, 170)
@@ -69,11 +75,13 @@ def _skyline(draw: ImageDraw.ImageDraw, rng: random.Random, base: int, color: RG
 
 
 def skyline(rng: random.Random) -> Image.Image:
-    sky_top, sky_bottom = rng.choice([
-        ((38, 42, 92), (244, 146, 84)),
-        ((52, 36, 78), (236, 112, 96)),
-        ((24, 50, 90), (250, 196, 120)),
-    ])
+    sky_top, sky_bottom = rng.choice(
+        [
+            ((38, 42, 92), (244, 146, 84)),
+            ((52, 36, 78), (236, 112, 96)),
+            ((24, 50, 90), (250, 196, 120)),
+        ]
+    )
     image = _gradient(sky_top, sky_bottom)
     draw = ImageDraw.Draw(image)
     _skyline(draw, rng, round(HEIGHT * 0.78), _mix(sky_top, (60, 60, 80), 0.5), None, 1.3)
@@ -137,14 +145,18 @@ def power_lines(rng: random.Random) -> Image.Image:
     draw = ImageDraw.Draw(image)
     base = round(HEIGHT * 0.88)
     draw.rectangle((0, base, WIDTH, HEIGHT), fill=(40, 36, 40))
-    arms = [_pylon(draw, x, base, rng.randint(520, 640) - i * 90, (28, 26, 32))
-            for i, x in enumerate(range(rng.randint(180, 320), WIDTH + 400, 560))]
+    arms = [
+        _pylon(draw, x, base, rng.randint(520, 640) - i * 90, (28, 26, 32))
+        for i, x in enumerate(range(rng.randint(180, 320), WIDTH + 400, 560))
+    ]
     for left, right in itertools.pairwise(arms):
         for a, b in ((left[0], right[0]), (left[1], right[1])):
             sag = 60
             points = [
-                (a[0] + (b[0] - a[0]) * t / 20,
-                 a[1] + (b[1] - a[1]) * t / 20 + sag * math.sin(math.pi * t / 20))
+                (
+                    a[0] + (b[0] - a[0]) * t / 20,
+                    a[1] + (b[1] - a[1]) * t / 20 + sag * math.sin(math.pi * t / 20),
+                )
                 for t in range(21)
             ]
             draw.line(points, fill=(28, 26, 32), width=2)
@@ -164,8 +176,15 @@ def port(rng: random.Random) -> Image.Image:
         draw.line((x - 110, waterline - 360, x + 150, waterline - 360), fill=color, width=16)
         draw.line((x + 11, waterline - 440, x - 100, waterline - 362), fill=color, width=5)
     hull_x = rng.randint(100, 500)
-    draw.polygon([(hull_x, waterline - 120), (hull_x + 900, waterline - 120),
-                  (hull_x + 860, waterline + 20), (hull_x + 40, waterline + 20)], fill=(36, 44, 60))
+    draw.polygon(
+        [
+            (hull_x, waterline - 120),
+            (hull_x + 900, waterline - 120),
+            (hull_x + 860, waterline + 20),
+            (hull_x + 40, waterline + 20),
+        ],
+        fill=(36, 44, 60),
+    )
     for cx in range(hull_x + 60, hull_x + 820, 64):
         tint = rng.choice([(180, 60, 50), (40, 110, 160), (220, 180, 60), (90, 140, 90)])
         draw.rectangle((cx, waterline - 180, cx + 58, waterline - 122), fill=tint)
@@ -183,8 +202,11 @@ def schematic_map(rng: random.Random) -> Image.Image:
             angle = 2 * math.pi * k / 28
             r = radius * rng.uniform(0.7, 1.15)
             points.append((cx + r * math.cos(angle), cy + r * math.sin(angle) * 0.8))
-        draw.polygon(points, fill=rng.choice([(236, 230, 212), (226, 222, 200), (232, 226, 206)]),
-                     outline=(170, 160, 140))
+        draw.polygon(
+            points,
+            fill=rng.choice([(236, 230, 212), (226, 222, 200), (232, 226, 206)]),
+            outline=(170, 160, 140),
+        )
     x, y = 0.0, rng.uniform(0.2, 0.8) * HEIGHT
     river = []
     while x < WIDTH:
@@ -199,8 +221,9 @@ def schematic_map(rng: random.Random) -> Image.Image:
     for _ in range(rng.randint(5, 9)):
         mx, my = rng.randint(100, WIDTH - 100), rng.randint(100, HEIGHT - 100)
         color = rng.choice([(196, 52, 44), (40, 90, 170)])
-        draw.ellipse((mx - 14, my - 14, mx + 14, my + 14), fill=color, outline=(255, 255, 255),
-                     width=4)
+        draw.ellipse(
+            (mx - 14, my - 14, mx + 14, my + 14), fill=color, outline=(255, 255, 255), width=4
+        )
     return image
 
 
@@ -210,8 +233,9 @@ def colonnade(rng: random.Random) -> Image.Image:
     stone = rng.choice([(222, 216, 200), (206, 204, 196), (230, 222, 204)])
     shadow = _shade(stone, 0.78)
     left, right, top, base = 180, WIDTH - 180, 330, HEIGHT - 120
-    draw.polygon([(left - 40, top), (WIDTH // 2, top - 170), (right + 40, top)], fill=stone,
-                 outline=shadow)
+    draw.polygon(
+        [(left - 40, top), (WIDTH // 2, top - 170), (right + 40, top)], fill=stone, outline=shadow
+    )
     draw.rectangle((left - 40, top, right + 40, top + 50), fill=shadow)
     columns = rng.choice([6, 8])
     step = (right - left) / (columns - 1)
@@ -221,8 +245,10 @@ def colonnade(rng: random.Random) -> Image.Image:
         for fl in range(-22, 23, 11):
             draw.line((cx + fl, top + 60, cx + fl, base - 10), fill=shadow, width=2)
     for i in range(4):
-        draw.rectangle((left - 80 - i * 20, base + i * 30, right + 80 + i * 20, base + 30 + i * 30),
-                       fill=_shade(stone, 0.95 - i * 0.05))
+        draw.rectangle(
+            (left - 80 - i * 20, base + i * 30, right + 80 + i * 20, base + 30 + i * 30),
+            fill=_shade(stone, 0.95 - i * 0.05),
+        )
     return image
 
 
@@ -238,8 +264,16 @@ def gallery(rng: random.Random) -> Image.Image:
         draw.rectangle((x - 12, top - 12, x + w + 12, top + h + 12), fill=(40, 36, 32))
         draw.rectangle((x, top, x + w, top + h), fill=(246, 244, 238))
         for _ in range(rng.randint(3, 6)):
-            color = rng.choice([(200, 60, 50), (30, 80, 160), (240, 190, 40), (40, 40, 40),
-                                (70, 150, 110), (230, 120, 60)])
+            color = rng.choice(
+                [
+                    (200, 60, 50),
+                    (30, 80, 160),
+                    (240, 190, 40),
+                    (40, 40, 40),
+                    (70, 150, 110),
+                    (230, 120, 60),
+                ]
+            )
             a, b = rng.randint(x, x + w), rng.randint(top, top + h)
             c, d = rng.randint(x, x + w), rng.randint(top, top + h)
             if rng.random() < 0.5:
@@ -267,8 +301,9 @@ def circuit(rng: random.Random) -> Image.Image:
         draw.line(points, fill=trace, width=3)
         draw.ellipse((x - 8, y - 8, x + 8, y + 8), outline=trace, width=3)
     chip = (rng.randint(400, 900), rng.randint(300, 600))
-    draw.rectangle((chip[0], chip[1], chip[0] + 300, chip[1] + 220), fill=(24, 28, 34),
-                   outline=trace, width=4)
+    draw.rectangle(
+        (chip[0], chip[1], chip[0] + 300, chip[1] + 220), fill=(24, 28, 34), outline=trace, width=4
+    )
     return image
 
 

@@ -60,15 +60,21 @@ def prepare_demo() -> Login:
     with transaction.atomic():
         _ensure_user(ADMIN, passwords[ADMIN], superuser=True)
         for editor in EDITORS:
-            user = _ensure_user(editor.username, passwords[editor.username],
-                                first_name=editor.first_name, last_name=editor.last_name)
+            user = _ensure_user(
+                editor.username,
+                passwords[editor.username],
+                first_name=editor.first_name,
+                last_name=editor.last_name,
+            )
             group, _created = Group.objects.get_or_create(name=editor.group)
             user.groups.add(group)
             if editor.group == "Section editors":
                 for section in Section.objects.filter(slug__in=SECTION_EDITOR_SECTIONS):
                     section.editors.add(user)
-    print(f"Demo editors ({', '.join(e.username for e in EDITORS)}): passwords in "
-          f"{_logins_path()}", flush=True)
+    print(
+        f"Demo editors ({', '.join(e.username for e in EDITORS)}): passwords in {_logins_path()}",
+        flush=True,
+    )
     return Login(username=ADMIN, password=passwords[ADMIN])
 
 

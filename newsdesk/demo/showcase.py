@@ -64,8 +64,16 @@ def ensure_showcase(
     if UPDATED_KEY not in existing:
         moment = now - PUBLISHED_AGO
         story = write(war.STRIKE, rng, moment=moment, pictures=pictures)
-        articles = file_story(story, key=UPDATED_KEY, moment=moment, catalogue=catalogue,
-                              slugs=slugs, archive=archive, rng=rng, now=now)
+        articles = file_story(
+            story,
+            key=UPDATED_KEY,
+            moment=moment,
+            catalogue=catalogue,
+            slugs=slugs,
+            archive=archive,
+            rng=rng,
+            now=now,
+        )
         for code, article in articles.items():
             _update(article, code, at=min(moment + UPDATED_AFTER, now))
         made += len(articles)
@@ -107,13 +115,13 @@ def ensure_fronts(catalogue: Catalogue) -> None:
             front = Front(locale=locale, translation_key=FRONT_KEY, title=FRONT_TITLES[code])
         elif front.items.exists():
             continue
-        latest = list(Article.objects.published().in_edition(code).latest()[:60])
+        latest = list(Article.objects.published().in_edition(code).newest_first()[:60])
         picked: list[Article] = []
         for article in latest:
             if article.section_id not in {a.section_id for a in picked}:
                 picked.append(article)
         picked += [a for a in latest if a not in picked]
-        front.items = [
+        front.items = [  # type: ignore[misc]  # modelcluster assigns children
             FrontItem(article=a, sort_order=n) for n, a in enumerate(picked[:TOP_STORIES])
         ]
         front.save()

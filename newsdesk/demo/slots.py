@@ -35,10 +35,18 @@ NOUNS: dict[str, tuple[Noun, int, int, int]] = {
     "clashes": (Noun("бойові зіткнення", "бойових зіткнень", "clash", "clashes"), 96, 230, 1),
     "assaults": (Noun("штурми", "штурмів", "assault", "assaults"), 12, 64, 1),
     "airstrikes": (Noun("авіаудари", "авіаударів", "air strike", "air strikes"), 18, 70, 1),
-    "bombs": (Noun("керовані авіабомби", "керованих авіабомб", "guided bomb", "guided bombs"),
-              30, 140, 1),
-    "settlements": (Noun("населені пункти", "населених пунктів", "settlement", "settlements"),
-                    6, 48, 1),
+    "bombs": (
+        Noun("керовані авіабомби", "керованих авіабомб", "guided bomb", "guided bombs"),
+        30,
+        140,
+        1,
+    ),
+    "settlements": (
+        Noun("населені пункти", "населених пунктів", "settlement", "settlements"),
+        6,
+        48,
+        1,
+    ),
     "customers": (Noun("споживачі", "споживачів", "household", "households"), 3000, 140000, 100),
     "hours": (Noun("години", "годин", "hour", "hours"), 2, 9, 1),
     "days": (Noun("дні", "днів", "day", "days"), 2, 9, 1),
@@ -184,8 +192,9 @@ def fill(
         _put(uk, en, key, f"{_uk_decimal(x)}%", f"{_decimal(x)}%")
 
     for slots in (uk, en):
-        slots.update({key[0].upper() + key[1:]: _capitalised(value)
-                      for key, value in list(slots.items())})
+        slots.update(
+            {key[0].upper() + key[1:]: _capitalised(value) for key, value in list(slots.items())}
+        )
     return uk, en
 
 

@@ -129,8 +129,11 @@ def write(
             lead=" ".join(say(pair) for pair in lead),
             body=[_render(block, say, i) for block in plan],
             sources=[
-                {"type": "source", "id": block_id,
-                 "value": {"name": say(s.name), "url": f"{s.url}/{ident}", "note": say(s.note)}}
+                {
+                    "type": "source",
+                    "id": block_id,
+                    "value": {"name": say(s.name), "url": f"{s.url}/{ident}", "note": say(s.note)},
+                }
                 for s, ident, block_id in zip(sources, source_ids, source_block_ids, strict=True)
             ],
             hero_caption=_caption(hero, i) if hero else "",
@@ -180,7 +183,7 @@ def _plan(
         blocks.append(("paragraph", paragraph))
         if n < len(middle):
             blocks.append(middle[n])
-    blocks.extend(middle[len(paragraphs) - 1:])
+    blocks.extend(middle[len(paragraphs) - 1 :])
     blocks.extend(("image", picture) for picture in images[1:])
     if kind.fact_boxes and rng.random() < 0.35:
         blocks.append(("fact_box", rng.choice(kind.fact_boxes)))
@@ -196,8 +199,9 @@ def _plan(
     # Inserted last, so that dropping it (no earlier article to point at) leaves 3 blocks.
     if rng.random() < 0.15:
         blocks.insert(min(3, len(blocks)), (READ_ALSO, None))
-    return [(block_type, content, _block_id(rng, n))
-            for n, (block_type, content) in enumerate(blocks)]
+    return [
+        (block_type, content, _block_id(rng, n)) for n, (block_type, content) in enumerate(blocks)
+    ]
 
 
 def _render(block: tuple[str, Any, str], say: Callable[[Pair], str], i: int) -> dict[str, Any]:

@@ -32,7 +32,8 @@ def _to_the_minute(moment: dt.datetime) -> dt.datetime:
 
 
 def _verbose_name(field_name: str) -> Any:
-    return capfirst(Article._meta.get_field(field_name).verbose_name)
+    field = Article._meta.get_field(field_name)
+    return capfirst(getattr(field, "verbose_name", field_name))
 
 
 class EditionSectionField(forms.ModelChoiceField):

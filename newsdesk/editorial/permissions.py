@@ -119,4 +119,3 @@ def guard_article_pattern(pattern: URLPattern) -> URLPattern:
 
 def guard_article_patterns(patterns: list[Any]) -> list[Any]:
     return [guard_article_pattern(p) if isinstance(p, URLPattern) else p for p in patterns]
-

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.apps import apps as global_apps
 from django.apps.registry import Apps
 
 CONTRIBUTORS = "Contributors"
@@ -13,12 +14,16 @@ SECTION_EDITORS = "Section editors"
 ADMINISTRATORS = "Administrators"
 
 
-def complete_administrators(*, apps: Apps, using: str = "default", **kwargs: Any) -> None:
+def complete_administrators(
+    *, apps: Apps | None = None, using: str = "default", **kwargs: Any
+) -> None:
     """``post_migrate`` receiver: give Administrators every permission that exists.
 
     Django and Wagtail create most permissions in ``post_migrate`` itself, one app at a
     time, so this runs for every app and adds whatever has appeared since the last call.
     """
+    # `flush` (run between transactional tests) sends post_migrate without `apps`.
+    apps = apps or global_apps
     try:
         Group = apps.get_model("auth", "Group")
         Permission = apps.get_model("auth", "Permission")

@@ -46,7 +46,7 @@ def romanise_ukrainian(text: str) -> str:
 
 
 def slug_from_headline(headline: str) -> str:
-    """"Київ під обстрілом" → "kyiv-pid-obstrilom"; other scripts go through anyascii."""
+    """ "Київ під обстрілом" → "kyiv-pid-obstrilom"; other scripts go through anyascii."""
     return slugify(anyascii(romanise_ukrainian(headline)))[:MAX_LENGTH].strip("-")
 
 

@@ -68,6 +68,6 @@ def prepare_translation(article: Article) -> None:
         if twin is not None:
             byline.author = twin
             kept.append(byline)
-    article.bylines = kept
+    article.bylines = kept  # type: ignore[misc]  # modelcluster assigns children
 
     article.slug = free_slug(article.slug, locale_id=locale.pk)

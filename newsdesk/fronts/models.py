@@ -9,7 +9,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable, RevisionMixin, TranslatableMixin
 
 
-class Front(RevisionMixin, TranslatableMixin, ClusterableModel):
+class Front(RevisionMixin, TranslatableMixin, ClusterableModel, models.Model):
     """One per edition. Saving it publishes the new order at once (every save is a revision)."""
 
     title = models.CharField(_("title"), max_length=100, default="Home")
@@ -22,7 +22,7 @@ class Front(RevisionMixin, TranslatableMixin, ClusterableModel):
         return f"{self.title} ({self.locale.language_code})"
 
 
-class FrontItem(Orderable):
+class FrontItem(Orderable, models.Model):
     front = ParentalKey(Front, related_name="items", on_delete=models.CASCADE)
     article = models.ForeignKey(
         "articles.Article", verbose_name=_("article"), on_delete=models.CASCADE, related_name="+"
@@ -31,3 +31,6 @@ class FrontItem(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("top story")
         verbose_name_plural = _("top stories")
+
+    def __str__(self) -> str:
+        return str(self.article)

@@ -38,7 +38,8 @@ def save_draft(*, article: Article, user: AbstractBaseUser | None = None) -> Rev
         if article.pk is None:
             article.live = False
             article.save()
-        return article.save_revision(user=user, log_action=True)
+        # Validated just above; save_revision would run full_clean a second time.
+        return article.save_revision(user=user, log_action=True, clean=False)
 
 
 def publish(

@@ -9,7 +9,8 @@ from __future__ import annotations
 from django.db import transaction
 from django.dispatch import Signal
 
-# sender: the model class; instance: the article; verb: "publish" | "update" | "unpublish" | "expire"
+# sender: the model class; instance: the article;
+# verb: "publish" | "update" | "unpublish" | "expire"
 content_changed = Signal()
 
 

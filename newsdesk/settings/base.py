@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
-from django.utils.translation import gettext_lazy as _
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 HOME = Path(os.environ.get("NEWSDESK_HOME", "var")).resolve()
@@ -117,6 +117,7 @@ def _sqlite(path: Path) -> dict:
     }
 
 
+DATABASES: dict[str, Any]
 if os.environ.get("DATABASE_URL"):
     DATABASES = {
         "default": dj_database_url.parse(
@@ -175,7 +176,9 @@ WAGTAIL_SITE_NAME = "Newsdesk"
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-WAGTAILEMBEDS_FINDERS: list[dict] = []  # no network calls from the admin; our embed block allow-lists
+WAGTAILEMBEDS_FINDERS: list[
+    dict
+] = []  # no network calls from the admin; our embed block allow-lists
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 
 STATIC_URL = "/static/"

@@ -1,4 +1,7 @@
-"""Production on one machine: PostgreSQL, Redis, Varnish in front. Fails fast on a missing secret."""
+"""Production on one machine: PostgreSQL, Redis, Varnish in front.
+
+Fails fast when SECRET_KEY is missing.
+"""
 
 import os
 

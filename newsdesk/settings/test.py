@@ -1,4 +1,7 @@
-"""Fast, isolated settings for the test suite. PostgreSQL and Redis come in via DATABASE_URL / REDIS_URL."""
+"""Fast, isolated settings for the test suite.
+
+PostgreSQL and Redis come in through DATABASE_URL / REDIS_URL.
+"""
 
 from .base import *  # noqa: F403
 from .base import HOME

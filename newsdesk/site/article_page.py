@@ -165,7 +165,7 @@ def _related_and_linked(
         .in_edition(edition)
         .exclude(pk=article.pk)
         .filter(Q(section_id=article.section_id) | Q(pk__in=tagged))
-        .latest()
+        .newest_first()
     )
     rows = related
     if linked_ids:
@@ -180,7 +180,7 @@ def _related_and_linked(
                     output_field=BooleanField(),
                 )
             )
-            .latest()
+            .newest_first()
         )
     else:
         rows = rows[:RELATED_LIMIT]

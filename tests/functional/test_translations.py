@@ -17,7 +17,9 @@ from django.conf import settings
 from django.utils.translation.template import templatize
 
 PACKAGE = Path(settings.PACKAGE_DIR)
-CATALOGUES = {code: PACKAGE / "locale" / code / "LC_MESSAGES" / "django.po" for code, _ in settings.LANGUAGES}
+CATALOGUES = {
+    code: PACKAGE / "locale" / code / "LC_MESSAGES" / "django.po" for code, _ in settings.LANGUAGES
+}
 XGETTEXT_KEYWORDS = [
     "gettext_noop",
     "gettext_lazy",
@@ -48,11 +50,16 @@ def test_catalogue_is_complete(code):
 
 @pytest.mark.parametrize("code", sorted(CATALOGUES))
 def test_compiled_catalogue_matches_source(code):
-    source = {_key(e): e.msgstr or e.msgstr_plural for e in polib.pofile(str(CATALOGUES[code]))
-              if not e.obsolete}
-    compiled = {_key(e): e.msgstr or e.msgstr_plural
-                for e in polib.mofile(str(CATALOGUES[code].with_suffix(".mo")))
-                if e.msgid}
+    source = {
+        _key(e): e.msgstr or e.msgstr_plural
+        for e in polib.pofile(str(CATALOGUES[code]))
+        if not e.obsolete
+    }
+    compiled = {
+        _key(e): e.msgstr or e.msgstr_plural
+        for e in polib.mofile(str(CATALOGUES[code].with_suffix(".mo")))
+        if e.msgid
+    }
     assert compiled == source, f"run `bash scripts/messages` to recompile the {code} catalogue"
 
 
@@ -69,9 +76,9 @@ def _extract(tmp_path: Path) -> set[tuple[str | None, str]]:
             converted.write_text(text, encoding="utf-8")
             sources.append(converted)
     pot = tmp_path / "messages.pot"
-    subprocess.run(  # noqa: S603 - a fixed tool over our own files
+    subprocess.run(  # noqa: S603 - GNU xgettext over our own files
         [
-            "xgettext",
+            str(shutil.which("xgettext")),
             "--language=Python",
             "--from-code=UTF-8",
             "--output",
@@ -84,7 +91,9 @@ def _extract(tmp_path: Path) -> set[tuple[str | None, str]]:
     return {_key(e) for e in polib.pofile(str(pot))}
 
 
-@pytest.mark.skipif(shutil.which("xgettext") is None, reason="GNU gettext (xgettext) is not installed")
+@pytest.mark.skipif(
+    shutil.which("xgettext") is None, reason="GNU gettext (xgettext) is not installed"
+)
 @pytest.mark.parametrize("code", sorted(CATALOGUES))
 def test_every_string_in_code_and_templates_is_in_the_catalogue(code, tmp_path):
     used = _extract(tmp_path)

@@ -16,8 +16,19 @@ MOMENT = dt.datetime(2026, 3, 4, 1, 30, tzinfo=dt.UTC)
 PICTURES = [
     Picture(pk=n, motif=motif, title=("Назва", "Title"), alt=("Опис", "Description"))
     for n, motif in enumerate(
-        ["skyline", "night_sky", "wheat_field", "power_lines", "port", "schematic_map",
-         "colonnade", "gallery", "circuit", "hills", "composition"]
+        [
+            "skyline",
+            "night_sky",
+            "wheat_field",
+            "power_lines",
+            "port",
+            "schematic_map",
+            "colonnade",
+            "gallery",
+            "circuit",
+            "hills",
+            "composition",
+        ]
     )
 ]
 
@@ -48,8 +59,9 @@ def test_every_template_fills_in_both_languages(kind):
     for options in [dict(kind.extras)] if kind.extras else [{}]:
         extras = {name: values[0] for name, values in options.items()}
         for city in CITIES:
-            uk, en = slots.fill(seeded(city.tag), hour=3, year=2026, city=city,
-                                country=COUNTRIES[0], extras=extras)
+            uk, en = slots.fill(
+                seeded(city.tag), hour=3, year=2026, city=city, country=COUNTRIES[0], extras=extras
+            )
             for pair in _templates(kind):
                 assert "{" not in pair[0].format_map(uk)
                 assert "{" not in pair[1].format_map(en)
@@ -57,8 +69,7 @@ def test_every_template_fills_in_both_languages(kind):
 
 def test_counts_never_end_in_one_so_ukrainian_agreement_holds():
     for seed in range(300):
-        uk, _en = slots.fill(seeded(seed), hour=12, year=2026, city=CITIES[0],
-                             country=COUNTRIES[0])
+        uk, _en = slots.fill(seeded(seed), hour=12, year=2026, city=CITIES[0], country=COUNTRIES[0])
         for key in (*slots.NOUNS, *slots.MANY_ONLY):
             n = int(uk[f"{key}_n"].replace("\u00a0", ""))
             assert n % 10 != 1 or n % 100 == 11, (key, n)
@@ -77,9 +88,7 @@ def test_the_english_text_has_the_same_shape_as_the_ukrainian(kind):
     for seed in range(20):
         story = write(kind, seeded(seed), moment=MOMENT, pictures=PICTURES)
         uk, en = story.texts["uk"], story.texts["en"]
-        assert [(b["type"], b["id"]) for b in uk.body] == [
-            (b["type"], b["id"]) for b in en.body
-        ]
+        assert [(b["type"], b["id"]) for b in uk.body] == [(b["type"], b["id"]) for b in en.body]
         assert 3 <= len(uk.body) <= 8
         paragraphs = [b["value"] for b in uk.body if b["type"] == "paragraph"]
         assert len(set(paragraphs)) == len(paragraphs)

@@ -103,7 +103,7 @@ def make_article(reporter: Author) -> Callable[..., Article]:
             headline=headline,
             slug=slug or f"article-{Article.objects.count() + 1}",
         )
-        article.bylines = [Byline(author=reporter)]
+        article.bylines = [Byline(author=reporter)]  # type: ignore[misc]  # modelcluster assigns children
         if live:
             actions.publish(article=article)
         else:

@@ -25,4 +25,3 @@ def test_the_dashboard_speaks_the_editors_language(
     assert f'lang="{language}"' in page
     assert expected in page
     assert unexpected not in page
-

@@ -53,9 +53,7 @@ def bad_payload(case: str, *, war, war_en, reporter, article=None) -> dict[str, 
         "publication time in the past": {"go_live_at": an_hour_ago.strftime("%Y-%m-%d %H:%M")},
         "unknown label": {"labels": ["opinion", "breaking"]},
     }[case]
-    return article_payload(
-        **{"section": war, "authors": [reporter], "article": article, **fields}
-    )
+    return article_payload(**{"section": war, "authors": [reporter], "article": article, **fields})
 
 
 @pytest.fixture
@@ -153,9 +151,7 @@ def test_section_choices_are_the_articles_edition(client, editor, war, politics,
     assert set(en_choices) == {war_en}
 
 
-def test_author_of_the_other_edition_is_rejected(
-    client, editor, war, reporter_en
-) -> None:
+def test_author_of_the_other_edition_is_rejected(client, editor, war, reporter_en) -> None:
     client.force_login(editor)
 
     response = client.post(add_url(), article_payload(section=war, authors=[reporter_en]))

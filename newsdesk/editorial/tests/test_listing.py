@@ -87,9 +87,7 @@ def test_status_column_shows_schedule_and_review(
 ) -> None:
     live = make_article(war, headline="Опубліковано", live=True)
     scheduled = make_article(war, headline="Заплановано")
-    actions.schedule(
-        article=scheduled, go_live_at=timezone.now() + dt.timedelta(hours=2)
-    )
+    actions.schedule(article=scheduled, go_live_at=timezone.now() + dt.timedelta(hours=2))
     in_review = make_article(war, headline="Розслідування: чернетка")
     in_review.get_workflow().start(in_review, contributor)
     client.force_login(editor)

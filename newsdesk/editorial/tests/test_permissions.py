@@ -47,9 +47,7 @@ def test_a_contributor_cannot_publish_but_submits_and_an_editor_approval_publish
     client, contributor, editor, war, reporter
 ) -> None:
     client.force_login(contributor)
-    client.post(
-        f"{url('add')}?locale=uk", article_payload(section=war, authors=[reporter])
-    )
+    client.post(f"{url('add')}?locale=uk", article_payload(section=war, authors=[reporter]))
     article = Article.objects.get()
     edit = article_payload(section=war, authors=[reporter], article=article)
 

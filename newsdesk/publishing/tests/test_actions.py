@@ -31,7 +31,7 @@ def make_article(headline: str = "Grid repairs finish in Kharkiv", **fields) -> 
         section=section,
         **fields,
     )
-    article.bylines = [Byline(author=author)]
+    article.bylines = [Byline(author=author)]  # type: ignore[misc]  # modelcluster assigns children
     return article
 
 

@@ -100,12 +100,13 @@ def _url(name: str, edition: str, slug: str | None = None) -> str:
 def reader_pages(edition: str) -> ReaderPages:
     """Addresses found in whatever content is loaded; an update is published if the
     edition has no article with an update log yet."""
-    published = Article.objects.published().in_edition(edition).latest()
+    published = Article.objects.published().in_edition(edition).newest_first()
     article = published.exclude(update_log__isnull=False).first() or published.first()
     assert article is not None, f"no published article in {edition}"
     updated = published.filter(update_log__isnull=False).first()
     if updated is None:
         updated = published.exclude(pk=article.pk).first()
+        assert updated is not None
         actions.publish(article=updated, update_note="Casualty figures added.")
     tagged = published.filter(tags__isnull=False).first()
     assert tagged is not None, f"no tagged article in {edition}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from typing import Any
 
 import pytest
 from django.conf import settings
@@ -18,12 +19,8 @@ from newsdesk.editions import kyiv
 from .conftest import RAW_KEY, Page
 
 INVALID = "@@INVALID %s@@"
-STRICT_TEMPLATES = [
-    {
-        **settings.TEMPLATES[0],
-        "OPTIONS": {**settings.TEMPLATES[0]["OPTIONS"], "string_if_invalid": INVALID},
-    }
-]
+ENGINE: dict[str, Any] = settings.TEMPLATES[0]
+STRICT_TEMPLATES = [{**ENGINE, "OPTIONS": {**ENGINE["OPTIONS"], "string_if_invalid": INVALID}}]
 EVENT_HANDLER = re.compile(r"\son\w+\s*=", re.IGNORECASE)
 
 
@@ -98,7 +95,7 @@ def test_every_reader_page_renders_clean(client, demo_content, pages, edition):
 def test_feed_shows_day_headers_times_labels_and_thumbnails(client, demo_content, edition):
     demo_content(articles=20)
     html = client.get(f"/{edition}/news/").content.decode()
-    first = Article.objects.published().in_edition(edition).latest().first()
+    first = Article.objects.published().in_edition(edition).newest_first().first()
     assert f'href="{first.get_url()}"' in html
     with translation.override(edition):
         heading = dateformat.format(kyiv(first.first_published_at), "l, j E Y")

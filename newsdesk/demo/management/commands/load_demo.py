@@ -12,10 +12,18 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--articles", type=int, default=240,
-                            help="live articles to have in total, both editions (default 240)")
-        parser.add_argument("--days", type=int, default=12,
-                            help="spread new articles over this many days back (default 12)")
+        parser.add_argument(
+            "--articles",
+            type=int,
+            default=240,
+            help="live articles to have in total, both editions (default 240)",
+        )
+        parser.add_argument(
+            "--days",
+            type=int,
+            default=12,
+            help="spread new articles over this many days back (default 12)",
+        )
         parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
 
     def handle(self, *args, articles: int, days: int, seed: int, **options):

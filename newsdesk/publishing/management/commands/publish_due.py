@@ -8,7 +8,9 @@ from newsdesk.publishing.actions import publish_due
 
 
 class Command(BaseCommand):
-    help = "Publish scheduled items that are due (and report late ones); expire what is past expiry."
+    help = (
+        "Publish scheduled items that are due (and report late ones); expire what is past expiry."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--loop", action="store_true", help="keep ticking until stopped")

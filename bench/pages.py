@@ -1,0 +1,90 @@
+"""Origin render cost of each reader page, in process (no network, no front cache).
+
+    NEWSDESK_HOME=/tmp/bench-home python bench/pages.py --articles 2000 --requests 200
+
+Builds (or tops up) the demo content with `load_demo`, then renders each page type with
+Django's test client and prints, per page: SQL queries, mean and p95 milliseconds, and
+pages per second of one process. Times depend on the machine; the query counts do not.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsdesk.settings.dev")
+os.environ.setdefault("NEWSDESK_HOME", "var/bench")
+os.makedirs(os.environ["NEWSDESK_HOME"], exist_ok=True)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument("--requests", type=int, default=200)
+    options = parser.parse_args()
+
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from newsdesk.articles.models import Article
+
+    call_command("migrate", verbosity=0)
+    started = time.perf_counter()
+    call_command("load_demo", articles=options.articles, verbosity=0)
+    print(f"load_demo --articles {options.articles}: {time.perf_counter() - started:.1f} s")
+
+    client = Client()
+    pages: dict[str, str] = {}
+    for edition in ("uk", "en"):
+        article = (
+            Article.objects.published()
+            .in_edition(edition)
+            .select_related("section")
+            .newest_first()
+            .first()
+        )
+        assert article is not None
+        tag = article.tags.first()
+        byline = article.bylines.select_related("author").first()
+        pages[f"{edition} home"] = f"/{edition}/"
+        pages[f"{edition} feed"] = f"/{edition}/news/"
+        pages[f"{edition} article"] = article.get_url()
+        pages[f"{edition} section"] = f"/{edition}/sections/{article.section.slug}/"
+        if tag:
+            pages[f"{edition} tag"] = f"/{edition}/tags/{tag.slug}/"
+        if byline:
+            pages[f"{edition} author"] = f"/{edition}/authors/{byline.author.slug}/"
+
+    # A deep "More news" page: follow the cursor of the oldest article.
+    oldest = Article.objects.published().in_edition("uk").order_by("first_published_at", "id")[1]
+    from newsdesk.articles.query import Cursor
+
+    pages["uk feed, last page"] = f"/uk/news/?after={Cursor.after(oldest).encode()}"
+
+    print(f"{'page':<22}{'queries':>8}{'mean ms':>10}{'p95 ms':>9}{'pages/s':>9}")
+    for name, url in pages.items():
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert response.status_code == 200, (url, response.status_code)
+        timings = []
+        for _ in range(options.requests):
+            t0 = time.perf_counter()
+            client.get(url)
+            timings.append((time.perf_counter() - t0) * 1000)
+        timings.sort()
+        mean = statistics.fmean(timings)
+        p95 = timings[int(len(timings) * 0.95) - 1]
+        print(f"{name:<22}{len(queries):>8}{mean:>10.1f}{p95:>9.1f}{1000 / mean:>9.0f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
