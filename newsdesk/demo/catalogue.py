@@ -9,12 +9,12 @@ from typing import Any
 from wagtail.models import Locale, TranslatableMixin
 
 from newsdesk.editions import EDITIONS
+from newsdesk.editorial.slugs import slug_from_headline
 from newsdesk.people.models import Author
 from newsdesk.sections.models import Section
 from newsdesk.taxonomy.models import Tag
 
 from . import directory
-from .translit import slug_for
 
 NAMESPACE = uuid.UUID("6f0c7c1e-3b1d-4a4e-9b8e-5d0e2f1a7c42")
 
@@ -59,7 +59,7 @@ def ensure_catalogue() -> Catalogue:
             locales,
             f"tag:{key}",
             {
-                "uk": {"name": names[0], "slug": slug_for(names[0])},
+                "uk": {"name": names[0], "slug": slug_from_headline(names[0])},
                 "en": {"name": names[1], "slug": key},
             },
         )
@@ -73,7 +73,7 @@ def ensure_catalogue() -> Catalogue:
             {
                 code: {
                     "name": author.name[i],
-                    "slug": slug_for(author.name[i]),
+                    "slug": slug_from_headline(author.name[i]),
                     "role": author.role[i],
                     "bio": author.bio[i],
                 }

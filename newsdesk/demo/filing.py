@@ -16,10 +16,10 @@ from dataclasses import dataclass, field
 from wagtail.models import ModelLogEntry, Revision
 
 from newsdesk.articles.models import Article, Byline, PublishedSlug
+from newsdesk.editorial.slugs import slug_from_headline
 from newsdesk.publishing import actions
 
 from .catalogue import Catalogue
-from .translit import slug_for
 from .writer import READ_ALSO, Story
 
 # A translation goes out a little after the original.
@@ -37,7 +37,7 @@ class Slugs:
             self.taken.setdefault(locale_id, set()).add(slug)
 
     def claim(self, locale_id: int, headline: str) -> str:
-        base = slug_for(headline, max_length=100)
+        base = slug_from_headline(headline, max_length=100)
         taken = self.taken.setdefault(locale_id, set())
         slug, n = base, 1
         while slug in taken:

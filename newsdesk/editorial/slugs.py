@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+import re
+
 from anyascii import anyascii
 from django.utils.text import slugify
 
@@ -45,9 +47,22 @@ def romanise_ukrainian(text: str) -> str:
     return "".join(out)
 
 
-def slug_from_headline(headline: str) -> str:
-    """ "Київ під обстрілом" → "kyiv-pid-obstrilom"; other scripts go through anyascii."""
-    return slugify(anyascii(romanise_ukrainian(headline)))[:MAX_LENGTH].strip("-")
+_THOUSANDS = re.compile(r"(?<=\d)[,\u00a0\u202f](?=\d{3}\b)")
+_DECIMAL = re.compile(r"(?<=\d)[.,](?=\d)")
+
+
+def slug_from_headline(headline: str, *, max_length: int = MAX_LENGTH) -> str:
+    """ "Київ під обстрілом" → "kyiv-pid-obstrilom"; other scripts go through anyascii.
+
+    Numbers stay readable ("12 400" and "12,400" give "12400", "14,5%" gives "14-5", not
+    "145"), and a long slug is cut at a word boundary, never mid-word.
+    """
+    text = _DECIMAL.sub("-", _THOUSANDS.sub("", headline))
+    slug = slugify(anyascii(romanise_ukrainian(text)))
+    if len(slug) <= max_length:
+        return slug
+    cut = slug[: max_length + 1].rsplit("-", 1)[0]
+    return cut or slug[:max_length]
 
 
 def free_slug(base: str, *, locale_id: int, article_id: int | None = None) -> str:

@@ -158,61 +158,49 @@ def _with_twin(model: type[models.Model], edition: str, slug: str) -> Any:
     return found
 
 
-def _taxon_paths(name: str, edition: str, item: Any) -> tuple[str, str | None]:
+def _taxon_listing(
+    request: HttpRequest,
+    edition: str,
+    name: str,
+    item: Any,
+    articles: Any,
+    *,
+    kind: str,
+    intro: str,
+) -> HttpResponse:
+    """The feed of a section, tag or author page, with a switch to the item's translation."""
     path = reverse(f"site:{name}", kwargs={"edition": edition, "slug": item.slug})
     twin = None
     if item.twin_slug:
         twin = reverse(
             f"site:{name}", kwargs={"edition": other_edition(edition), "slug": item.twin_slug}
         )
-    return path, twin
+    return _listing(
+        request, edition, articles, path=path, twin=twin, heading=item.name, kind=kind, intro=intro
+    )
 
 
 def section(request: HttpRequest, edition: str, slug: str) -> HttpResponse:
     item = _with_twin(Section, edition, slug)
-    path, twin = _taxon_paths("section", edition, item)
     articles = Article.objects.published().in_edition(edition).in_section(item)
-    return _listing(
-        request,
-        edition,
-        articles,
-        path=path,
-        twin=twin,
-        heading=item.name,
-        kind=_("Section"),
-        intro=item.description,
+    return _taxon_listing(
+        request, edition, "section", item, articles, kind=_("Section"), intro=item.description
     )
 
 
 def tag(request: HttpRequest, edition: str, slug: str) -> HttpResponse:
     item = _with_twin(Tag, edition, slug)
-    path, twin = _taxon_paths("tag", edition, item)
     articles = Article.objects.published().in_edition(edition).tagged(item)
-    return _listing(
-        request,
-        edition,
-        articles,
-        path=path,
-        twin=twin,
-        heading=item.name,
-        kind=_("Topic"),
-        intro=item.description,
+    return _taxon_listing(
+        request, edition, "tag", item, articles, kind=_("Topic"), intro=item.description
     )
 
 
 def author(request: HttpRequest, edition: str, slug: str) -> HttpResponse:
     item = _with_twin(Author, edition, slug)
-    path, twin = _taxon_paths("author", edition, item)
     articles = Article.objects.published().in_edition(edition).by_author(item)
-    return _listing(
-        request,
-        edition,
-        articles,
-        path=path,
-        twin=twin,
-        heading=item.name,
-        kind=item.role or _("Author"),
-        intro=item.bio,
+    return _taxon_listing(
+        request, edition, "author", item, articles, kind=item.role or _("Author"), intro=item.bio
     )
 
 

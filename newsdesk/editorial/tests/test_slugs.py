@@ -1,4 +1,4 @@
-"""Demo slugs follow Ukraine's official romanisation (CMU resolution No. 55, 2010)."""
+"""Slugs follow Ukraine's official romanisation (CMU resolution No. 55, 2010)."""
 
 # ruff: noqa: RUF001
 # (Ukrainian text: Cyrillic letters and typographic apostrophes are meant.)
@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsdesk.demo.translit import slug_for
+from newsdesk.editorial.slugs import slug_from_headline as slug_for
 
 
 @pytest.mark.parametrize(
