@@ -41,9 +41,6 @@ INSTALLED_APPS = [
     # demo content
     "newsdesk.demo",
     # Wagtail
-    "wagtail.contrib.forms",
-    "wagtail.contrib.redirects",
-    "wagtail.contrib.settings",
     # "Translate" on snippets: copies an item into the other edition as a draft
     # (newsdesk.editorial.translation makes the copy safe to edit).
     "wagtail.contrib.simple_translation",
@@ -61,7 +58,6 @@ INSTALLED_APPS = [
     "taggit",
     "django_tasks",
     # Django
-    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
