@@ -4,8 +4,11 @@ from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 
+from newsdesk.api import urls as api_urls
+from newsdesk.search import urls as search_urls
 from newsdesk.site import urls as site_urls
 from newsdesk.site import views as site_views
+from newsdesk.syndication import urls as syndication_urls
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -15,6 +18,9 @@ urlpatterns = [
         {"document_root": settings.MEDIA_ROOT},
         name="media",
     ),
+    path("api/", include(api_urls)),
+    path("", include(syndication_urls)),
+    path("", include(search_urls)),
     path("", include(site_urls)),
     # Wagtail's own routes (image serve views, page routing) come last.
     path("wagtail/", include(wagtail_urls)),

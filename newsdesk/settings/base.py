@@ -38,6 +38,9 @@ INSTALLED_APPS = [
     "newsdesk.publishing",
     # outputs
     "newsdesk.site",
+    "newsdesk.syndication",
+    "newsdesk.search",
+    "newsdesk.api",
     # demo content
     "newsdesk.demo",
     # Wagtail

@@ -1,19 +1,8 @@
-from django.urls import path, register_converter
+from django.urls import path
+
+import newsdesk.editions  # noqa: F401 - registers <edition:…>
 
 from . import views
-
-
-class EditionConverter:
-    regex = "uk|en"
-
-    def to_python(self, value: str) -> str:
-        return value
-
-    def to_url(self, value: str) -> str:
-        return value
-
-
-register_converter(EditionConverter, "edition")
 
 app_name = "site"
 urlpatterns = [

@@ -1,0 +1,1 @@
+"""What aggregators and search engines read: RSS, Atom and JSON Feed, sitemaps, robots.txt."""
