@@ -28,6 +28,9 @@ HERO_SPECS = (
     "width-800|format-webp",
     "width-1200|format-webp",
 )
+# What a shared link shows (Open Graph, Twitter cards, JSON-LD): 16:9, JPEG because not
+# every messenger reads WebP, and over Google's 50,000-pixel minimum.
+SHARE_SPEC = "fill-1200x675|format-jpeg|jpegquality-80"
 LISTING_FIELDS = (
     "id",
     "locale_id",

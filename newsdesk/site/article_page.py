@@ -28,11 +28,11 @@ from wagtail.blocks import StreamValue
 from wagtail.images import get_image_model
 
 from newsdesk.articles.models import Article, PublishedSlug, UpdateLogEntry
-from newsdesk.articles.query import HERO_SPECS, prefetch_renditions
+from newsdesk.articles.query import HERO_SPECS, SHARE_SPEC, prefetch_renditions
 from newsdesk.editions import kyiv, other_edition
 
 from . import images
-from .images import ResponsiveImage
+from .images import Picture, ResponsiveImage
 from .presentation import SHORT_DAY_FORMAT, Badge, Link, badges, moment
 
 RELATED_LIMIT = 5
@@ -77,6 +77,7 @@ class ArticlePage:
     updated_iso: str
     badges: list[Badge]
     hero: ResponsiveImage | None
+    share_image: Picture | None
     hero_caption: str
     hero_credit: str
     body: list[Any]
@@ -258,7 +259,7 @@ def build(article: Article, edition: str, *, now: dt.datetime) -> ArticlePage:
     raw_blocks = [dict(block) for block in article.body.raw_data]
     picture_ids = _chosen_ids(raw_blocks, "image", "image")
     pictures = get_image_model().objects.in_bulk(picture_ids) if picture_ids else {}
-    prefetch_renditions([article.hero_image, *pictures.values()], HERO_SPECS)
+    prefetch_renditions([article.hero_image, *pictures.values()], (*HERO_SPECS, SHARE_SPEC))
 
     tags = list(article.tags.all())
     related, linked = _related_and_linked(
@@ -266,11 +267,11 @@ def build(article: Article, edition: str, *, now: dt.datetime) -> ArticlePage:
     )
     # A preview of unpublished work shows when it is due to go out, else the present.
     published = article.first_published_at or article.go_live_at or now
-    hero = None
+    hero = share_image = None
     if article.hero_image is not None:
-        hero = images.hero(
-            article.hero_image, images.alt_text(article.hero_image, article.hero_alt)
-        )
+        alt = images.alt_text(article.hero_image, article.hero_alt)
+        hero = images.hero(article.hero_image, alt)
+        share_image = images.share(article.hero_image, alt)
     return ArticlePage(
         headline=article.headline,
         lead=article.lead,
@@ -286,6 +287,7 @@ def build(article: Article, edition: str, *, now: dt.datetime) -> ArticlePage:
         else "",
         badges=badges(article),
         hero=hero,
+        share_image=share_image,
         hero_caption=article.hero_caption,
         hero_credit=article.hero_credit,
         body=_body(article, raw_blocks, pictures, linked),

@@ -14,7 +14,7 @@ from typing import Any
 
 from wagtail.images.exceptions import InvalidFilterSpecError
 
-from newsdesk.articles.query import HERO_SPECS, THUMBNAIL_SPECS
+from newsdesk.articles.query import HERO_SPECS, SHARE_SPEC, THUMBNAIL_SPECS
 
 logger = logging.getLogger(__name__)
 
@@ -23,6 +23,16 @@ logger = logging.getLogger(__name__)
 HERO_SIZES = "(min-width: 48em) 736px, 100vw"
 THUMBNAIL_SIZES = "(min-width: 40em) 160px, 96px"
 LEAD_SIZES = "(min-width: 64em) 560px, (min-width: 48em) 60vw, 100vw"
+
+
+@dataclass(frozen=True)
+class Picture:
+    """One rendition: what a shared link or a search engine is shown."""
+
+    url: str
+    width: int
+    height: int
+    alt: str
 
 
 @dataclass(frozen=True)
@@ -104,3 +114,16 @@ def body_image(image: Any, alt: str) -> ResponsiveImage | None:
 def lead(image: Any, alt: str) -> ResponsiveImage | None:
     """The first top story on a home page, shown larger than a thumbnail."""
     return responsive(image, HERO_SPECS, sizes=LEAD_SIZES, alt=alt, lazy=False, fallback=1)
+
+
+def share(image: Any, alt: str) -> Picture | None:
+    """The picture shown when the page is shared (``SHARE_SPEC``), made on first use."""
+    if image is None:
+        return None
+    found = _prefetched(image, (SHARE_SPEC,))
+    try:
+        rendition = found[0] if found else image.get_rendition(SHARE_SPEC)
+    except (InvalidFilterSpecError, OSError):
+        logger.warning("No share rendition for image %s", getattr(image, "pk", None), exc_info=True)
+        return None
+    return Picture(rendition.url, rendition.width, rendition.height, alt)

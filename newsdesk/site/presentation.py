@@ -24,7 +24,7 @@ from newsdesk.editions import DEFAULT_EDITION, EDITIONS, kyiv, other_edition
 from newsdesk.fronts.models import FrontItem
 from newsdesk.sections.models import Section
 
-from . import images
+from . import images, social
 from .images import ResponsiveImage
 
 # Django date formats: ``E`` is the month in the genitive ("12 лютого"), which English
@@ -55,6 +55,15 @@ class LanguageSwitch:
     name: str
 
 
+@dataclass(frozen=True)
+class FeedLink:
+    """A ``<link rel="alternate">`` to a feed of what the page lists."""
+
+    url: str
+    title: str
+    media_type: str
+
+
 @dataclass
 class Chrome:
     """Everything the page frame shows: title, addresses, navigation, language switch."""
@@ -73,6 +82,10 @@ class Chrome:
     edition_name: str = ""
     home_url: str = ""
     news_url: str = ""
+    feeds: list[FeedLink] = field(default_factory=list)
+    # Open Graph and Twitter card tags; JSON-LD blocks, already serialised.
+    meta: list[social.Meta] = field(default_factory=list)
+    structured_data: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -122,6 +135,34 @@ def edition_name(edition: str) -> str:
     return _("Ukrainian edition") if edition == "uk" else _("English edition")
 
 
+FEED_TYPES = (
+    ("rss", "RSS", "application/rss+xml"),
+    ("atom", "Atom", "application/atom+xml"),
+    ("json", "JSON Feed", "application/feed+json"),
+)
+
+
+def feed_links(edition: str, scope: str = "news", slug: str = "", name: str = "") -> list[FeedLink]:
+    """Feeds of a listing: the edition's latest news (``scope="news"``) or one section, tag
+    or author; the edition's own RSS always comes last, so every page offers one."""
+    kwargs: dict[str, str] = {"edition": edition}
+    if scope != "news":
+        kwargs["slug"] = slug
+    title = name or _("Latest news")
+    links = [
+        FeedLink(
+            reverse(f"syndication:{scope}_{code}", kwargs=kwargs),
+            f"{settings.WAGTAIL_SITE_NAME}: {title} ({label})",
+            media_type,
+        )
+        for code, label, media_type in FEED_TYPES
+        if scope == "news" or code != "json"  # JSON Feed is offered per edition only
+    ]
+    if scope != "news":
+        links += feed_links(edition)[:1]
+    return links
+
+
 def navigation(edition: str, current: str = "") -> list[Link]:
     """Latest news, then the edition's sections in their editorial order (one query)."""
     news = reverse("site:news", kwargs={"edition": edition})
@@ -143,6 +184,7 @@ def chrome(
     canonical: str | None = None,
     description: str = "",
     noindex: bool = False,
+    feeds: list[FeedLink] | None = None,
 ) -> Chrome:
     """The frame of a page at ``path`` whose equivalent in the other edition is ``twin``.
 
@@ -154,23 +196,28 @@ def chrome(
     paths = {edition: path, other: other_path}
     alternates = [Alternate(code, absolute(paths[code])) for code in EDITIONS]
     alternates.append(Alternate("x-default", absolute(paths[DEFAULT_EDITION])))
+    description = description or _(
+        "News from Ukraine around the clock: the war, politics, the economy and everyday life."
+    )
+    canonical_url = absolute(canonical or path)
     return Chrome(
         edition=edition,
         title=title,
         path=path,
         switch=LanguageSwitch(other, other_path, LANGUAGE_NAMES[other]),
         alternates=alternates,
-        canonical=absolute(canonical or path),
+        canonical=canonical_url,
         nav=navigation(edition, path) if nav is None else nav,
-        description=description
-        or _(
-            "News from Ukraine around the clock: the war, politics, the economy and everyday life."
-        ),
+        description=description,
         noindex=noindex,
         site_name=settings.WAGTAIL_SITE_NAME,
         edition_name=edition_name(edition),
         home_url=home_path(edition),
         news_url=reverse("site:news", kwargs={"edition": edition}),
+        feeds=feed_links(edition)[:1] if feeds is None else feeds,
+        meta=social.page_tags(
+            edition=edition, title=title, description=description, url=canonical_url
+        ),
     )
 
 

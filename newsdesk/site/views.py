@@ -33,7 +33,7 @@ from newsdesk.people.models import Author
 from newsdesk.sections.models import Section
 from newsdesk.taxonomy.models import Tag
 
-from . import article_page, presentation
+from . import article_page, metadata, presentation
 from .middleware import edition_of_path
 
 PUBLIC_CACHE = {
@@ -77,13 +77,16 @@ def home(request: HttpRequest, edition: str) -> HttpResponse:
         .page(None, settings.NEWSDESK_FEED_PAGE_SIZE)
     )
     news_path = reverse("site:news", kwargs={"edition": edition})
+    chrome = presentation.chrome(
+        edition,
+        title=settings.WAGTAIL_SITE_NAME,
+        path=path,
+        twin=presentation.home_path(other_edition(edition)),
+        feeds=presentation.feed_links(edition),
+    )
+    metadata.for_home(chrome)
     context = {
-        "chrome": presentation.chrome(
-            edition,
-            title=settings.WAGTAIL_SITE_NAME,
-            path=path,
-            twin=presentation.home_path(other_edition(edition)),
-        ),
+        "chrome": chrome,
         "top": presentation.top_stories(edition),
         "feed": presentation.feed(page, edition, more_path=news_path),
     }
@@ -100,6 +103,7 @@ def _listing(
     heading: str,
     kind: str = "",
     intro: str = "",
+    feeds: list[presentation.FeedLink] | None = None,
 ) -> HttpResponse:
     """A latest-news feed narrowed by ``queryset``: a full page, or with ``fragment=1`` only
     the next slice, which the page's script appends in place of "More news"."""
@@ -113,16 +117,19 @@ def _listing(
         context = {"feed": feed, "level": 2}
         return public(render(request, "site/includes/feed.html", context))
     title = heading if cursor is None else _("%(title)s, earlier") % {"title": heading}
+    chrome = presentation.chrome(
+        edition,
+        title=title,
+        path=path,
+        twin=twin,
+        canonical=presentation.after(path, cursor) if cursor else path,
+        description=intro,
+        noindex=cursor is not None,
+        feeds=feeds,
+    )
+    metadata.for_listing(chrome, title)
     context = {
-        "chrome": presentation.chrome(
-            edition,
-            title=title,
-            path=path,
-            twin=twin,
-            canonical=presentation.after(path, cursor) if cursor else path,
-            description=intro,
-            noindex=cursor is not None,
-        ),
+        "chrome": chrome,
         "heading": heading,
         "kind": kind,
         "intro": intro,
@@ -139,6 +146,7 @@ def latest_news(request: HttpRequest, edition: str) -> HttpResponse:
         path=reverse("site:news", kwargs={"edition": edition}),
         twin=reverse("site:news", kwargs={"edition": other_edition(edition)}),
         heading=_("Latest news"),
+        feeds=presentation.feed_links(edition),
     )
 
 
@@ -176,7 +184,15 @@ def _taxon_listing(
             f"site:{name}", kwargs={"edition": other_edition(edition), "slug": item.twin_slug}
         )
     return _listing(
-        request, edition, articles, path=path, twin=twin, heading=item.name, kind=kind, intro=intro
+        request,
+        edition,
+        articles,
+        path=path,
+        twin=twin,
+        heading=item.name,
+        kind=kind,
+        intro=intro,
+        feeds=presentation.feed_links(edition, name, item.slug, item.name),
     )
 
 
@@ -214,6 +230,7 @@ def _render_article(
     )
     chrome.preview = preview
     chrome.noindex = preview
+    metadata.for_article(chrome, found, page)
     return render(request, "site/article.html", {"chrome": chrome, "article": page})
 
 

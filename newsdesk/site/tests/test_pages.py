@@ -34,9 +34,11 @@ def assert_clean(response, url: str, edition: str) -> Page:
     assert not [value for _tag, _name, value in page.attributes if value == "None"], url
     assert f'<html lang="{edition}">' in html, url
     assert response["Content-Language"] == edition
-    # Strict CSP: no inline script, no inline handlers, no javascript: links.
+    # Strict CSP: no inline script, no inline handlers, no javascript: links. JSON-LD
+    # blocks are data, never executed.
     assert "script-src 'self'" in response["Content-Security-Policy"], url
-    assert all(script.get("src") for script in page.scripts), url
+    inline = [s for s in page.scripts if not s.get("src")]
+    assert all(s.get("type") == "application/ld+json" for s in inline), url
     assert not EVENT_HANDLER.search(html), url
     assert "javascript:" not in html.lower(), url
     assert not [name for _tag, name, _value in page.attributes if name == "style"], url
@@ -149,4 +151,5 @@ def test_static_assets_are_one_stylesheet_and_one_deferred_script(client, demo_c
     page = Page(client.get(pages("en").article).content.decode())
     stylesheets = [link for link in page.links if link.get("rel") == "stylesheet"]
     assert [s["href"] for s in stylesheets] == ["/static/site/site.css"]
-    assert [(s["src"], "defer" in s) for s in page.scripts] == [("/static/site/site.js", True)]
+    code = [s for s in page.scripts if s.get("type") != "application/ld+json"]
+    assert [(s["src"], "defer" in s) for s in code] == [("/static/site/site.js", True)]

@@ -1,0 +1,152 @@
+"""schema.org JSON-LD for reader pages, as search engines read it.
+
+Google's recommended NewsArticle properties are author (with name and url), datePublished,
+dateModified, headline and image; we add publisher, inLanguage, mainEntityOfPage and
+isAccessibleForFree, and a BreadcrumbList. The label decides the type: Opinion and Review
+change what an article claims to be (DESIGN.md: labels are policy, not decoration).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django.conf import settings
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+
+from newsdesk.articles import labels as label_codes
+from newsdesk.editions import kyiv
+
+from .presentation import absolute, home_path
+
+SCHEMA = "https://schema.org"
+
+# The first label in this order that an article carries picks its schema.org type.
+TYPE_BY_LABEL = (
+    (label_codes.OPINION, "OpinionNewsArticle"),
+    (label_codes.REVIEW, "ReviewNewsArticle"),
+    (label_codes.ANALYSIS, "AnalysisNewsArticle"),
+)
+# Google truncates longer headlines in rich results and may ignore them.
+HEADLINE_LIMIT = 110
+
+# A JSON-LD block sits inside <script>: "</script>" or "<!--" in a headline must not end or
+# change it. JSON allows these characters escaped anywhere in a string.
+_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+def article_type(labels: list[str]) -> str:
+    for code, kind in TYPE_BY_LABEL:
+        if code in labels:
+            return kind
+    return "NewsArticle"
+
+
+def publisher() -> dict[str, Any]:
+    return {
+        "@type": "NewsMediaOrganization",
+        "name": settings.WAGTAIL_SITE_NAME,
+        "url": absolute("/"),
+        "logo": {"@type": "ImageObject", "url": absolute(static("site/logo.png"))},
+    }
+
+
+def _headline(text: str) -> str:
+    if len(text) <= HEADLINE_LIMIT:
+        return text
+    return text[: HEADLINE_LIMIT - 1].rstrip() + "…"
+
+
+def article(
+    found: Any,
+    *,
+    edition: str,
+    url: str,
+    images: list[str],
+    authors: list[tuple[str, str]],
+    section: tuple[str, str],
+    tags: list[str],
+    corrections: list[str],
+) -> dict[str, Any]:
+    """The article's JSON-LD: ``url`` is its canonical address; ``authors`` and ``section``
+    are (name, absolute url) pairs; ``images`` absolute URLs; ``corrections`` the public
+    notes of its corrections and clarifications, newest first."""
+    published = found.first_published_at or found.go_live_at
+    published = kyiv(published) if published else None
+    modified = kyiv(found.updated_at) if found.updated_at else published
+    people: list[dict[str, Any]] = [
+        {"@type": "Person", "name": name, "url": link} for name, link in authors
+    ]
+    data: dict[str, Any] = {
+        "@context": SCHEMA,
+        "@type": article_type(found.display_labels),
+        "@id": f"{url}#article",
+        "headline": _headline(found.headline),
+        "description": found.lead,
+        "inLanguage": edition,
+        "mainEntityOfPage": {"@type": "WebPage", "@id": url},
+        "url": url,
+        "datePublished": published.isoformat(timespec="seconds") if published else None,
+        "dateModified": modified.isoformat(timespec="seconds") if modified else None,
+        # No bylines: the newsroom itself is the author.
+        "author": people or [publisher()],
+        "publisher": publisher(),
+        "isAccessibleForFree": True,
+        "articleSection": section[0],
+        "keywords": tags,
+    }
+    if images:
+        data["image"] = images
+    if corrections:
+        data["correction"] = corrections
+    if found.is_affiliate:
+        data["sponsor"] = {"@type": "Organization", "name": settings.WAGTAIL_SITE_NAME}
+    return {key: value for key, value in data.items() if value not in (None, "", [])}
+
+
+def breadcrumbs(trail: list[tuple[str, str]]) -> dict[str, Any]:
+    """A BreadcrumbList of (name, absolute url) pairs, from the home page down."""
+    return {
+        "@context": SCHEMA,
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {"@type": "ListItem", "position": position, "name": name, "item": link}
+            for position, (name, link) in enumerate(trail, start=1)
+        ],
+    }
+
+
+def home_trail(edition: str) -> list[tuple[str, str]]:
+    return [(_("Home"), absolute(home_path(edition)))]
+
+
+def website(edition: str) -> dict[str, Any]:
+    """The edition's home page: the site and how to search it."""
+    search = absolute(reverse("search:search", kwargs={"edition": edition}))
+    return {
+        "@context": SCHEMA,
+        "@type": "WebSite",
+        "name": settings.WAGTAIL_SITE_NAME,
+        "url": absolute(home_path(edition)),
+        "inLanguage": edition,
+        "publisher": publisher(),
+        "potentialAction": {
+            "@type": "SearchAction",
+            "target": {"@type": "EntryPoint", "urlTemplate": f"{search}?q={{query}}"},
+            "query-input": "required name=query",
+        },
+    }
+
+
+def script(data: dict[str, Any]) -> SafeString:
+    """``data`` as a ``<script type="application/ld+json">`` block. Not executed, so the
+    CSP's ``script-src 'self'`` does not apply to it."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return format_html(
+        '<script type="application/ld+json">{}</script>',
+        mark_safe(text.translate(_SCRIPT_ESCAPES)),  # noqa: S308 - JSON, with <, > and & escaped
+    )
