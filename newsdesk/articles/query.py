@@ -133,6 +133,18 @@ class ArticleQuerySet(models.QuerySet["Article"]):
     def by_author(self, author: Any) -> ArticleQuerySet:
         return self.filter(bylines__author=author)
 
+    def labelled(self, code: str) -> ArticleQuerySet:
+        """Carrying the label ``code`` as readers see it (Updated follows from the log)."""
+        from .labels import UPDATED
+
+        if code == UPDATED:
+            return self.filter(updated_at__isnull=False)
+        return self.filter(_stored_label(code))
+
+    def without_label(self, code: str) -> ArticleQuerySet:
+        """Leaving out what carries a stored label (e.g. Affiliate material in Google News)."""
+        return self.exclude(_stored_label(code))
+
     def newest_first(self) -> ArticleQuerySet:
         return self.order_by("-first_published_at", "-id")
 
@@ -177,6 +189,12 @@ class ArticleQuerySet(models.QuerySet["Article"]):
         more = len(rows) > size
         rows = rows[:size]
         return FeedPage(items=rows, next_cursor=Cursor.after(rows[-1]) if more else None)
+
+
+def _stored_label(code: str) -> Q:
+    # Labels are a JSON list of fixed lowercase codes. JSONField ``contains`` does not exist
+    # on SQLite; the quoted code matches exactly one element in the JSON text on both.
+    return Q(labels__icontains=f'"{code}"')
 
 
 def _bylines() -> models.QuerySet:

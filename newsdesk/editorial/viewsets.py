@@ -51,9 +51,7 @@ class ArticleFilterSet(WagtailFilterSet):
         fields = ["section", "live"]
 
     def filter_label(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        # Labels are a JSON list of fixed lowercase codes; matching the quoted code in the
-        # JSON text works on SQLite and PostgreSQL alike.
-        return queryset.filter(labels__icontains=f'"{value}"')
+        return queryset.labelled(value)  # type: ignore[attr-defined]
 
 
 class CopyFormView(CopyView):

@@ -7,6 +7,8 @@ Environment:
   SECRET_KEY      required in production
   ALLOWED_HOSTS   comma-separated
   BASE_URL        public origin used in links that leave the site (admin emails, feeds)
+  NEWSDESK_API_RATE          read API requests per client and window (default 300/m)
+  NEWSDESK_API_PROXY_COUNT   trusted proxies before the app (default 0; production 1)
 """
 
 from __future__ import annotations
@@ -194,6 +196,11 @@ LOGIN_URL = "wagtailadmin_login"
 # Editorial policy knobs.
 NEWSDESK_FEED_PAGE_SIZE = 30
 NEWSDESK_LATE_PUBLISH_TOLERANCE_SECONDS = 60
+# Read API: requests per client address and window ("300/m"; s, m, h or d), and how many
+# trusted proxies (Varnish, a load balancer) stand before the app: the client address is
+# then read from their X-Forwarded-For entries.
+NEWSDESK_API_RATE = os.environ.get("NEWSDESK_API_RATE", "300/m")
+NEWSDESK_API_PROXY_COUNT = int(os.environ.get("NEWSDESK_API_PROXY_COUNT", "0"))
 
 LOGGING = {
     "version": 1,

@@ -1,0 +1,112 @@
+"""SQLite FTS5: the embedded default.
+
+``search_fts`` holds each document's keys (never the reader's text) in the columns
+headline, lead, body, tags and facets, under a rowid that orders by published time
+(``Document.key``). A query matches the text columns and the filter words, walks the
+matches newest first (FTS5 reads its doclists in rowid order and stops at the LIMIT) and
+scores only those :data:`~.base.CANDIDATES` rows with ``bm25``; ``ORDER BY rank`` would
+score every match of a common word in the archive before returning one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Sequence
+
+from django.db import connection, transaction
+
+from ..documents import KEY_ID_BITS, KEY_ID_MASK, IndexDocument, key_bounds
+from ..models import Document
+from ..text import key_text
+from .base import CANDIDATES, Candidate, Results, SearchQuery, facet_words, finish, query_facets
+
+# bm25 column weights: headline, lead, body, tags, facets (filters do not rank).
+WEIGHTS = "10.0, 4.0, 1.0, 4.0, 0.0"
+TEXT_COLUMNS = "{headline lead body tags}"
+
+
+def _phrase(word: str) -> str:
+    # Keys hold only letters and digits; quoting still makes each one a plain string to
+    # FTS5, whatever it is.
+    return '"' + word.replace('"', '""') + '"'
+
+
+def match_expression(terms: Sequence[str], facets: Sequence[str]) -> str:
+    """An FTS5 query made only of our own quoted words: every term in a text column, every
+    filter word in the facets column."""
+    expression = f"{TEXT_COLUMNS} : ({' AND '.join(_phrase(term) for term in terms)})"
+    if facets:
+        expression += f" AND facets : ({' AND '.join(_phrase(word) for word in facets)})"
+    return expression
+
+
+class SQLiteBackend:
+    def index(self, documents: Sequence[IndexDocument]) -> None:
+        if not documents:
+            return
+        with transaction.atomic():
+            # The delete trigger takes the old FTS rows with the documents.
+            Document.objects.filter(article_id__in=[d.article_id for d in documents]).delete()
+            Document.objects.bulk_create(
+                Document(
+                    article_id=d.article_id,
+                    key=d.key,
+                    edition=d.edition,
+                    section_id=d.section_id,
+                    labels=" ".join(d.labels),
+                    published_at=d.published_at,
+                    headline=d.headline,
+                    lead=d.lead,
+                    body=d.body,
+                    tags=d.tags,
+                )
+                for d in documents
+            )
+            with connection.cursor() as cursor:
+                cursor.executemany(
+                    "INSERT INTO search_fts (rowid, headline, lead, body, tags, facets) "
+                    "VALUES (%s, %s, %s, %s, %s, %s)",
+                    [
+                        (
+                            d.key,
+                            key_text(d.headline),
+                            key_text(d.lead),
+                            key_text(d.body),
+                            key_text(d.tags),
+                            facet_words(
+                                edition=d.edition, section_id=d.section_id, labels=d.labels
+                            ),
+                        )
+                        for d in documents
+                    ],
+                )
+
+    def remove(self, article_ids: Sequence[int]) -> None:
+        Document.objects.filter(article_id__in=list(article_ids)).delete()
+
+    def indexed_ids(self) -> Iterator[int]:
+        return Document.objects.values_list("article_id", flat=True).iterator()
+
+    def search(self, query: SearchQuery) -> Results:
+        if not query.terms:
+            return Results(hits=[], total=0, more=False)
+        low, high = key_bounds(query.start, query.end)
+        facets = [f"ed{query.edition}", *query_facets(query)]
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT rowid, bm25(search_fts, {WEIGHTS}) FROM search_fts "  # noqa: S608 - constants only
+                "WHERE search_fts MATCH %s AND rowid BETWEEN %s AND %s "
+                "ORDER BY rowid DESC LIMIT %s",
+                [match_expression(query.terms, facets), low, high, CANDIDATES],
+            )
+            rows = cursor.fetchall()
+        candidates = [
+            Candidate(
+                article_id=rowid & KEY_ID_MASK,
+                published_at=dt.datetime.fromtimestamp(rowid >> KEY_ID_BITS, tz=dt.UTC),
+                # bm25 is negative, more negative for a better match.
+                relevance=-bm25,
+            )
+            for rowid, bm25 in rows
+        ]
+        return finish(candidates, query)

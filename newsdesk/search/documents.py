@@ -1,0 +1,132 @@
+"""What the index holds for an article, built from the published rows in a few queries."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Prefetch
+from django.utils.html import strip_tags
+
+from newsdesk.articles.models import Article
+from newsdesk.editorial.slugs import romanise_ukrainian
+from newsdesk.taxonomy.models import Tag
+
+# 30 bits of article id beside the published second in an FTS5 rowid (see ``Document.key``).
+KEY_ID_BITS = 30
+KEY_ID_MASK = (1 << KEY_ID_BITS) - 1
+
+
+@dataclass(frozen=True)
+class IndexDocument:
+    """One published article as every backend indexes it."""
+
+    article_id: int
+    edition: str
+    section_id: int
+    labels: tuple[str, ...]
+    published_at: dt.datetime
+    headline: str
+    lead: str
+    body: str
+    # Names of the article's tags, of their translations and their Latin spelling, so
+    # that "Kharkiv" finds an article tagged "Харків" and the other way round.
+    tags: str
+
+    @property
+    def key(self) -> int:
+        return make_key(self.published_at, self.article_id)
+
+
+def make_key(published_at: dt.datetime, article_id: int) -> int:
+    return (int(published_at.timestamp()) << KEY_ID_BITS) | (article_id & KEY_ID_MASK)
+
+
+def key_bounds(start: dt.datetime | None, end: dt.datetime | None) -> tuple[int, int]:
+    """The smallest and largest keys of articles published in [start, end)."""
+    low = make_key(start, 0) if start else 0
+    high = make_key(end, 0) - 1 if end else (1 << 62)
+    return low, high
+
+
+def _text_of_block(kind: str, value: Any) -> Iterator[str]:
+    if kind == "paragraph" and isinstance(value, str):
+        yield html.unescape(strip_tags(value))
+    elif kind == "subheading" and isinstance(value, str):
+        yield value
+    elif kind == "quote" and isinstance(value, dict):
+        yield from (str(value.get("text") or ""), str(value.get("attribution") or ""))
+    elif kind == "image" and isinstance(value, dict):
+        yield str(value.get("caption") or "")
+    elif kind == "embed" and isinstance(value, dict):
+        yield str(value.get("title") or "")
+    elif kind == "fact_box" and isinstance(value, dict):
+        yield str(value.get("title") or "")
+        yield html.unescape(strip_tags(str(value.get("body") or "")))
+
+
+def body_text(article: Article) -> str:
+    """The readable text of the body, from its stored data: no block is loaded, so an
+    image or a "read also" target costs no query."""
+    parts: list[str] = []
+    for block in article.body.raw_data:
+        parts.extend(part for part in _text_of_block(block["type"], block["value"]) if part)
+    return "\n".join(parts)
+
+
+def build(article_ids: Iterable[int]) -> list[IndexDocument]:
+    """Documents of those of ``article_ids`` that readers can see now (three queries)."""
+    articles = list(
+        Article.objects.published()
+        .filter(pk__in=list(article_ids))
+        .select_related("locale")
+        .prefetch_related(Prefetch("tags", queryset=Tag.objects.only("name", "translation_key")))
+        .order_by("pk")
+    )
+    keys = {tag.translation_key for article in articles for tag in article.tags.all()}
+    names: dict[Any, list[str]] = {}
+    for key, name in Tag.objects.filter(translation_key__in=keys).values_list(
+        "translation_key", "name"
+    ):
+        names.setdefault(key, []).append(name)
+    return [_document(article, names) for article in articles]
+
+
+def _document(article: Article, names: dict[Any, list[str]]) -> IndexDocument:
+    assert article.first_published_at is not None  # noqa: S101 - published rows have one
+    tag_names: list[str] = []
+    for tag in article.tags.all():
+        for name in names.get(tag.translation_key, [tag.name]):
+            for spelling in (name, romanise_ukrainian(name)):
+                if spelling not in tag_names:
+                    tag_names.append(spelling)
+    return IndexDocument(
+        article_id=article.pk,
+        edition=article.locale.language_code,
+        section_id=article.section_id,
+        labels=tuple(article.display_labels),
+        published_at=article.first_published_at,
+        headline=article.headline,
+        lead=article.lead,
+        body=body_text(article),
+        tags=" · ".join(tag_names),
+    )
+
+
+def published_ids(batch_size: int) -> Iterator[Sequence[int]]:
+    """Ids of every published article, in batches, by keyset on id."""
+    last = 0
+    while True:
+        batch = list(
+            Article.objects.published()
+            .filter(pk__gt=last)
+            .order_by("pk")
+            .values_list("pk", flat=True)[:batch_size]
+        )
+        if not batch:
+            return
+        yield batch
+        last = batch[-1]

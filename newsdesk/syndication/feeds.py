@@ -1,0 +1,235 @@
+"""RSS, Atom and JSON feeds of an edition, a section, a tag and an author.
+
+A feed class says *what* is listed (``channel``) and the format mixin *how* it is written.
+Instances are shared by every request, so everything a request needs travels in the
+:class:`Channel` returned by ``get_object`` and reaches the hook methods as their argument;
+nothing is stored on ``self``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.db import models
+from django.http import Http404, HttpRequest, HttpResponse
+from django.urls import reverse
+from django.utils.feedgenerator import Enclosure, SyndicationFeed
+from django.utils.html import escape
+from django.utils.translation import gettext as _
+
+from newsdesk.articles.models import Article
+from newsdesk.people.models import Author
+from newsdesk.sections.models import Section
+from newsdesk.taxonomy.models import Tag
+
+from . import content
+from .content import Entry, absolute
+from .generators import AtomFeed, JsonFeed, RssFeed
+from .http import conditional
+
+
+@dataclass(frozen=True)
+class Channel:
+    """One request's feed: where it lives, what it is called, and its entries."""
+
+    edition: str
+    title: str
+    description: str
+    link: str
+    feed_url: str
+    entries: list[Entry]
+
+
+def _site_title(name: str) -> str:
+    return f"{settings.WAGTAIL_SITE_NAME} — {name}"
+
+
+def _default_description() -> str:
+    return _(
+        "News from Ukraine around the clock: the war, politics, the economy and everyday life."
+    )
+
+
+def _taxon(model: type[models.Model], edition: str, slug: str) -> Any:
+    found = model._default_manager.filter(locale__language_code=edition, slug=slug).first()
+    if found is None:
+        raise Http404
+    return found
+
+
+class ArticleFeed(Feed):
+    """The hooks Django's ``Feed`` calls, all reading from a :class:`Channel`."""
+
+    feed_type: type[SyndicationFeed] = RssFeed
+    url_name = ""
+
+    def channel(self, request: HttpRequest, edition: str, **kwargs: str) -> Channel:
+        raise NotImplementedError
+
+    def get_object(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Channel:
+        return self.channel(request, **kwargs)
+
+    def feed_address(self, **kwargs: str) -> str:
+        return absolute(reverse(f"syndication:{self.url_name}", kwargs=kwargs))
+
+    def __call__(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        channel = self.get_object(request, *args, **kwargs)
+        generator = self.get_feed(channel, request)
+        # Every generator here names its media type; the base class does not declare one.
+        response = HttpResponse(content_type=generator.content_type)  # type: ignore[attr-defined]
+        generator.write(response, "utf-8")
+        newest = max((entry.updated for entry in channel.entries), default=None)
+        return conditional(request, response, newest)
+
+    # Channel.
+    def title(self, channel: Channel) -> str:
+        return channel.title
+
+    def link(self, channel: Channel) -> str:
+        return channel.link
+
+    def feed_url(self, channel: Channel) -> str:
+        return channel.feed_url
+
+    def description(self, channel: Channel) -> str:
+        return channel.description
+
+    def items(self, channel: Channel) -> list[Entry]:
+        return channel.entries
+
+    # Items.
+    def item_title(self, entry: Entry) -> str:
+        return entry.title
+
+    def item_description(self, entry: Entry) -> str:
+        return escape(entry.summary)
+
+    def item_link(self, entry: Entry) -> str:
+        return entry.url
+
+    def item_guid(self, entry: Entry) -> str:
+        return entry.guid
+
+    def item_guid_is_permalink(self, entry: Entry) -> bool:
+        return False  # a tag URI, not an address
+
+    def item_pubdate(self, entry: Entry) -> dt.datetime:
+        return entry.published
+
+    def item_updateddate(self, entry: Entry) -> dt.datetime:
+        return entry.updated
+
+    def item_categories(self, entry: Entry) -> list[str]:
+        return entry.categories
+
+    def item_enclosures(self, entry: Entry) -> list[Enclosure]:
+        if entry.image is None:
+            return []
+        image = entry.image
+        return [Enclosure(url=image.url, length=str(image.length), mime_type=image.mime_type)]
+
+    def item_extra_kwargs(self, entry: Entry) -> dict[str, Any]:
+        return {
+            "content_html": entry.content_html,
+            "authors": entry.authors,
+            "image": entry.image,
+            "sponsored": entry.sponsored,
+            "summary": entry.summary,
+        }
+
+
+# What is listed.
+class EditionNews(ArticleFeed):
+    url_name = "news_rss"
+
+    def channel(self, request: HttpRequest, edition: str, **kwargs: str) -> Channel:
+        articles = Article.objects.published().in_edition(edition)
+        return Channel(
+            edition=edition,
+            title=_site_title(_("Latest news")),
+            description=_default_description(),
+            link=absolute(reverse("site:news", kwargs={"edition": edition})),
+            feed_url=self.feed_address(edition=edition),
+            entries=content.latest(articles, edition),
+        )
+
+
+class SectionNews(ArticleFeed):
+    url_name = "section_rss"
+
+    def channel(self, request: HttpRequest, edition: str, **kwargs: str) -> Channel:
+        section = _taxon(Section, edition, kwargs["slug"])
+        articles = Article.objects.published().in_edition(edition).in_section(section)
+        return Channel(
+            edition=edition,
+            title=_site_title(section.name),
+            description=section.description
+            or _("Latest news from the section %(name)s") % {"name": section.name},
+            link=absolute(
+                reverse("site:section", kwargs={"edition": edition, "slug": section.slug})
+            ),
+            feed_url=self.feed_address(edition=edition, slug=section.slug),
+            entries=content.latest(articles, edition),
+        )
+
+
+class TagNews(ArticleFeed):
+    url_name = "tag_rss"
+
+    def channel(self, request: HttpRequest, edition: str, **kwargs: str) -> Channel:
+        tag = _taxon(Tag, edition, kwargs["slug"])
+        articles = Article.objects.published().in_edition(edition).tagged(tag)
+        return Channel(
+            edition=edition,
+            title=_site_title(tag.name),
+            description=tag.description or _("Latest news on %(name)s") % {"name": tag.name},
+            link=absolute(reverse("site:tag", kwargs={"edition": edition, "slug": tag.slug})),
+            feed_url=self.feed_address(edition=edition, slug=tag.slug),
+            entries=content.latest(articles, edition),
+        )
+
+
+class AuthorNews(ArticleFeed):
+    url_name = "author_rss"
+
+    def channel(self, request: HttpRequest, edition: str, **kwargs: str) -> Channel:
+        author = _taxon(Author, edition, kwargs["slug"])
+        articles = Article.objects.published().in_edition(edition).by_author(author)
+        return Channel(
+            edition=edition,
+            title=_site_title(author.name),
+            description=_("Latest articles by %(name)s") % {"name": author.name},
+            link=absolute(reverse("site:author", kwargs={"edition": edition, "slug": author.slug})),
+            feed_url=self.feed_address(edition=edition, slug=author.slug),
+            entries=content.latest(articles, edition),
+        )
+
+
+# How it is written.
+class EditionNewsAtom(EditionNews):
+    feed_type = AtomFeed
+    url_name = "news_atom"
+
+
+class EditionNewsJson(EditionNews):
+    feed_type = JsonFeed
+    url_name = "news_json"
+
+
+class SectionNewsAtom(SectionNews):
+    feed_type = AtomFeed
+    url_name = "section_atom"
+
+
+class TagNewsAtom(TagNews):
+    feed_type = AtomFeed
+    url_name = "tag_atom"
+
+
+class AuthorNewsAtom(AuthorNews):
+    feed_type = AtomFeed
+    url_name = "author_atom"

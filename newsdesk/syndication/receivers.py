@@ -1,0 +1,21 @@
+"""Keeps the archive summary of the sitemap index in step with publishing."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.dispatch import receiver
+
+from newsdesk.articles.models import Article
+from newsdesk.publishing.events import content_changed
+
+from . import archive
+
+
+@receiver(content_changed, dispatch_uid="syndication.archive_month")
+def recount_month(sender: Any, instance: Any, verb: str, **kwargs: Any) -> None:
+    """Publish, update, unpublish and expire all change one month of one edition: the
+    month the article was first published in (that time never moves once set)."""
+    if not isinstance(instance, Article) or instance.first_published_at is None:
+        return
+    archive.refresh_month(instance.locale.language_code, instance.first_published_at)

@@ -1,0 +1,323 @@
+"""Sitemaps (sitemaps.org 0.9 with Google's image and news extensions) and their index.
+
+What each costs, whatever the size of the archive:
+
+- the index: one query over :class:`~.models.ArchiveMonth` (a row per edition and month)
+  and one count per kind of directory (sections, tags, authors);
+- a month: one query, a range of the edition index on ``first_published_at``;
+- the news sitemap: one query, the last two days of that same index;
+- sections, tags, authors: one query each, by primary key.
+
+Each class says what it lists; :meth:`Sitemap.__call__` writes it. Instances are shared, so
+request data stays in arguments.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+from xml.sax.xmlreader import AttributesImpl
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Count
+from django.http import Http404, HttpRequest, HttpResponse
+from django.urls import URLPattern, path, reverse
+from django.utils import timezone
+from django.utils.xmlutils import SimplerXMLGenerator
+from wagtail.images import get_image_model
+
+from newsdesk.articles import labels as label_codes
+from newsdesk.articles.models import Article
+from newsdesk.editions import EDITIONS
+from newsdesk.people.models import Author
+from newsdesk.sections.models import Section
+from newsdesk.taxonomy.models import Tag
+
+from .archive import MAX_PAGES, URLS_PER_SITEMAP, Period, pages, parse_period
+from .content import absolute
+from .http import conditional
+from .models import ArchiveMonth
+
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+IMAGE_NS = "http://www.google.com/schemas/sitemap-image/1.1"
+NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9"
+# Google News sitemaps: articles published in the last 2 days, at most 1,000 URLs.
+NEWS_WINDOW = dt.timedelta(days=2)
+NEWS_LIMIT = 1000
+# A JSON list of label codes, searched as text: JSONField's ``contains`` lookup does not
+# exist on SQLite, and the quotes keep one code from matching inside another.
+ARTICLE_COLUMNS = ("slug", "first_published_at", "last_published_at", "updated_at")
+
+
+@dataclass(frozen=True)
+class News:
+    title: str
+    published: dt.datetime
+    language: str
+
+
+@dataclass(frozen=True)
+class Url:
+    loc: str
+    lastmod: dt.datetime | None = None
+    images: list[str] = field(default_factory=list)
+    news: News | None = None
+
+
+def attributes(values: dict[str, str]) -> AttributesImpl:
+    return AttributesImpl(values)
+
+
+NO_ATTRIBUTES = attributes({})
+
+
+def w3c(moment: dt.datetime) -> str:
+    """W3C Datetime, as the sitemaps protocol asks, with the UTC offset."""
+    return moment.astimezone(dt.UTC).isoformat(timespec="seconds")
+
+
+def _image_url(name: str | None) -> str | None:
+    if not name:
+        return None
+    storage = get_image_model()._meta.get_field("file").storage  # type: ignore[union-attr]
+    return absolute(storage.url(name))
+
+
+def _lastmod(*moments: dt.datetime | None) -> dt.datetime:
+    return max(moment for moment in moments if moment is not None)
+
+
+def _xml_response(write: Any) -> HttpResponse:
+    response = HttpResponse(content_type="application/xml; charset=utf-8")
+    handler = SimplerXMLGenerator(response, "utf-8", short_empty_elements=True)
+    handler.startDocument()
+    write(handler)
+    handler.endDocument()
+    return response
+
+
+def _write_urlset(handler: SimplerXMLGenerator, urls: list[Url]) -> None:
+    handler.startElement(
+        "urlset",
+        attributes({"xmlns": SITEMAP_NS, "xmlns:image": IMAGE_NS, "xmlns:news": NEWS_NS}),
+    )
+    for url in urls:
+        handler.startElement("url", NO_ATTRIBUTES)
+        handler.addQuickElement("loc", url.loc)
+        if url.lastmod is not None:
+            handler.addQuickElement("lastmod", w3c(url.lastmod))
+        if url.news is not None:
+            handler.startElement("news:news", NO_ATTRIBUTES)
+            handler.startElement("news:publication", NO_ATTRIBUTES)
+            handler.addQuickElement("news:name", settings.WAGTAIL_SITE_NAME)
+            handler.addQuickElement("news:language", url.news.language)
+            handler.endElement("news:publication")
+            handler.addQuickElement("news:publication_date", w3c(url.news.published))
+            handler.addQuickElement("news:title", url.news.title)
+            handler.endElement("news:news")
+        for image in url.images:
+            handler.startElement("image:image", NO_ATTRIBUTES)
+            handler.addQuickElement("image:loc", image)
+            handler.endElement("image:image")
+        handler.endElement("url")
+    handler.endElement("urlset")
+
+
+class Sitemap:
+    """A ``<urlset>``: subclasses say what it lists in :meth:`urls`, raising ``Http404``
+    for a part that does not exist."""
+
+    def urls(self, edition: str, **kwargs: Any) -> list[Url]:
+        raise NotImplementedError
+
+    def __call__(self, request: HttpRequest, edition: str, **kwargs: Any) -> HttpResponse:
+        urls = self.urls(edition, **kwargs)
+        response = _xml_response(lambda handler: _write_urlset(handler, urls))
+        newest = max((url.lastmod for url in urls if url.lastmod), default=None)
+        return conditional(request, response, newest)
+
+
+def _article_url(edition: str, row: dict[str, Any]) -> str:
+    return absolute(reverse("site:article", kwargs={"edition": edition, "slug": row["slug"]}))
+
+
+class ArticleMonthSitemap(Sitemap):
+    """The articles first published in one month (UTC), oldest first, so that a month
+    split into pages keeps its earlier pages as they were."""
+
+    def urls(self, edition: str, **kwargs: Any) -> list[Url]:
+        period = parse_period(kwargs["period"])
+        if period is None:
+            raise Http404
+        offset = (period.page - 1) * URLS_PER_SITEMAP
+        # The skip stays inside one month's range of the edition index and only happens
+        # past 50,000 articles in a month; the archive's size never enters into it.
+        rows = (
+            Article.objects.published()
+            .in_edition(edition)
+            .filter(first_published_at__gte=period.start, first_published_at__lt=period.end)
+            .order_by("first_published_at", "id")
+            .values(*ARTICLE_COLUMNS, image=models.F("hero_image__file"))[
+                offset : offset + URLS_PER_SITEMAP
+            ]
+        )
+        urls = [
+            Url(
+                loc=_article_url(edition, row),
+                lastmod=_lastmod(
+                    row["first_published_at"], row["last_published_at"], row["updated_at"]
+                ),
+                images=[url] if (url := _image_url(row["image"])) else [],
+            )
+            for row in rows
+        ]
+        if not urls:
+            raise Http404
+        return urls
+
+
+class NewsSitemap(Sitemap):
+    """Google News: the edition's articles of the last two days, sponsored ones left out
+    (Google News content policies: no promotional content)."""
+
+    def urls(self, edition: str, **kwargs: Any) -> list[Url]:
+        since = timezone.now() - NEWS_WINDOW
+        rows = (
+            Article.objects.published()
+            .in_edition(edition)
+            .filter(first_published_at__gte=since)
+            .without_label(label_codes.AFFILIATE)
+            .newest_first()
+            .values(*ARTICLE_COLUMNS, "headline", image=models.F("hero_image__file"))[:NEWS_LIMIT]
+        )
+        return [
+            Url(
+                loc=_article_url(edition, row),
+                lastmod=_lastmod(
+                    row["first_published_at"], row["last_published_at"], row["updated_at"]
+                ),
+                images=[url] if (url := _image_url(row["image"])) else [],
+                news=News(row["headline"], row["first_published_at"], language=edition),
+            )
+            for row in rows
+        ]
+
+
+class DirectorySitemap(Sitemap):
+    """Sections, tags or authors of an edition, by primary key, 50,000 a page. They carry
+    no ``lastmod``: the models keep no time of change."""
+
+    model: type[models.Model]
+    url_name = ""
+
+    def leading(self, edition: str) -> list[Url]:
+        return []
+
+    def urls(self, edition: str, **kwargs: Any) -> list[Url]:
+        page = kwargs.get("page", 1)
+        if not 1 <= page <= MAX_PAGES or ("page" in kwargs and page == 1):
+            raise Http404
+        offset = (page - 1) * URLS_PER_SITEMAP
+        slugs = (
+            self.model._default_manager.filter(locale__language_code=edition)
+            .order_by("pk")
+            .values_list("slug", flat=True)[offset : offset + URLS_PER_SITEMAP]
+        )
+        urls = [
+            Url(absolute(reverse(self.url_name, kwargs={"edition": edition, "slug": slug})))
+            for slug in slugs
+        ]
+        if page > 1 and not urls:
+            raise Http404
+        return (self.leading(edition) if page == 1 else []) + urls
+
+
+class SectionSitemap(DirectorySitemap):
+    model = Section
+    url_name = "site:section"
+
+    def leading(self, edition: str) -> list[Url]:
+        """The edition's home and latest-news pages head the list of its sections."""
+        return [
+            Url(absolute(reverse(name, kwargs={"edition": edition})))
+            for name in ("site:home", "site:news")
+        ]
+
+
+class TagSitemap(DirectorySitemap):
+    model = Tag
+    url_name = "site:tag"
+
+
+class AuthorSitemap(DirectorySitemap):
+    model = Author
+    url_name = "site:author"
+
+
+DIRECTORIES: dict[str, type[models.Model]] = {"sections": Section, "tags": Tag, "authors": Author}
+
+
+def paged(name: str, view: DirectorySitemap) -> list[URLPattern]:
+    """``<edition>/sitemaps/tags.xml``, then ``tags-2.xml`` and on past 50,000 entries."""
+    return [
+        path(f"<edition:edition>/sitemaps/{name}.xml", view, name=f"{name}_sitemap"),
+        path(
+            f"<edition:edition>/sitemaps/{name}-<int:page>.xml", view, name=f"{name}_sitemap_page"
+        ),
+    ]
+
+
+def _sitemap_address(name: str, edition: str, page: int = 1) -> str:
+    if page == 1:
+        return absolute(reverse(f"syndication:{name}", kwargs={"edition": edition}))
+    kwargs = {"edition": edition, "page": page}
+    return absolute(reverse(f"syndication:{name}_page", kwargs=kwargs))
+
+
+def index_entries() -> list[tuple[str, dt.datetime | None]]:
+    """Every sitemap of both editions with its ``lastmod``: news first, then the
+    directories, then the months, oldest first."""
+    months = list(ArchiveMonth.objects.filter(articles__gt=0).order_by("edition", "month"))
+    counts: dict[tuple[str, str], int] = {}
+    for kind, model in DIRECTORIES.items():
+        grouped = model._default_manager.values("locale__language_code").annotate(n=Count("pk"))
+        for group in grouped:
+            counts[(kind, group["locale__language_code"])] = group["n"]
+    entries: list[tuple[str, dt.datetime | None]] = []
+    for edition in EDITIONS:
+        mine = [month for month in months if month.edition == edition]
+        newest = max((month.lastmod for month in mine), default=None)
+        news = reverse("syndication:news_sitemap", kwargs={"edition": edition})
+        entries.append((absolute(news), newest))
+        for kind in DIRECTORIES:
+            for page in range(1, pages(counts.get((kind, edition), 0)) + 1):
+                entries.append((_sitemap_address(f"{kind}_sitemap", edition, page), None))
+        for month in mine:
+            for page in range(1, pages(month.articles) + 1):
+                slug = Period(month.month, page).slug()
+                address = reverse(
+                    "syndication:article_sitemap", kwargs={"edition": edition, "period": slug}
+                )
+                entries.append((absolute(address), month.lastmod))
+    return entries
+
+
+def _write_index(handler: SimplerXMLGenerator, entries: Iterable[tuple[str, Any]]) -> None:
+    handler.startElement("sitemapindex", attributes({"xmlns": SITEMAP_NS}))
+    for loc, lastmod in entries:
+        handler.startElement("sitemap", NO_ATTRIBUTES)
+        handler.addQuickElement("loc", loc)
+        if lastmod is not None:
+            handler.addQuickElement("lastmod", w3c(lastmod))
+        handler.endElement("sitemap")
+    handler.endElement("sitemapindex")
+
+
+def index(request: HttpRequest) -> HttpResponse:
+    entries = index_entries()
+    response = _xml_response(lambda handler: _write_index(handler, entries))
+    newest = max((lastmod for _loc, lastmod in entries if lastmod), default=None)
+    return conditional(request, response, newest)

@@ -1,0 +1,68 @@
+"""Feed query budgets (fixed, whatever the archive's size) and feed URL handling."""
+
+from __future__ import annotations
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from newsdesk.articles.models import Article
+from newsdesk.publishing import actions
+from newsdesk.syndication import content
+
+from .helpers import grow_archive, new_article, scope_of
+
+# Rows, bylines, tags, the images chosen in the bodies; a scoped feed first finds its
+# section, tag or author.
+EDITION_FEED_QUERIES = 4
+SCOPED_FEED_QUERIES = 5
+
+
+def _count(client, url: str) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(queries)
+
+
+def _feeds() -> dict[str, str]:
+    """Every feed of both editions that lists a new article with a picture in its body, so
+    that each is measured with its full set of queries (a text-only page skips one)."""
+    urls: dict[str, str] = {}
+    for edition in ("uk", "en"):
+        article = new_article(edition, "measured-story")
+        picture = {"image": article.hero_image_id, "alt": "A picture in the body"}
+        article.body = [{"type": "image", "value": picture}]  # type: ignore[assignment]
+        actions.publish(article=article)
+        urls |= {f"{edition} {name}": url for name, url in scope_of(article).feeds().items()}
+    return urls
+
+
+def test_feed_queries_are_fixed_and_do_not_grow_with_the_archive(
+    client, demo_content, django_assert_num_queries
+):
+    demo_content(articles=10)
+    urls = _feeds()
+    small = {name: _count(client, url) for name, url in urls.items()}
+    grow_archive(150, months=6, recent=content.FEED_SIZE)
+    large = {name: _count(client, url) for name, url in urls.items()}
+    assert large == small, {"small": small, "large": large}
+    for name, url in urls.items():
+        expected = EDITION_FEED_QUERIES if name.split()[1] == "news" else SCOPED_FEED_QUERIES
+        with django_assert_num_queries(expected):
+            client.get(url)
+
+
+def test_a_feed_holds_the_newest_items_up_to_its_size(client, demo_content):
+    demo_content(articles=10)
+    grow_archive(5, months=2, recent=content.FEED_SIZE + 5)
+    body = client.get("/en/news/rss.xml").content.decode()
+    assert body.count("<item>") == content.FEED_SIZE
+    newest = Article.objects.published().in_edition("en").newest_first().first()
+    assert newest is not None and f"/en/news/{newest.slug}/" in body
+
+
+def test_no_query_pages_by_offset(client, demo_content):
+    demo_content(articles=10)
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/uk/news/atom.xml")
+    assert not [q for q in queries.captured_queries if " OFFSET " in q["sql"].upper()]

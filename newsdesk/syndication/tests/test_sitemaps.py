@@ -1,0 +1,125 @@
+"""Sitemap query budgets at two archive sizes, paging past the 50,000-URL limit, and the
+URLs that must answer 404 rather than 500."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from newsdesk.articles.models import Article
+from newsdesk.syndication import archive, sitemaps
+
+from .helpers import grow_archive
+
+INDEX_QUERIES = 4  # archive months, then sections, tags and authors counted per edition
+SINGLE_QUERY = 1  # a month, the news sitemap, a directory page
+
+
+def _count(client, url: str) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(queries)
+
+
+def _urls() -> dict[str, str]:
+    this_month = f"{timezone.now():%Y-%m}"
+    return {
+        "index": "/sitemap.xml",
+        "month": f"/uk/sitemaps/articles-{this_month}.xml",
+        "news": "/en/sitemaps/news.xml",
+        "tags": "/uk/sitemaps/tags.xml",
+        "sections": "/en/sitemaps/sections.xml",
+        "authors": "/uk/sitemaps/authors.xml",
+    }
+
+
+def test_sitemap_queries_are_fixed_and_do_not_grow_with_the_archive(
+    client, demo_content, django_assert_num_queries
+):
+    demo_content(articles=10)
+    archive.rebuild()
+    small = {name: _count(client, url) for name, url in _urls().items()}
+    grow_archive(200, months=24, recent=30)
+    large = {name: _count(client, url) for name, url in _urls().items()}
+    assert large == small, {"small": small, "large": large}
+    assert client.get("/sitemap.xml").content.count(b"/articles-") >= 2 * 25
+    for name, url in _urls().items():
+        with django_assert_num_queries(INDEX_QUERIES if name == "index" else SINGLE_QUERY):
+            client.get(url)
+
+
+def test_a_month_over_the_limit_is_split_into_stable_pages(client, demo_content, monkeypatch):
+    demo_content(articles=10)
+    monkeypatch.setattr(archive, "URLS_PER_SITEMAP", 4)
+    monkeypatch.setattr(sitemaps, "URLS_PER_SITEMAP", 4)
+    archive.rebuild()
+    month = f"{timezone.now():%Y-%m}"
+    in_month = (
+        Article.objects.published()
+        .in_edition("uk")
+        .filter(
+            first_published_at__gte=archive.Period(archive.first_of_month(timezone.now())).start
+        )
+    )
+    pages = archive.pages(in_month.count())
+    assert pages >= 2
+    index = client.get("/sitemap.xml").content.decode()
+    seen: list[str] = []
+    for page in range(1, pages + 1):
+        slug = month if page == 1 else f"{month}-{page}"
+        assert f"/uk/sitemaps/articles-{slug}.xml<" in index
+        body = client.get(f"/uk/sitemaps/articles-{slug}.xml").content.decode()
+        seen += [part.split("<", 1)[0] for part in body.split("<loc>")[1:] if "/news/" in part]
+    assert len(seen) == len(set(seen)) == in_month.count()
+    assert client.get(f"/uk/sitemaps/articles-{month}-{pages + 1}.xml").status_code == 404
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "articles-2026-13",
+        "articles-2026-00",
+        "articles-0000-01",
+        "articles-26-01",
+        "articles-2026-1",
+        "articles-2026-01-1",
+        "articles-2026-01-0",
+        "articles-2026-01-x",
+        "articles-2026-01-99999999999999999999",
+        "articles-99999-01",
+        "articles-1999-01",
+        "tags-1",
+        "tags-0",
+        "tags-2",
+        "sections-999999999999999999999",
+    ],
+)
+def test_malformed_or_empty_sitemap_names_are_404(client, demo_content, name):
+    demo_content(articles=10)
+    assert client.get(f"/uk/sitemaps/{name}.xml").status_code == 404
+
+
+def test_a_month_still_to_come_is_404(client, demo_content):
+    demo_content(articles=10)
+    ahead = archive.month_after(timezone.now().astimezone(dt.UTC))
+    assert client.get(f"/en/sitemaps/articles-{ahead:%Y-%m}.xml").status_code == 404
+    assert client.get(f"/en/sitemaps/articles-{timezone.now():%Y-%m}.xml").status_code == 200
+
+
+def test_news_sitemap_holds_two_days_at_most_and_newest_first(client, demo_content):
+    demo_content(articles=10)
+    old = Article.objects.published().in_edition("uk").newest_first().last()
+    assert old is not None
+    Article.objects.filter(pk=old.pk).update(
+        first_published_at=timezone.now() - sitemaps.NEWS_WINDOW - dt.timedelta(minutes=5)
+    )
+    body = client.get("/uk/sitemaps/news.xml").content.decode()
+    assert f"/uk/news/{old.slug}/" not in body
+    recent = Article.objects.published().in_edition("uk").newest_first()
+    recent = recent.filter(first_published_at__gte=timezone.now() - sitemaps.NEWS_WINDOW)
+    assert body.count("<url>") == recent.count() > 0

@@ -1,0 +1,189 @@
+"""Feeds as aggregators read them: parsed by feedparser (RSS, Atom) and checked against the
+JSON Feed 1.1 spec, for every scope and both editions; conditional GET as clients use it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from urllib.parse import urlsplit
+
+import feedparser
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from newsdesk.articles import labels
+from newsdesk.publishing import actions
+from newsdesk.sections.models import Section
+from newsdesk.syndication.tests.helpers import new_article, scope_of
+
+HEADLINE = 'Grain corridor & ports: "open" <again> after talks'
+
+
+def _parse(client, url: str):
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return response, feedparser.parse(response.content)
+
+
+def _check_json_feed(document: dict) -> None:
+    """JSON Feed 1.1: version, title and items are required; each item needs an id
+    (a string) and content_html or content_text; dates are RFC 3339."""
+    assert document["version"] == "https://jsonfeed.org/version/1.1"
+    assert isinstance(document["title"], str) and document["title"]
+    assert isinstance(document["items"], list)
+    for item in document["items"]:
+        assert isinstance(item["id"], str) and item["id"]
+        assert isinstance(item.get("content_html") or item.get("content_text"), str)
+        for key in ("date_published", "date_modified"):
+            if key in item:
+                assert dt.datetime.fromisoformat(item[key]).utcoffset() is not None
+        for author in item.get("authors", []):
+            assert author["name"]
+
+
+def _links(client, url: str) -> list[str]:
+    response = client.get(url)
+    if url.endswith(".json"):
+        document = json.loads(response.content)
+        _check_json_feed(document)
+        return [item["url"] for item in document["items"]]
+    parsed = feedparser.parse(response.content)
+    assert parsed.bozo == 0, (url, parsed.get("bozo_exception"))
+    return [entry.link for entry in parsed.entries]
+
+
+@pytest.mark.parametrize("edition", ["uk", "en"])
+def test_every_feed_lists_the_published_article_and_never_a_draft_or_unpublished_one(
+    client, demo_content, edition, settings
+):
+    demo_content(articles=10)
+    published = new_article(edition, "fresh-story", headline=HEADLINE)
+    actions.publish(article=published)
+    draft = new_article(edition, "draft-story")
+    actions.save_draft(article=draft)
+    scheduled = new_article(edition, "scheduled-story")
+    actions.schedule(article=scheduled, go_live_at=timezone.now() + dt.timedelta(hours=3))
+    withdrawn = new_article(edition, "withdrawn-story")
+    actions.publish(article=withdrawn)
+    actions.unpublish(article=withdrawn)
+
+    address = f"{settings.BASE_URL}/{edition}/news/fresh-story/"
+    hidden = {
+        f"{settings.BASE_URL}/{edition}/news/{slug}/"
+        for slug in ("draft-story", "scheduled-story", "withdrawn-story")
+    }
+    for name, url in scope_of(published).feeds().items():
+        found = _links(client, url)
+        assert address in found, name
+        assert not hidden & set(found), name
+
+
+@pytest.mark.parametrize("edition", ["uk", "en"])
+def test_rss_and_atom_carry_what_readers_need(client, demo_content, edition, settings):
+    demo_content(articles=10)
+    article = new_article(
+        edition,
+        "labelled-story",
+        headline=HEADLINE,
+        labels=[labels.AFFILIATE],
+        body=[{"type": "paragraph", "value": '<p>Buy <a href="/shop/">here</a>.</p>'}],
+    )
+    actions.publish(article=article)
+
+    rss_response, rss = _parse(client, f"/{edition}/news/rss.xml")
+    atom_response, atom = _parse(client, f"/{edition}/news/atom.xml")
+    assert rss_response["Content-Type"] == "application/rss+xml; charset=utf-8"
+    assert atom_response["Content-Type"] == "application/atom+xml; charset=utf-8"
+    assert rss.bozo == 0 and atom.bozo == 0
+    assert rss.version == "rss20" and atom.version == "atom10"
+    assert rss.feed.language == edition
+    for parsed, url in ((rss, "rss.xml"), (atom, "atom.xml")):
+        self_links = [link.href for link in parsed.feed.links if link.rel == "self"]
+        assert self_links == [f"{settings.BASE_URL}/{edition}/news/{url}"]
+        entry = next(e for e in parsed.entries if e.link.endswith("/labelled-story/"))
+        assert entry.title == HEADLINE
+        assert entry.id == f"tag:{urlsplit(settings.BASE_URL).hostname},2026:article:{article.pk}"
+        assert entry.published_parsed is not None
+        assert entry.link.startswith(settings.BASE_URL)
+        terms = {tag.term for tag in entry.tags}
+        affiliate = "Affiliate material" if edition == "en" else "Партнерський матеріал"
+        assert {article.section.name, affiliate} <= terms
+        assert {tag.name for tag in article.tags.all()} <= terms
+        names = {byline.author.name for byline in article.bylines.all()}
+        assert names <= {author.name for author in entry.authors}
+        html = entry.content[0].value
+        assert f'<a href="{settings.BASE_URL}/shop/"' in html
+        assert entry.enclosures[0].href.startswith(settings.BASE_URL + "/media/")
+        assert entry.enclosures[0].type.startswith("image/")
+        assert int(entry.enclosures[0].length) > 0
+    guid = next(e for e in rss.entries if e.link.endswith("/labelled-story/")).guidislink
+    assert guid is False
+    # Links in sponsored material are marked as such in the feed as on the site.
+    assert b"sponsored noopener noreferrer" in rss_response.content
+
+
+@pytest.mark.parametrize("edition", ["uk", "en"])
+def test_json_feed_follows_the_spec(client, demo_content, edition):
+    demo_content(articles=10)
+    article = new_article(edition, "json-story", headline=HEADLINE, labels=[labels.AFFILIATE])
+    actions.publish(article=article)
+    response = client.get(f"/{edition}/news/feed.json")
+    assert response["Content-Type"] == "application/feed+json; charset=utf-8"
+    document = json.loads(response.content)
+    _check_json_feed(document)
+    assert document["language"] == edition
+    assert document["feed_url"].endswith(f"/{edition}/news/feed.json")
+    item = next(i for i in document["items"] if i["url"].endswith("/json-story/"))
+    assert item["title"] == HEADLINE
+    assert item["_newsdesk"] == {"sponsored": True}
+    assert item["image"].startswith("http")
+    assert article.section.name in item["tags"]
+    ordinary = [i for i in document["items"] if not i["url"].endswith("/json-story/")]
+    assert ordinary and all("_newsdesk" not in i for i in ordinary)
+
+
+def test_feed_titles_are_in_the_edition_language(client, demo_content):
+    demo_content(articles=10)
+    assert "Останні новини" in feedparser.parse(client.get("/uk/news/rss.xml").content).feed.title
+    assert "Latest news" in feedparser.parse(client.get("/en/news/rss.xml").content).feed.title
+
+
+def test_conditional_get_answers_304_until_something_is_published(client, demo_content):
+    demo_content(articles=10)
+    url = reverse("syndication:news_atom", kwargs={"edition": "en"})
+    first = client.get(url)
+    assert first.status_code == 200
+    assert "public" in first["Cache-Control"] and "max-age=60" in first["Cache-Control"]
+    etag, modified = first["ETag"], first["Last-Modified"]
+
+    assert client.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 304
+    assert client.get(url, HTTP_IF_MODIFIED_SINCE=modified).status_code == 304
+
+    actions.publish(article=new_article("en", "breaking-story"))
+    fresh = client.get(url, HTTP_IF_NONE_MATCH=etag)
+    assert fresh.status_code == 200
+    assert b"breaking-story" in fresh.content
+    assert client.get(url, HTTP_IF_MODIFIED_SINCE=modified).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/uk/sections/no-such-section/rss.xml",
+        "/en/tags/no-such-tag/atom.xml",
+        "/uk/authors/no-such-author/rss.xml",
+    ],
+)
+def test_unknown_slugs_are_404(client, db, url):
+    assert client.get(url).status_code == 404
+
+
+def test_a_section_of_the_other_edition_is_404(client, demo_content):
+    demo_content(articles=10)
+    english = set(Section.objects.filter(locale__language_code="en").values_list("slug", flat=True))
+    uk_only = Section.objects.filter(locale__language_code="uk").exclude(slug__in=english).first()
+    assert uk_only is not None
+    assert client.get(f"/en/sections/{uk_only.slug}/rss.xml").status_code == 404
+    assert client.get(f"/en/sections/{uk_only.slug}/atom.xml").status_code == 404
+    assert client.get(f"/uk/sections/{uk_only.slug}/rss.xml").status_code == 200
