@@ -35,6 +35,8 @@ def manage(args: list[str]) -> int:
 
 
 def demo(port: int) -> int:
+    # Feeds, sitemaps and sharing tags carry absolute links: to this server unless told.
+    os.environ.setdefault("BASE_URL", f"http://127.0.0.1:{port}")
     _django("newsdesk.settings.dev")
     from django.core.management import call_command
 

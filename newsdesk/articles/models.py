@@ -26,6 +26,13 @@ from . import labels as label_codes
 from .blocks import BodyBlock, SourcesBlock
 from .query import ArticleQuerySet
 
+NOT_LIVE, LIVE, LIVE_ENDED = "", "live", "ended"
+COVERAGE_CHOICES = [
+    (NOT_LIVE, _("Not live")),
+    (LIVE, _("Live")),
+    (LIVE_ENDED, _("Live coverage ended")),
+]
+
 
 class Article(
     WorkflowMixin,
@@ -52,6 +59,23 @@ class Article(
         related_name="articles",
     )
     tags = ParentalManyToManyField("taxonomy.Tag", verbose_name=_("tags"), blank=True)
+    story = models.ForeignKey(
+        "stories.Story",
+        verbose_name=_("story"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="articles",
+        help_text=_("The running story this article belongs to, if any."),
+    )
+    coverage = models.CharField(
+        _("live coverage"),
+        max_length=10,
+        choices=COVERAGE_CHOICES,
+        blank=True,
+        default="",
+        help_text=_("Live: the page shows timestamped updates and refreshes itself."),
+    )
     labels = models.JSONField(_("labels"), default=list, blank=True)
 
     hero_image = models.ForeignKey(
@@ -112,6 +136,11 @@ class Article(
                 fields=["section", "-first_published_at", "-id"],
                 condition=Q(live=True),
                 name="article_section_feed",
+            ),
+            models.Index(
+                fields=["story", "-first_published_at", "-id"],
+                condition=Q(live=True, story__isnull=False),
+                name="article_story_feed",
             ),
         ]
 
@@ -205,6 +234,22 @@ class Byline(Orderable, models.Model):
 
     def __str__(self) -> str:
         return str(self.author)
+
+
+class ReadAlsoPick(Orderable, models.Model):
+    """An article the editors put first under "Read also", in their order."""
+
+    article = ParentalKey(Article, related_name="read_also_picks", on_delete=models.CASCADE)
+    target = models.ForeignKey(
+        Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("read also pick")
+        verbose_name_plural = _("read also picks")
+
+    def __str__(self) -> str:
+        return str(self.target)
 
 
 class UpdateLogEntry(models.Model):

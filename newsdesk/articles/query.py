@@ -127,6 +127,9 @@ class ArticleQuerySet(models.QuerySet["Article"]):
     def in_section(self, section: Any) -> ArticleQuerySet:
         return self.filter(section=section)
 
+    def in_story(self, story: Any) -> ArticleQuerySet:
+        return self.filter(story=story)
+
     def tagged(self, tag: Any) -> ArticleQuerySet:
         return self.filter(tags=tag)
 

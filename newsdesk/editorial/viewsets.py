@@ -96,14 +96,22 @@ ARTICLE_PANELS = TabbedInterface(
         ObjectList(
             [
                 FieldPanel("section"),
+                FieldPanel("story"),
                 FieldPanel("tags"),
                 FieldPanel("labels"),
+                FieldPanel("coverage"),
                 InlinePanel(
                     "bylines",
                     min_num=1,
                     label=_("Byline"),
                     heading=_("Bylines"),
                     panels=[FieldPanel("author")],
+                ),
+                InlinePanel(
+                    "read_also_picks",
+                    label=_("Article"),
+                    heading=_("Read also (editors' choice)"),
+                    panels=[FieldPanel("target")],
                 ),
             ],
             heading=_("Classification"),

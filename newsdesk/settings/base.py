@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "newsdesk.sections",
     "newsdesk.taxonomy",
     "newsdesk.people",
+    "newsdesk.stories",
     "newsdesk.articles",
     "newsdesk.fronts",
     # editorial and publishing

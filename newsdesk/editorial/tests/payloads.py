@@ -48,6 +48,9 @@ def article_payload(
             "go_live_at": go_live_at,
             "expire_at": "",
             "bylines": inline_formset(bylines, initial=len(byline_ids), min=1),
+            "read_also_picks": inline_formset([]),
+            "story": "",
+            "coverage": "",
         }
     )
     data["labels"] = list(labels)
