@@ -14,6 +14,7 @@ import os
 import statistics
 import sys
 import time
+from urllib.parse import urlencode
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsdesk.settings.dev")
 os.environ.setdefault("NEWSDESK_HOME", "var/bench")
@@ -39,6 +40,10 @@ def main() -> int:
     call_command("migrate", verbosity=0)
     started = time.perf_counter()
     call_command("load_demo", articles=options.articles, verbosity=0)
+    # The API's rate limit is for the internet, not for this loop.
+    from django.conf import settings
+
+    settings.NEWSDESK_API_RATE = "1000000/s"
     print(f"load_demo --articles {options.articles}: {time.perf_counter() - started:.1f} s")
 
     client = Client(HTTP_HOST="127.0.0.1")
@@ -68,6 +73,22 @@ def main() -> int:
     from newsdesk.articles.query import Cursor
 
     pages["uk feed, last page"] = f"/uk/news/?after={Cursor.after(oldest).encode()}"
+    # What outside clients read.
+    newest = Article.objects.published().in_edition("uk").newest_first().first()
+    assert newest is not None
+    month = f"{newest.first_published_at:%Y-%m}"
+    pages |= {
+        "uk RSS": "/uk/news/rss.xml",
+        "uk Atom": "/uk/news/atom.xml",
+        "uk JSON Feed": "/uk/news/feed.json",
+        "sitemap index": "/sitemap.xml",
+        "uk month sitemap": f"/uk/sitemaps/articles-{month}.xml",
+        "uk news sitemap": "/uk/sitemaps/news.xml",
+        "uk search": "/uk/search/?" + urlencode({"q": "обстріл міста"}),
+        "en search": "/en/search/?" + urlencode({"q": "drone attack"}),
+        "API list": "/api/v1/articles?edition=uk",
+        "API ninjs": f"/api/v1/articles/{newest.pk}/ninjs",
+    }
 
     print(f"{'page':<22}{'queries':>8}{'mean ms':>10}{'p95 ms':>9}{'pages/s':>9}")
     for name, url in pages.items():

@@ -1,0 +1,85 @@
+"""Search latency over whatever archive the database holds (two-word queries).
+
+    DATABASE_URL=postgres://… NEWSDESK_HOME=/tmp/bench-home python bench/search.py --queries 200
+
+Picks word pairs from published headlines of each edition (seeded), runs each query once
+to warm the database's caches, then times the search page through Django's test client
+and prints p50, p95 and max milliseconds per edition, and the archive size. The budget
+(DESIGN.md) is p95 ≤ 50 ms at 1,000,000 articles. Times depend on the machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import time
+from urllib.parse import urlencode
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsdesk.settings.dev")
+os.environ.setdefault("NEWSDESK_HOME", "var/bench")
+os.makedirs(os.environ["NEWSDESK_HOME"], exist_ok=True)
+
+
+def word_pairs(edition: str, count: int, rng: random.Random) -> list[str]:
+    from newsdesk.articles.models import Article
+
+    newest = Article.objects.published().in_edition(edition).newest_first()
+    ids = list(newest.values_list("id", flat=True)[:5000])
+    headlines = Article.objects.filter(id__in=rng.sample(ids, min(len(ids), count)))
+    pairs = []
+    for headline in headlines.values_list("headline", flat=True):
+        words = [w.strip(".,:;«»\"'()!?") for w in headline.split()]
+        words = [w for w in words if len(w) > 3]
+        if len(words) >= 2:
+            pairs.append(" ".join(rng.sample(words, 2)))
+    return pairs[:count]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument("--seed", type=int, default=1)
+    options = parser.parse_args()
+
+    import django
+
+    django.setup()
+    from django.test import Client
+
+    from newsdesk.articles.models import Article
+    from newsdesk.search.models import Document
+
+    client = Client(HTTP_HOST="127.0.0.1")
+    rng = random.Random(options.seed)  # noqa: S311 - picks sample queries, not secrets
+    print(
+        f"archive: {Article.objects.published().count():,} published articles, "
+        f"{Document.objects.count():,} in the search index"
+    )
+    print(f"{'edition':<9}{'queries':>8}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}")
+    for edition in ("uk", "en"):
+        urls = [
+            f"/{edition}/search/?{urlencode({'q': pair})}"
+            for pair in word_pairs(edition, options.queries, rng)
+        ]
+        for url in urls:  # warm: the first run of a query reads pages from disk
+            client.get(url)
+        timings = []
+        for url in urls:
+            started = time.perf_counter()
+            response = client.get(url)
+            timings.append((time.perf_counter() - started) * 1000)
+            assert response.status_code == 200, url
+        timings.sort()
+        p95 = timings[max(0, int(len(timings) * 0.95) - 1)]
+        print(
+            f"{edition:<9}{len(timings):>8}{statistics.median(timings):>9.1f}"
+            f"{p95:>9.1f}{timings[-1]:>9.1f}"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
