@@ -52,11 +52,26 @@ def demo(port: int) -> int:
         [sys.executable, "-m", "newsdesk.cli", "manage", "publish_due", "--loop"],
         stdout=subprocess.DEVNULL,
     )
+    # View counts wait in the cache: a shared one (Redis) is flushed by a process of its
+    # own, the in-process one only by a thread of this process, which holds it.
+    flusher = None
+    if os.environ.get("REDIS_URL"):
+        flusher = subprocess.Popen(
+            [sys.executable, "-m", "newsdesk.cli", "manage", "flush_views", "--loop"],
+            stdout=subprocess.DEVNULL,
+        )
+    else:
+        from newsdesk.readership.flusher import start_thread
+
+        start_thread()
     try:
         call_command("runserver", f"127.0.0.1:{port}", "--noreload", "--insecure")
     finally:
         scheduler.terminate()
         scheduler.wait(timeout=10)
+        if flusher is not None:
+            flusher.terminate()
+            flusher.wait(timeout=10)
     return 0
 
 

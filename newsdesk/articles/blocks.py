@@ -118,6 +118,45 @@ class FactBoxBlock(blocks.StructBlock):
         template = "site/blocks/fact_box.html"
 
 
+class TimelineBlock(blocks.StructBlock):
+    """A story's timeline, whole or a date range, as the article's background section.
+
+    The reader page loads the entries of every embedded story in one query and hands them
+    over as ``story.timeline_rows`` (``site.timeline_blocks``); without them the block shows
+    nothing rather than run a query per block.
+    """
+
+    story = SnippetChooserBlock("stories.Story", label=_("Story"))
+    start = blocks.DateBlock(label=_("From"), required=False)
+    end = blocks.DateBlock(label=_("To"), required=False)
+
+    class Meta:
+        icon = "list-ol"
+        template = "site/blocks/timeline.html"
+
+    def clean(self, value):
+        value = super().clean(value)
+        start, end = value.get("start"), value.get("end")
+        if start and end and end < start:
+            raise StructBlockValidationError(
+                block_errors={
+                    "end": ValidationError(_("The range must end on or after its start."))
+                }
+            )
+        return value
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        start, end = value.get("start"), value.get("end")
+        rows = getattr(value.get("story"), "timeline_rows", None) or []
+        context["rows"] = [
+            row
+            for row in rows
+            if (start is None or row.day >= start) and (end is None or row.day <= end)
+        ]
+        return context
+
+
 class BodyBlock(blocks.StreamBlock):
     paragraph = blocks.RichTextBlock(label=_("Paragraph"), features=RICH_TEXT_FEATURES)
     subheading = blocks.CharBlock(
@@ -131,6 +170,7 @@ class BodyBlock(blocks.StreamBlock):
     embed = EmbedBlock(label=_("Embed"))
     read_also = ReadAlsoBlock(label=_("Read also"))
     fact_box = FactBoxBlock(label=_("Fact box"))
+    timeline = TimelineBlock(label=_("Timeline"))
 
 
 class SourceBlock(blocks.StructBlock):

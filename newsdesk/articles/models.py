@@ -26,6 +26,15 @@ from . import labels as label_codes
 from .blocks import BodyBlock, SourcesBlock
 from .query import ArticleQuerySet
 
+# Kinds of public note: an update adds news, a correction fixes an error of fact, a
+# clarification makes something plainer without it having been wrong.
+NOTE_UPDATE, NOTE_CORRECTION, NOTE_CLARIFICATION = "update", "correction", "clarification"
+NOTE_KINDS = [
+    (NOTE_UPDATE, _("Update")),
+    (NOTE_CORRECTION, _("Correction")),
+    (NOTE_CLARIFICATION, _("Clarification")),
+]
+
 NOT_LIVE, LIVE, LIVE_ENDED = "", "live", "ended"
 COVERAGE_CHOICES = [
     (NOT_LIVE, _("Not live")),
@@ -106,6 +115,18 @@ class Article(
             'will see it ("Updated 14:55: …"). Leave empty for a typo fix.'
         ),
     )
+    update_kind = models.CharField(
+        _("kind of note"),
+        max_length=20,
+        choices=NOTE_KINDS,
+        default=NOTE_UPDATE,
+        # Also in the database, so that bulk loaders that name their columns need not.
+        db_default=NOTE_UPDATE,
+        help_text=_(
+            "Correction: something published was wrong. Clarification: it was unclear. "
+            "Update: there is news."
+        ),
+    )
     updated_at = models.DateTimeField(
         _("last substantive update"), null=True, blank=True, editable=False
     )
@@ -162,6 +183,10 @@ class Article(
         codes = [code for code in (self.labels or []) if code in label_codes.NAMES]
         if self.updated_at and label_codes.UPDATED not in codes:
             codes.append(label_codes.UPDATED)
+        # Read without loading: a listing that deferred the field shows no Live label
+        # rather than costing a query per row.
+        if vars(self).get("coverage") == LIVE and label_codes.LIVE not in codes:
+            codes.append(label_codes.LIVE)
         return codes
 
     @property
@@ -256,14 +281,10 @@ class UpdateLogEntry(models.Model):
     """A line of an article's public log. Written by the publish action, never by a form,
     so that restoring an old revision can never erase what readers were told."""
 
-    UPDATE = "update"
-    CORRECTION = "correction"
-    CLARIFICATION = "clarification"
-    KINDS = [
-        (UPDATE, _("Update")),
-        (CORRECTION, _("Correction")),
-        (CLARIFICATION, _("Clarification")),
-    ]
+    UPDATE = NOTE_UPDATE
+    CORRECTION = NOTE_CORRECTION
+    CLARIFICATION = NOTE_CLARIFICATION
+    KINDS = NOTE_KINDS
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="update_log")
     kind = models.CharField(_("kind"), max_length=20, choices=KINDS, default=UPDATE)

@@ -38,6 +38,7 @@ LISTING_FIELDS = (
     "headline",
     "slug",
     "labels",
+    "coverage",
     "first_published_at",
     "updated_at",
     "section_id",
@@ -170,7 +171,7 @@ class ArticleQuerySet(models.QuerySet["Article"]):
     def for_article_page(self) -> ArticleQuerySet:
         """An article with what its page shows. Renditions are left to the caller, which
         loads them for the hero and the body's images together (:func:`prefetch_renditions`)."""
-        return self.select_related("section", "hero_image", "locale").prefetch_related(
+        return self.select_related("section", "hero_image", "locale", "story").prefetch_related(
             Prefetch("bylines", queryset=_bylines()),
             "tags",
             "update_log",

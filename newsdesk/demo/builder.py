@@ -22,12 +22,15 @@ from newsdesk.editions import kyiv
 
 from .catalogue import ensure_catalogue, translation_key
 from .clock import publication_times
+from .corrections import ensure_corrections_and_views
 from .filing import Archive, Slugs, file_story
 from .images import ensure_pictures
 from .indexing import indexed_once
+from .live import ensure_live_coverage
 from .phrases import KINDS, Kind
 from .seeding import seeded
 from .showcase import ensure_fronts, ensure_showcase
+from .stories import ensure_story
 from .writer import LANGUAGES, write
 
 # Most stories appear in both editions; some only in one, as on the real site.
@@ -76,6 +79,9 @@ def load_demo(
                 rng=seeded(seed, "showcase"),
                 now=now,
             )
+            created += ensure_live_coverage(
+                catalogue=catalogue, pictures=pictures, slugs=slugs, now=now
+            )
             live = Article.objects.filter(live=True).count()
             plan = _plan(seed, needed=articles - live)
             times = publication_times(
@@ -100,7 +106,9 @@ def load_demo(
                     now=now,
                 )
                 created += len(made)
+        ensure_story(catalogue, now=now)
         ensure_fronts(catalogue)
+        ensure_corrections_and_views(now=now, seed=seed)
         live = Article.objects.filter(live=True).count()
     return LoadReport(
         created=created, live=live, images=len(pictures), seconds=time.perf_counter() - started

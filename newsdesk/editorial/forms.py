@@ -18,8 +18,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from newsdesk.articles import labels as label_codes
-from newsdesk.articles.models import Article
+from newsdesk.articles.models import NOTE_KINDS, NOTE_UPDATE, Article
 from newsdesk.sections.models import Section
+from newsdesk.stories.models import Story
 from newsdesk.taxonomy.models import Tag
 
 from .display import kyiv_time
@@ -62,6 +63,19 @@ class ArticleForm(WagtailAdminModelForm):
         help_text=_('"Updated" follows from the public update log and is never set by hand.'),
     )
     section = EditionSectionField(queryset=Section.objects.all(), label=_verbose_name("section"))
+    update_kind = forms.ChoiceField(
+        label=_verbose_name("update_kind"),
+        choices=NOTE_KINDS,
+        initial=NOTE_UPDATE,
+        required=False,
+        widget=forms.RadioSelect,
+        error_messages={
+            "invalid_choice": _(
+                "Unknown kind of note: %(value)s. Choose update, correction or clarification."
+            )
+        },
+        help_text=Article._meta.get_field("update_kind").help_text,
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -76,6 +90,11 @@ class ArticleForm(WagtailAdminModelForm):
         self.fields["section"].queryset = self._offered_sections()
         if "tags" in self.fields and self.edition_id:
             self.fields["tags"].queryset = Tag.objects.filter(locale_id=self.edition_id)
+        if "story" in self.fields and self.edition_id:
+            self.fields["story"].queryset = Story.objects.filter(locale_id=self.edition_id)
+            self.fields["story"].error_messages["invalid_choice"] = _(
+                "This story belongs to the other edition."
+            )
 
     def _offered_sections(self) -> Any:
         sections = Section.objects.all()
@@ -100,7 +119,22 @@ class ArticleForm(WagtailAdminModelForm):
         self._fill_slug(cleaned)
         self._check_go_live_at(cleaned)
         self._check_byline_editions()
+        self._check_update_kind(cleaned)
         return cleaned
+
+    def clean_update_kind(self) -> str:
+        return self.cleaned_data.get("update_kind") or NOTE_UPDATE
+
+    def _check_update_kind(self, cleaned: dict[str, Any]) -> None:
+        # A correction or clarification is only ever shown through its note: without one
+        # the choice would silently vanish on publish.
+        kind = cleaned.get("update_kind")
+        if kind in (None, "", NOTE_UPDATE) or (cleaned.get("update_note") or "").strip():
+            return
+        self.add_error(
+            "update_note",
+            _("A correction or a clarification needs a public note saying what changed."),
+        )
 
     def _fill_slug(self, cleaned: dict[str, Any]) -> None:
         if "slug" not in self.fields or cleaned.get("slug") or "slug" in self.errors:

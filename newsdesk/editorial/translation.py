@@ -14,9 +14,10 @@ from typing import Any
 from django.dispatch import receiver
 from wagtail.signals import copy_for_translation_done
 
-from newsdesk.articles.models import Article
+from newsdesk.articles.models import NOTE_UPDATE, Article
 from newsdesk.people.models import Author
 from newsdesk.sections.models import Section
+from newsdesk.stories.models import Story
 from newsdesk.taxonomy.models import Tag
 
 from .slugs import free_slug
@@ -43,6 +44,7 @@ def prepare_translation(article: Article) -> None:
     article.locked_at = None
     article.locked_by = None
     article.update_note = ""
+    article.update_kind = NOTE_UPDATE
     article.updated_at = None
 
     section = Section.objects.filter(
@@ -51,6 +53,12 @@ def prepare_translation(article: Article) -> None:
     if section is not None:
         article.section = section
     # Without a twin the section stays; the edit form then asks for one of this edition.
+
+    if article.story is not None:
+        # The story's twin, or none: a story of the other edition would not validate.
+        article.story = Story.objects.filter(
+            locale=locale, translation_key=article.story.translation_key
+        ).first()
 
     tag_keys = [tag.translation_key for tag in article.tags.all()]
     article.tags = list(Tag.objects.filter(locale=locale, translation_key__in=tag_keys))

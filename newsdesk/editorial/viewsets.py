@@ -30,9 +30,12 @@ from newsdesk.people.models import Author
 from newsdesk.sections.models import Section
 from newsdesk.taxonomy.models import Tag
 
+from .breaking import BreakingBannerViewSet
 from .display import KyivTimeColumn, KyivTimePanel, ListingStatusColumn
 from .forms import ArticleForm, FrontForm
+from .live import LiveSettingsViewSet, LiveUpdateViewSet
 from .permissions import guard_article_patterns
+from .stories import StoryViewSet, TimelineEntryViewSet
 
 EDITION = _("Edition")
 
@@ -118,6 +121,7 @@ ARTICLE_PANELS = TabbedInterface(
         ),
         ObjectList(
             [
+                FieldPanel("update_kind"),
                 FieldPanel("update_note"),
                 # Read-only: it orders the feed and is the time readers see; a change after
                 # publication belongs in the update log, not in a rewritten date.
@@ -215,7 +219,18 @@ class FrontViewSet(NewsroomViewSet):
 
 
 class NewsroomViewSetGroup(SnippetViewSetGroup):
-    items = (ArticleViewSet, SectionViewSet, TagViewSet, AuthorViewSet, FrontViewSet)
+    items = (
+        ArticleViewSet,
+        LiveUpdateViewSet,
+        SectionViewSet,
+        TagViewSet,
+        AuthorViewSet,
+        FrontViewSet,
+        StoryViewSet,
+        TimelineEntryViewSet,
+        BreakingBannerViewSet,
+        LiveSettingsViewSet,
+    )
     menu_label = _("Newsroom")
     menu_icon = "doc-full-inverse"
     menu_order = 100

@@ -47,15 +47,19 @@ def publish(
     article: Article,
     user: AbstractBaseUser | None = None,
     update_note: str | None = None,
+    update_kind: str | None = None,
 ) -> Revision:
     """Publish the article as it stands now (or schedule it, when ``go_live_at`` is ahead).
 
     ``update_note`` marks a substantive change to a published article: it goes into the
     public update log and sets the Updated label. Without it, a change is a silent fix.
+    ``update_kind`` says what the note is: an update, a correction or a clarification.
     """
     with transaction.atomic():
         if update_note is not None:
             article.update_note = update_note
+        if update_kind is not None:
+            article.update_kind = update_kind
         revision = save_draft(article=article, user=user)
         revision.publish(user=user, skip_permission_checks=user is None)
         article.refresh_from_db()

@@ -28,19 +28,28 @@ def on_article_published(sender, instance: Article, revision, **kwargs) -> None:
     if note:
         # The note is consumed: it moves to the public log and leaves the article and
         # the published revision, so the next edit does not start from the old note.
+        # The kind goes with the note and is reset with it: a correction chosen once must
+        # not label the next, unrelated update.
+        kind = instance.update_kind or UpdateLogEntry.UPDATE
         if _was_published_before(instance):
             now = timezone.now()
             UpdateLogEntry.objects.create(
-                article=instance, created_at=now, text=note, revision=revision
+                article=instance, kind=kind, created_at=now, text=note, revision=revision
             )
-            Article.objects.filter(pk=instance.pk).update(updated_at=now, update_note="")
+            Article.objects.filter(pk=instance.pk).update(
+                updated_at=now, update_note="", update_kind=UpdateLogEntry.UPDATE
+            )
             instance.updated_at = now
             verb = "update"
         else:
-            Article.objects.filter(pk=instance.pk).update(update_note="")
+            Article.objects.filter(pk=instance.pk).update(
+                update_note="", update_kind=UpdateLogEntry.UPDATE
+            )
         instance.update_note = ""
+        instance.update_kind = UpdateLogEntry.UPDATE
         content = dict(revision.content)
         content["update_note"] = ""
+        content["update_kind"] = UpdateLogEntry.UPDATE
         revision.content = content
         revision.save(update_fields=["content"])
     elif _was_published_before(instance):

@@ -1,9 +1,9 @@
 """The search page of an edition: ``/<edition>/search/?q=…&section=…&label=…&from=…&to=…``.
 
-A fixed number of queries whatever the archive or the query: the sections (the filter
-and the navigation), the backend's candidates, the page's stored text, and the page's
-articles through the one read path, which also drops anything unpublished since it was
-indexed.
+A fixed number of queries whatever the archive or the query: the sections for the filter
+(the navigation's come from the cache), the backend's candidates, the page's stored text,
+and the page's articles through the one read path, which also drops anything unpublished
+since it was indexed.
 """
 
 from __future__ import annotations

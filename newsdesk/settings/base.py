@@ -35,7 +35,9 @@ INSTALLED_APPS = [
     "newsdesk.people",
     "newsdesk.stories",
     "newsdesk.articles",
+    "newsdesk.live",
     "newsdesk.fronts",
+    "newsdesk.breaking",
     # editorial and publishing
     "newsdesk.editorial",
     "newsdesk.publishing",
@@ -43,6 +45,7 @@ INSTALLED_APPS = [
     "newsdesk.site",
     "newsdesk.syndication",
     "newsdesk.search",
+    "newsdesk.readership",
     "newsdesk.api",
     # demo content
     "newsdesk.demo",
@@ -97,6 +100,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "newsdesk.site.context_processors.reader",
             ],
         },
     },
@@ -197,6 +201,9 @@ LOGIN_URL = "wagtailadmin_login"
 # Editorial policy knobs.
 NEWSDESK_FEED_PAGE_SIZE = 30
 NEWSDESK_LATE_PUBLISH_TOLERANCE_SECONDS = 60
+# How often an open live page asks for new updates, until the desk sets another interval
+# in the admin (Newsroom, Live coverage settings).
+NEWSDESK_LIVE_POLL_SECONDS = 10
 # Read API: requests per client address and window ("300/m"; s, m, h or d), and how many
 # trusted proxies (Varnish, a load balancer) stand before the app: the client address is
 # then read from their X-Forwarded-For entries.

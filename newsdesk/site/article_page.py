@@ -6,8 +6,8 @@ For a published article the page costs, whatever the size of the archive:
 2. bylines with their authors; 3. tags; 4. the public update log (prefetches);
 5. the images of the body's image blocks (only when it has some);
 6. the renditions of the hero and of those images, together;
-7. "Read also": related articles and the targets of the body's read-also blocks, together;
-8. the section navigation.
+7. "Read also" (:mod:`.read_also`): ranked articles and the body's read-also targets, together;
+8. the section navigation, only while the cache does not hold it.
 
 The body is rebuilt from its stored data with the objects loaded above, so rendering it asks
 the database nothing (a lazily loaded StreamField would fetch each kind of chooser again).
@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from django.db.models import BooleanField, Case, Q, Value, When
 from django.urls import reverse
 from django.utils import dateformat
 from django.utils.translation import gettext_lazy
@@ -31,11 +30,10 @@ from newsdesk.articles.models import Article, PublishedSlug, UpdateLogEntry
 from newsdesk.articles.query import HERO_SPECS, SHARE_SPEC, prefetch_renditions
 from newsdesk.editions import kyiv, other_edition
 
-from . import images
+from . import images, read_also, timeline_blocks
 from .images import Picture, ResponsiveImage
 from .presentation import SHORT_DAY_FORMAT, Badge, Link, badges, moment
 
-RELATED_LIMIT = 5
 UPDATE_KINDS = {
     UpdateLogEntry.UPDATE: gettext_lazy("Updated %(time)s"),
     UpdateLogEntry.CORRECTION: gettext_lazy("Corrected %(time)s"),
@@ -88,6 +86,9 @@ class ArticlePage:
     related: list[Related]
     affiliate: bool
     twin_path: str | None
+    story: Link | None = None
+    # Where the page's beacon counts a view (empty for an article never saved).
+    count_url: str = ""
 
 
 def load_published(edition: str, slug: str) -> Article | None:
@@ -155,41 +156,6 @@ def _chosen_ids(raw_blocks: list[dict], kind: str, field: str) -> set[int]:
     }
 
 
-def _related_and_linked(
-    article: Article, edition: str, tag_ids: list[int], linked_ids: set[int]
-) -> tuple[list[Article], dict[int, Article]]:
-    """Up to five published articles of the edition sharing a tag or the section, newest
-    first, and the published targets of the body's read-also blocks: one query."""
-    tagged = Article.tags.through.objects.filter(tag_id__in=tag_ids).values("article_id")
-    related = (
-        Article.objects.published()
-        .in_edition(edition)
-        .exclude(pk=article.pk)
-        .filter(Q(section_id=article.section_id) | Q(pk__in=tagged))
-        .newest_first()
-    )
-    rows = related
-    if linked_ids:
-        top = related.values("pk")[:RELATED_LIMIT]
-        rows = (
-            Article.objects.published()
-            .filter(Q(pk__in=top) | Q(pk__in=linked_ids))
-            .annotate(
-                is_related=Case(
-                    When(pk__in=top, then=Value(True)),
-                    default=Value(False),
-                    output_field=BooleanField(),
-                )
-            )
-            .newest_first()
-        )
-    else:
-        rows = rows[:RELATED_LIMIT]
-    found = list(rows.select_related("locale").defer("body", "sources"))
-    chosen = [row for row in found if getattr(row, "is_related", True)]
-    return chosen, {row.pk: row for row in found if row.pk in linked_ids}
-
-
 def _struct(block: Any, raw: dict, **chosen: Any) -> Any:
     """A StructBlock value from stored data, with chooser fields given as loaded objects."""
     values = []
@@ -203,10 +169,17 @@ def _struct(block: Any, raw: dict, **chosen: Any) -> Any:
     return block._to_struct_value(values)
 
 
-def _body(article: Article, raw_blocks: list[dict], pictures: dict, linked: dict) -> list[Any]:
+def _body(
+    article: Article,
+    raw_blocks: list[dict],
+    pictures: dict,
+    linked: dict,
+    stories: dict | None = None,
+) -> list[Any]:
     """The body's blocks as native values, choosers filled from ``pictures`` and ``linked``."""
     stream_block = article.body.stream_block
     chooser = {"image": ("image", pictures), "read_also": ("article", linked)}
+    chooser["timeline"] = ("story", stories or {})
     children = []
     for raw in raw_blocks:
         kind = raw.get("type")
@@ -262,7 +235,7 @@ def build(article: Article, edition: str, *, now: dt.datetime) -> ArticlePage:
     prefetch_renditions([article.hero_image, *pictures.values()], (*HERO_SPECS, SHARE_SPEC))
 
     tags = list(article.tags.all())
-    related, linked = _related_and_linked(
+    related, linked = read_also.related_and_linked(
         article, edition, [tag.pk for tag in tags], _chosen_ids(raw_blocks, "read_also", "article")
     )
     # A preview of unpublished work shows when it is due to go out, else the present.
@@ -290,7 +263,9 @@ def build(article: Article, edition: str, *, now: dt.datetime) -> ArticlePage:
         share_image=share_image,
         hero_caption=article.hero_caption,
         hero_credit=article.hero_credit,
-        body=_body(article, raw_blocks, pictures, linked),
+        body=_body(
+            article, raw_blocks, pictures, linked, timeline_blocks.load(raw_blocks, edition)
+        ),
         sources=_sources(article),
         tags=[
             Link(reverse("site:tag", kwargs={"edition": edition, "slug": tag.slug}), tag.name)
@@ -316,4 +291,8 @@ def build(article: Article, edition: str, *, now: dt.datetime) -> ArticlePage:
         ],
         affiliate=article.is_affiliate,
         twin_path=_twin_path(article, edition),
+        story=timeline_blocks.story_link(article, edition),
+        count_url=reverse("site:count_view", kwargs={"edition": edition, "article_id": article.pk})
+        if article.pk
+        else "",
     )

@@ -27,7 +27,7 @@ def _named(links: list[Link]) -> list[tuple[str, str]]:
     return [(link.text, absolute(link.url)) for link in links]
 
 
-def for_article(chrome: Chrome, found: Any, page: ArticlePage) -> None:
+def for_article(chrome: Chrome, found: Any, page: ArticlePage, *, live: Any = None) -> None:
     """Open Graph ``article``, a Twitter card and NewsArticle + BreadcrumbList JSON-LD."""
     picture = _absolute_picture(page.share_image)
     published = found.first_published_at or found.go_live_at
@@ -73,6 +73,14 @@ def for_article(chrome: Chrome, found: Any, page: ArticlePage) -> None:
         structured_data.script(article),
         structured_data.script(structured_data.breadcrumbs(trail)),
     ]
+    if live is not None:
+        chrome.structured_data.append(
+            structured_data.script(
+                structured_data.live_blog(
+                    found, edition=chrome.edition, url=chrome.canonical, live=live
+                )
+            )
+        )
 
 
 def for_home(chrome: Chrome) -> None:

@@ -12,13 +12,14 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db.models import OuterRef, Subquery
 from django.urls import reverse
 from django.utils import dateformat
 from django.utils.translation import gettext as _
 
 from newsdesk.articles import labels as label_codes
-from newsdesk.articles.models import Article
+from newsdesk.articles.models import LIVE, Article
 from newsdesk.articles.query import HERO_SPECS, THUMBNAIL_SPECS, Cursor, FeedPage
 from newsdesk.editions import DEFAULT_EDITION, EDITIONS, kyiv, other_edition
 from newsdesk.fronts.models import FrontItem
@@ -163,14 +164,32 @@ def feed_links(edition: str, scope: str = "news", slug: str = "", name: str = ""
     return links
 
 
+NAVIGATION_CACHE_SECONDS = 300
+
+
+def navigation_key(edition: str) -> str:
+    return f"site:navigation:{edition}"
+
+
+def _section_links(edition: str) -> list[tuple[str, str]]:
+    """(address, name) of the edition's sections in their editorial order: one query, then
+    the cache until a section changes (``site.apps`` drops the entry)."""
+    found = cache.get(navigation_key(edition))
+    if found is None:
+        sections = Section.objects.filter(locale__language_code=edition).only("name", "slug")
+        found = [
+            (reverse("site:section", kwargs={"edition": edition, "slug": s.slug}), s.name)
+            for s in sections.order_by("sort_order", "name")
+        ]
+        cache.set(navigation_key(edition), found, NAVIGATION_CACHE_SECONDS)
+    return found
+
+
 def navigation(edition: str, current: str = "") -> list[Link]:
-    """Latest news, then the edition's sections in their editorial order (one query)."""
+    """Latest news, then the edition's sections (no query while the cache holds them)."""
     news = reverse("site:news", kwargs={"edition": edition})
     links = [Link(news, _("Latest news"), current == news)]
-    sections = Section.objects.filter(locale__language_code=edition).only("name", "slug")
-    for section in sections.order_by("sort_order", "name"):
-        url = reverse("site:section", kwargs={"edition": edition, "slug": section.slug})
-        links.append(Link(url, section.name, current == url))
+    links += [Link(url, name, current == url) for url, name in _section_links(edition)]
     return links
 
 
@@ -227,6 +246,8 @@ def badges(article: Any) -> list[Badge]:
     codes = [code for code in (article.labels or []) if code in label_codes.NAMES]
     if article.updated_at and label_codes.UPDATED not in codes:
         codes.append(label_codes.UPDATED)
+    if vars(article).get("coverage") == LIVE and label_codes.LIVE not in codes:
+        codes.append(label_codes.LIVE)  # read without loading a deferred field
     return [Badge(code, str(label_codes.NAMES[code])) for code in codes]
 
 

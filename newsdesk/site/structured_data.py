@@ -14,7 +14,7 @@ from typing import Any
 from django.conf import settings
 from django.templatetags.static import static
 from django.urls import reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
@@ -150,3 +150,63 @@ def script(data: dict[str, Any]) -> SafeString:
         '<script type="application/ld+json">{}</script>',
         mark_safe(text.translate(_SCRIPT_ESCAPES)),  # noqa: S308 - JSON, with <, > and & escaped
     )
+
+
+# Google reads at most this many liveBlogUpdate items; the newest come first.
+LIVE_BLOG_UPDATES = 50
+
+
+def _plain_text(body: Any) -> str:
+    """The words of a live update's body, without markup (paragraphs and quotes)."""
+    parts = []
+    for block in body.raw_data:
+        value = block.get("value")
+        if block.get("type") == "paragraph" and isinstance(value, str):
+            parts.append(strip_tags(value))
+        elif block.get("type") == "quote" and isinstance(value, dict):
+            parts.append(str(value.get("text", "")))
+    return " ".join(" ".join(parts).split())
+
+
+def live_blog(found: Any, *, edition: str, url: str, live: Any) -> dict[str, Any]:
+    """A LiveBlogPosting for a live article: when the coverage started (and ended) and its
+    newest updates as BlogPosting items. ``live`` is the page's ``LiveCoverage``."""
+    updates = live.newest_first
+    started = live.started_at or found.first_published_at
+    data: dict[str, Any] = {
+        "@context": SCHEMA,
+        "@type": "LiveBlogPosting",
+        "@id": f"{url}#live",
+        "headline": _headline(found.headline),
+        "description": found.lead,
+        "inLanguage": edition,
+        "url": url,
+        "mainEntityOfPage": {"@type": "WebPage", "@id": url},
+        "publisher": publisher(),
+        "coverageStartTime": kyiv(started).isoformat(timespec="seconds") if started else None,
+        "liveBlogUpdate": [
+            {
+                "@type": "BlogPosting",
+                "@id": f"{url}#{entry.anchor}",
+                "url": f"{url}#{entry.anchor}",
+                "headline": _headline(entry.title or found.headline),
+                "articleBody": _plain_text(entry.body),
+                "datePublished": kyiv(entry.published_at).isoformat(timespec="seconds"),
+                "author": {
+                    "@type": "Person",
+                    "name": entry.author_name,
+                    "url": absolute(entry.author.url),
+                },
+            }
+            for entry in updates[:LIVE_BLOG_UPDATES]
+        ],
+    }
+    if started:
+        data["datePublished"] = data["coverageStartTime"]
+    if updates:
+        data["dateModified"] = kyiv(updates[0].published_at).isoformat(timespec="seconds")
+    if live.ended:
+        last = updates[0].published_at if updates else found.last_published_at
+        if last:
+            data["coverageEndTime"] = kyiv(last).isoformat(timespec="seconds")
+    return {key: value for key, value in data.items() if value not in (None, "", [])}

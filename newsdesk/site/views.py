@@ -7,6 +7,7 @@ Anonymous pages never touch the session, so they stay cacheable and cost no sess
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
@@ -33,7 +34,7 @@ from newsdesk.people.models import Author
 from newsdesk.sections.models import Section
 from newsdesk.taxonomy.models import Tag
 
-from . import article_page, metadata, presentation
+from . import article_page, live_page, metadata, presentation
 from .middleware import edition_of_path
 
 PUBLIC_CACHE = {
@@ -104,9 +105,15 @@ def _listing(
     kind: str = "",
     intro: str = "",
     feeds: list[presentation.FeedLink] | None = None,
+    template: str = "site/listing.html",
+    first_page: Callable[[], dict[str, Any]] | None = None,
 ) -> HttpResponse:
     """A latest-news feed narrowed by ``queryset``: a full page, or with ``fragment=1`` only
-    the next slice, which the page's script appends in place of "More news"."""
+    the next slice, which the page's script appends in place of "More news".
+
+    ``first_page`` adds to the context of the first slice's full page (a story's timeline),
+    so that earlier slices cost no more than the feed.
+    """
     try:
         cursor = presentation.parse_cursor(request.GET.get("after"))
     except InvalidCursor:
@@ -135,7 +142,9 @@ def _listing(
         "intro": intro,
         "feed": feed,
     }
-    return public(render(request, "site/listing.html", context))
+    if first_page is not None and cursor is None:
+        context |= first_page()
+    return public(render(request, template, context))
 
 
 def latest_news(request: HttpRequest, edition: str) -> HttpResponse:
@@ -224,14 +233,16 @@ def _render_article(
     request: HttpRequest, found: Article, edition: str, *, preview: bool
 ) -> HttpResponse:
     page = article_page.build(found, edition, now=timezone.now())
+    live = live_page.build(found, edition, now=timezone.now())
     path = presentation.article_path(edition, found.slug)
     chrome = presentation.chrome(
         edition, title=page.headline, path=path, twin=page.twin_path, description=page.lead
     )
     chrome.preview = preview
     chrome.noindex = preview
-    metadata.for_article(chrome, found, page)
-    return render(request, "site/article.html", {"chrome": chrome, "article": page})
+    metadata.for_article(chrome, found, page, live=live)
+    context = {"chrome": chrome, "article": page, "live": live}
+    return render(request, "site/article.html", context)
 
 
 def article(request: HttpRequest, edition: str, slug: str) -> HttpResponse:

@@ -5,7 +5,8 @@
 
 1. the articles, with section and hero image (one row each);
 2. bylines with their authors; 3. tags (prefetches);
-4. the images chosen in the bodies, all items together (only when a body has one).
+4. the images chosen in the bodies, all items together (only when a body has one);
+5. the public notes (updates, corrections, clarifications) of the items that have any.
 
 No renditions are asked for: feeds point at the original image file, which exists from
 upload on, whereas a rendition may not have been made yet.
@@ -23,13 +24,15 @@ import nh3
 from django.conf import settings
 from django.db.models import Prefetch
 from django.urls import reverse
+from django.utils import dateformat
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
 
 from newsdesk.articles import labels as label_codes
-from newsdesk.articles.models import Byline
+from newsdesk.articles.models import Byline, UpdateLogEntry
 from newsdesk.articles.query import LISTING_FIELDS, ArticleQuerySet
+from newsdesk.editions import kyiv
 
 # Aggregators poll often and keep what they have seen; 50 covers more than a day of news
 # at the outlet's pace without making each poll heavy.
@@ -179,8 +182,25 @@ def _block_html(kind: str, value: Any, images: dict[int, Any]) -> str:
     return ""
 
 
-def content_html(article: Any, images: dict[int, Any]) -> str:
-    """The full text: disclosure (sponsored material), lead, hero, body and sources."""
+def notes_html(notes: list[Any]) -> str:
+    """The public log, newest first: "Correction, 25 November 14:05: …" in the feed's
+    language, so that a reader of the feed learns of a correction as a reader of the page."""
+    kinds = dict(UpdateLogEntry.KINDS)
+    lines = []
+    for note in notes:
+        local = kyiv(note.created_at)
+        stamp = _("%(kind)s, %(day)s %(time)s:") % {
+            "kind": kinds.get(note.kind, kinds[UpdateLogEntry.UPDATE]),
+            "day": dateformat.format(local, "j E"),
+            "time": local.strftime("%H:%M"),
+        }
+        lines.append(format_html("<p><strong>{}</strong> {}</p>", stamp, note.text))
+    return "".join(lines)
+
+
+def content_html(article: Any, images: dict[int, Any], notes: list[Any] | None = None) -> str:
+    """The full text: disclosure (sponsored material), public notes, lead, hero, body and
+    sources."""
     parts: list[str] = []
     if article.is_affiliate:
         parts.append(
@@ -193,6 +213,8 @@ def content_html(article: Any, images: dict[int, Any]) -> str:
                 ),
             )
         )
+    if notes:
+        parts.append(notes_html(notes))
     if article.lead:
         parts.append(format_html("<p>{}</p>", article.lead))
     hero = picture(article.hero_image) if article.hero_image_id else None
@@ -211,7 +233,9 @@ def content_html(article: Any, images: dict[int, Any]) -> str:
     return sanitise("".join(parts), sponsored=article.is_affiliate)
 
 
-def entry(article: Any, edition: str, images: dict[int, Any]) -> Entry:
+def entry(
+    article: Any, edition: str, images: dict[int, Any], notes: list[Any] | None = None
+) -> Entry:
     tags = [tag.name for tag in article.tags.all()]
     labels = [str(label_codes.NAMES[code]) for code in article.display_labels]
     authors = [
@@ -228,7 +252,7 @@ def entry(article: Any, edition: str, images: dict[int, Any]) -> Entry:
         url=absolute(reverse("site:article", kwargs={"edition": edition, "slug": article.slug})),
         title=article.headline,
         summary=article.lead,
-        content_html=content_html(article, images),
+        content_html=content_html(article, images, notes),
         published=article.first_published_at,
         updated=last_modified(article),
         authors=authors,
@@ -263,4 +287,19 @@ def latest(articles: ArticleQuerySet, edition: str, size: int = FEED_SIZE) -> li
     )
     ids = _body_image_ids(rows)
     images = get_image_model().objects.in_bulk(ids) if ids else {}
-    return [entry(article, edition, images) for article in rows]
+    notes = _notes([article.pk for article in rows if article.updated_at is not None])
+    return [entry(article, edition, images, notes.get(article.pk)) for article in rows]
+
+
+def _notes(article_ids: list[int]) -> dict[int, list[UpdateLogEntry]]:
+    """The public logs of the updated items, newest first: one query, and none when no item
+    was ever updated (``updated_at`` is set whenever a note is logged)."""
+    found: dict[int, list[UpdateLogEntry]] = {}
+    if not article_ids:
+        return found
+    log = UpdateLogEntry.objects.filter(article_id__in=article_ids).only(
+        "article_id", "kind", "created_at", "text"
+    )
+    for note in log.order_by("-created_at", "-id"):
+        found.setdefault(note.article_id, []).append(note)
+    return found

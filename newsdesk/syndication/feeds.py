@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from newsdesk.articles.models import Article
 from newsdesk.people.models import Author
 from newsdesk.sections.models import Section
+from newsdesk.stories.models import Story
 from newsdesk.taxonomy.models import Tag
 
 from . import content
@@ -209,6 +210,22 @@ class AuthorNews(ArticleFeed):
         )
 
 
+class StoryNews(ArticleFeed):
+    url_name = "story_rss"
+
+    def channel(self, request: HttpRequest, edition: str, **kwargs: str) -> Channel:
+        story = _taxon(Story, edition, kwargs["slug"])
+        articles = Article.objects.published().in_edition(edition).in_story(story)
+        return Channel(
+            edition=edition,
+            title=_site_title(story.title),
+            description=story.summary or _("Latest news on %(name)s") % {"name": story.title},
+            link=absolute(reverse("site:story", kwargs={"edition": edition, "slug": story.slug})),
+            feed_url=self.feed_address(edition=edition, slug=story.slug),
+            entries=content.latest(articles, edition),
+        )
+
+
 # How it is written.
 class EditionNewsAtom(EditionNews):
     feed_type = AtomFeed
@@ -233,3 +250,8 @@ class TagNewsAtom(TagNews):
 class AuthorNewsAtom(AuthorNews):
     feed_type = AtomFeed
     url_name = "author_atom"
+
+
+class StoryNewsAtom(StoryNews):
+    feed_type = AtomFeed
+    url_name = "story_atom"

@@ -25,6 +25,12 @@ urlpatterns = [
         feeds.AuthorNewsAtom(),
         name="author_atom",
     ),
+    path("<edition:edition>/stories/<slug:slug>/rss.xml", feeds.StoryNews(), name="story_rss"),
+    path(
+        "<edition:edition>/stories/<slug:slug>/atom.xml",
+        feeds.StoryNewsAtom(),
+        name="story_atom",
+    ),
     path("<edition:edition>/sitemaps/news.xml", sitemaps.NewsSitemap(), name="news_sitemap"),
     path(
         "<edition:edition>/sitemaps/articles-<str:period>.xml",

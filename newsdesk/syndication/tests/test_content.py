@@ -69,3 +69,26 @@ def test_the_guid_survives_a_new_slug_and_headline(demo_content, settings):
         == f"tag:{urlsplit(settings.BASE_URL).hostname},2026:article:{article.pk}"
     )
     assert after.updated >= before.updated
+
+
+def test_public_notes_reach_the_feed_with_their_kind_and_time(client, demo_content):
+    import feedparser
+
+    demo_content(articles=10)
+    article = new_article("en", "corrected-story")
+    actions.publish(article=article)
+    actions.publish(article=article, update_kind="correction", update_note="The mayor is Ihor.")
+    actions.publish(article=article, update_note="Two more people were rescued.")
+
+    parsed = feedparser.parse(client.get("/en/news/rss.xml").content)
+
+    item = next(e for e in parsed.entries if e.link.endswith("/en/news/corrected-story/"))
+    html = item.content[0].value
+    assert "The mayor is Ihor." in html and "Two more people were rescued." in html
+    assert "<strong>Correction, " in html and "<strong>Update, " in html
+    # Newest first, as on the page.
+    assert html.index("Two more people") < html.index("The mayor is Ihor.")
+    plain = new_article("en", "never-updated")
+    actions.publish(article=plain)
+    entry = content.latest(Article.objects.published().filter(pk=plain.pk), "en")[0]
+    assert "<strong>" not in entry.content_html.split("<p>What happened")[0]

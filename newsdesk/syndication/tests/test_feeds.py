@@ -11,10 +11,10 @@ from newsdesk.syndication import content
 
 from .helpers import grow_archive, new_article, scope_of
 
-# Rows, bylines, tags, the images chosen in the bodies; a scoped feed first finds its
-# section, tag or author.
-EDITION_FEED_QUERIES = 4
-SCOPED_FEED_QUERIES = 5
+# Rows, bylines, tags, the images chosen in the bodies, the public notes of updated items
+# (the demo's feeds hold some); a scoped feed first finds its section, tag or author.
+EDITION_FEED_QUERIES = 5
+SCOPED_FEED_QUERIES = 6
 
 
 def _count(client, url: str) -> int:
@@ -33,6 +33,8 @@ def _feeds() -> dict[str, str]:
         picture = {"image": article.hero_image_id, "alt": "A picture in the body"}
         article.body = [{"type": "image", "value": picture}]  # type: ignore[assignment]
         actions.publish(article=article)
+        # An updated item: its public notes are the fifth (sixth) query.
+        actions.publish(article=article, update_kind="correction", update_note="Fixed a name.")
         urls |= {f"{edition} {name}": url for name, url in scope_of(article).feeds().items()}
     return urls
 

@@ -1,0 +1,127 @@
+"""Live updates in the admin: publishing one, the clear refusal for an article that is not
+live, the poll interval and "Promote to article"."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.core.cache import cache
+from django.urls import reverse
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+
+from newsdesk.articles.models import NOT_LIVE, Article
+from newsdesk.live.models import POLL_CACHE_KEY, LiveSettings, LiveUpdate, poll_seconds
+from newsdesk.live.tests import factories
+
+ADD = "wagtailsnippets_live_liveupdate:add"
+
+
+@pytest.fixture(autouse=True)
+def poll_interval_uncached():
+    """The poll interval is cached across requests (and, on Redis, across test runs)."""
+    cache.delete(POLL_CACHE_KEY)
+    yield
+    cache.delete(POLL_CACHE_KEY)
+
+
+def update_payload(article: Article, author: Any, text: str, **fields: Any) -> dict[str, Any]:
+    return nested_form_data(
+        {
+            "article": article.pk,
+            "title": fields.get("title", ""),
+            "body": streamfield([("paragraph", rich_text(f"<p>{text}</p>"))]),
+            "author": author.pk,
+            "correction": fields.get("correction", ""),
+        }
+        | ({"key_event": "on"} if fields.get("key_event") else {})
+        | ({"pinned": "on"} if fields.get("pinned") else {})
+    )
+
+
+def test_editor_publishes_an_update_from_the_admin(client, editor):
+    article = factories.live_article("uk")
+    client.force_login(editor)
+    form = client.get(reverse(ADD))
+    assert form.status_code == 200
+    offered = form.context["form"].fields["article"].queryset
+    assert list(offered) == [article]
+
+    response = client.post(
+        reverse(ADD),
+        update_payload(article, factories.author("uk"), "Air defence at work.", pinned=True),
+    )
+    assert response.status_code == 302
+    made = LiveUpdate.objects.get()
+    assert made.article == article and made.pinned and made.published_at is not None
+    assert made.latest_revision is not None
+
+    edit = reverse("wagtailsnippets_live_liveupdate:edit", args=[made.pk])
+    unpinned = update_payload(article, made.author, "Air defence at work.")
+    unpinned["body-0-id"] = made.body.raw_data[0]["id"]
+    assert client.post(edit, unpinned).status_code == 302
+    made.refresh_from_db()
+    assert not made.pinned and made.edited_at is None, "unpinning is not an edit"
+
+    response = client.post(
+        edit,
+        update_payload(article, made.author, "Air defence at work over the left bank."),
+    )
+    assert response.status_code == 302
+    made.refresh_from_db()
+    assert made.edited_at is not None
+    assert "left bank" in made.body.raw_data[0]["value"]
+
+
+def test_an_update_for_an_article_that_is_not_live_gets_a_clear_error_and_nothing_is_saved(
+    client, editor
+):
+    factories.live_article("uk")
+    ordinary = factories.live_article("uk", slug="budget-vote", coverage=NOT_LIVE)
+    client.force_login(editor)
+    response = client.post(reverse(ADD), update_payload(ordinary, factories.author("uk"), "Text."))
+    assert response.status_code == 200
+    # The editor's admin speaks Ukrainian (the default language).
+    assert response.context["form"].errors["article"] == [
+        "Оновлення можна додавати лише до статті, в якої триває онлайн-трансляція."
+    ]
+    assert not LiveUpdate.objects.exists()
+
+
+def test_contributors_cannot_publish_live_updates(client, contributor):
+    client.force_login(contributor)
+    assert client.get(reverse(ADD)).status_code in (302, 403)
+
+
+def test_editor_raises_the_poll_interval_during_a_spike(
+    client, editor, django_capture_on_commit_callbacks
+):
+    client.force_login(editor)
+    add = reverse("wagtailsnippets_live_livesettings:add")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(add, {"poll_seconds": "60"})
+    assert response.status_code == 302
+    assert LiveSettings.objects.get().poll_seconds == 60
+    assert poll_seconds() == 60
+    response = client.post(add, {"poll_seconds": "90"})
+    assert response.status_code == 200, "a second row is refused"
+    assert LiveSettings.objects.count() == 1
+
+
+def test_promote_to_article_asks_then_makes_a_draft_and_opens_it(client, editor):
+    article = factories.live_article("uk")
+    made = factories.update(article, "Rescuers finished their work.", title="Rescue ends")
+    client.force_login(editor)
+    url = reverse("wagtailsnippets_live_liveupdate:promote", args=[made.pk])
+    listing = client.get(reverse("wagtailsnippets_live_liveupdate:list"))
+    assert url in listing.content.decode()
+
+    assert client.get(url).status_code == 200
+    assert Article.objects.count() == 1, "asking changes nothing"
+    response = client.post(url)
+    promoted = Article.objects.exclude(pk=article.pk).get()
+    assert response.status_code == 302
+    assert response["Location"] == reverse(
+        "wagtailsnippets_articles_article:edit", args=[promoted.pk]
+    )
+    assert not promoted.live and promoted.headline == "Rescue ends"

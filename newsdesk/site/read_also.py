@@ -1,0 +1,117 @@
+""" "Read also" under an article: what the editors picked, then what is closest to it.
+
+The ranking, in tiers, newest first within each tier:
+
+0. the editors' picks (``ReadAlsoPick``), in their order;
+1. articles of the same story;
+2. articles sharing a tag;
+3. articles of the same section.
+
+Only published articles of the edition, never the article itself, each at most once, at
+most :data:`RELATED_LIMIT` in all. The targets of the body's read-also blocks come back in
+the same query, so the whole of it costs one query (two at most, by contract).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import (
+    BooleanField,
+    Case,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
+
+from newsdesk.articles.models import Article, ReadAlsoPick
+
+RELATED_LIMIT = 5
+PICKED, SAME_STORY, SHARED_TAG, SAME_SECTION = 0, 1, 2, 3
+
+
+def _picked_ids(article: Article) -> list[int] | None:
+    """The pick targets in order when they are held in memory (a preview, a revision
+    rendered as an object), else None: stored picks are then read inside the query."""
+    in_memory = getattr(article, "_cluster_related_objects", {})
+    if article.pk is None or "read_also_picks" in in_memory:
+        picks = sorted(article.read_also_picks.all(), key=lambda pick: pick.sort_order or 0)
+        return [pick.target_id for pick in picks if pick.target_id]
+    return None
+
+
+def _pick_position(article: Article) -> Any:
+    picked = _picked_ids(article)
+    if picked is None:
+        stored = ReadAlsoPick.objects.filter(article_id=article.pk, target_id=OuterRef("pk"))
+        return Subquery(stored.order_by("sort_order").values("sort_order")[:1])
+    if not picked:
+        return Value(None, output_field=IntegerField())
+    return Case(
+        *[When(pk=target, then=Value(position)) for position, target in enumerate(picked)],
+        default=Value(None),
+        output_field=IntegerField(),
+    )
+
+
+def _tier(article: Article, tag_ids: list[int]) -> Case:
+    """The best tier an article reaches; NULL when it is not related at all."""
+    tiers = [When(pick_position__isnull=False, then=Value(PICKED))]
+    if article.story_id:
+        tiers.append(When(story_id=article.story_id, then=Value(SAME_STORY)))
+    if tag_ids:
+        shared = Article.tags.through.objects.filter(article_id=OuterRef("pk"), tag_id__in=tag_ids)
+        tiers.append(When(Exists(shared), then=Value(SHARED_TAG)))
+    tiers.append(When(section_id=article.section_id, then=Value(SAME_SECTION)))
+    return Case(*tiers, default=Value(None), output_field=IntegerField())
+
+
+def _sort_key(row: Article) -> tuple[Any, ...]:
+    published = row.first_published_at
+    return (
+        row.tier,
+        row.pick_position if row.pick_position is not None else 0,
+        -(published.timestamp() if published else 0),
+        -row.pk,
+    )
+
+
+def related_and_linked(
+    article: Article, edition: str, tag_ids: list[int], linked_ids: set[int]
+) -> tuple[list[Article], dict[int, Article]]:
+    """Up to :data:`RELATED_LIMIT` ranked articles for "Read also", and the published
+    targets of the body's read-also blocks by id: one query for both."""
+    ranked = (
+        Article.objects.published()
+        .in_edition(edition)
+        .annotate(pick_position=_pick_position(article))
+        .annotate(tier=_tier(article, tag_ids))
+        .filter(tier__isnull=False)
+    )
+    if article.pk is not None:
+        ranked = ranked.exclude(pk=article.pk)
+    top = ranked.order_by("tier", "pick_position", "-first_published_at", "-id").values("pk")[
+        :RELATED_LIMIT
+    ]
+    rows = (
+        Article.objects.published()
+        .filter(Q(pk__in=top) | Q(pk__in=linked_ids or [0]))
+        .annotate(pick_position=_pick_position(article))
+        .annotate(tier=_tier(article, tag_ids))
+        .annotate(
+            is_related=Case(
+                When(pk__in=top, then=Value(True)),
+                default=Value(False),
+                output_field=BooleanField(),
+            )
+        )
+        .select_related("locale")
+        .defer("body", "sources")
+    )
+    found = list(rows)
+    related = sorted((row for row in found if row.is_related), key=_sort_key)
+    return related, {row.pk: row for row in found if row.pk in linked_ids}

@@ -1,0 +1,175 @@
+"""The story page (its coverage feed, full timeline, claims by source and figures over time)
+and the timeline's JSON and CSV exports.
+
+The page is a section-like listing (``views._listing``: the one read path, "More news" by
+keyset) whose first page adds the timeline. It costs, whatever the archive holds: the
+story with its twin's slug; the feed's rows; their renditions; the timeline entries with
+their articles; the section navigation (usually cached). The exports cost two queries.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import OuterRef, Subquery
+from django.http import Http404, HttpRequest, HttpResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from newsdesk.articles.models import Article
+from newsdesk.editions import other_edition
+from newsdesk.stories.models import Story, TimelineEntry
+
+from . import figures_chart, presentation, timelines, views
+from .timelines import Row, SourceClaims, http_url, visible
+
+CSV_COLUMNS = (
+    "date",
+    "time",
+    "precision",
+    "statement",
+    "speaker",
+    "speaker_kind",
+    "speaker_role",
+    "figure",
+    "unit",
+    "source_name",
+    "source_url",
+    "status",
+    "article_url",
+)
+
+
+@dataclass
+class Timeline:
+    rows: list[Row]
+    sources: list[SourceClaims]
+    charts: list[figures_chart.Chart]
+    json_url: str
+    csv_url: str
+
+
+def entries_of(story: Story) -> Any:
+    return TimelineEntry.objects.of_story(story).for_display().chronological()
+
+
+def timeline(story: Story, edition: str) -> Timeline:
+    found = timelines.rows(entries_of(story), edition, timezone.now())
+    kwargs = {"edition": edition, "slug": story.slug}
+    return Timeline(
+        rows=found,
+        sources=timelines.claims_by_source(found),
+        charts=figures_chart.charts(found, number=timelines.number),
+        json_url=reverse("site:story_timeline_json", kwargs=kwargs),
+        csv_url=reverse("site:story_timeline_csv", kwargs=kwargs),
+    )
+
+
+def load(edition: str, slug: str) -> Story:
+    """The story of ``edition`` at ``slug``, with ``twin_slug`` (its translation's), or 404."""
+    twin = Story.objects.filter(
+        translation_key=OuterRef("translation_key"), locale__language_code=other_edition(edition)
+    ).values("slug")[:1]
+    found = (
+        Story.objects.filter(locale__language_code=edition, slug=slug)
+        .annotate(twin_slug=Subquery(twin))
+        .first()
+    )
+    if found is None:
+        raise Http404
+    return found
+
+
+def story(request: HttpRequest, edition: str, slug: str) -> HttpResponse:
+    item = load(edition, slug)
+    twin = None
+    if item.twin_slug:  # type: ignore[attr-defined]  # annotated by load()
+        twin = reverse(
+            "site:story",
+            kwargs={"edition": other_edition(edition), "slug": item.twin_slug},  # type: ignore[attr-defined]
+        )
+    articles = Article.objects.published().in_edition(edition).in_story(item)
+    return views._listing(
+        request,
+        edition,
+        articles,
+        path=reverse("site:story", kwargs={"edition": edition, "slug": item.slug}),
+        twin=twin,
+        heading=item.title,
+        kind=_("Story"),
+        intro=item.summary,
+        feeds=presentation.feed_links(edition, "story", item.slug, item.title),
+        template="site/story.html",
+        first_page=lambda: {"timeline": timeline(item, edition)},
+    )
+
+
+def _export_rows(item: Story, edition: str) -> list[dict[str, Any]]:
+    now = timezone.now()
+    exported = []
+    for entry in entries_of(item):
+        moment = entry.moment
+        article = entry.article if entry.article_id else None
+        exported.append(
+            {
+                "date": entry.occurred_on.isoformat(),
+                "time": moment.strftime("%H:%M") if moment else None,
+                "precision": entry.precision,
+                "datetime": moment.isoformat() if moment else None,
+                "statement": entry.statement,
+                "speaker": entry.speaker,
+                "speaker_kind": entry.speaker_kind,
+                "speaker_role": entry.speaker_role,
+                "figure": _plain(entry.figure),
+                "unit": entry.unit,
+                "source_name": entry.source_name,
+                "source_url": http_url(entry.source_url),
+                "status": entry.status,
+                "article_url": presentation.absolute(
+                    presentation.article_path(edition, article.slug)
+                )
+                if article is not None and visible(article, now)
+                else None,
+            }
+        )
+    return exported
+
+
+def _plain(value: Decimal | None) -> int | float | None:
+    if value is None:
+        return None
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def timeline_json(request: HttpRequest, edition: str, slug: str) -> HttpResponse:
+    item = load(edition, slug)
+    document = {
+        "story": {
+            "title": item.title,
+            "slug": item.slug,
+            "edition": edition,
+            "url": presentation.absolute(
+                reverse("site:story", kwargs={"edition": edition, "slug": item.slug})
+            ),
+            "summary": item.summary,
+        },
+        "entries": _export_rows(item, edition),
+    }
+    body = json.dumps(document, ensure_ascii=False, indent=1)
+    return views.public(HttpResponse(body, content_type="application/json; charset=utf-8"))
+
+
+def timeline_csv(request: HttpRequest, edition: str, slug: str) -> HttpResponse:
+    item = load(edition, slug)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{item.slug}-timeline.csv"'
+    writer = csv.DictWriter(response, fieldnames=CSV_COLUMNS, extrasaction="ignore")
+    writer.writeheader()
+    for exported in _export_rows(item, edition):
+        writer.writerow({key: "" if value is None else value for key, value in exported.items()})
+    return views.public(response)
