@@ -46,12 +46,16 @@ def article_type(labels: list[str]) -> str:
     return "NewsArticle"
 
 
+def logo_url() -> str:
+    return absolute(static("site/logo.png"))
+
+
 def publisher() -> dict[str, Any]:
     return {
         "@type": "NewsMediaOrganization",
         "name": settings.WAGTAIL_SITE_NAME,
         "url": absolute("/"),
-        "logo": {"@type": "ImageObject", "url": absolute(static("site/logo.png"))},
+        "logo": {"@type": "ImageObject", "url": logo_url()},
     }
 
 
@@ -99,8 +103,8 @@ def article(
         "articleSection": section[0],
         "keywords": tags,
     }
-    if images:
-        data["image"] = images
+    # Google recommends an image for every article; a text-only one shows the newsroom's logo.
+    data["image"] = images or [logo_url()]
     if corrections:
         data["correction"] = corrections
     if found.is_affiliate:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import extruct
 import pytest
+from django.contrib.staticfiles import finders
 
 from newsdesk.articles import labels
 from newsdesk.articles.models import Article, UpdateLogEntry
@@ -142,3 +143,12 @@ def test_listing_pages_carry_breadcrumbs_and_home_a_search_action(client, demo_c
     news = _json_ld(client, "/en/news/")
     assert [block["@type"] for block in news] == ["BreadcrumbList"]
     assert news[0]["itemListElement"][-1]["name"] == "Latest news"
+
+
+def test_an_article_without_a_picture_still_names_an_image(client, demo_content):
+    demo_content(articles=10)
+    article = Article.objects.published().in_edition("en").filter(hero_image__isnull=True).first()
+    assert article is not None
+    data = _json_ld(client, article.get_url())[0]
+    assert data["image"] == ["http://127.0.0.1:8000/static/site/logo.png"]
+    assert finders.find("site/logo.png") is not None
