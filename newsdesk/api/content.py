@@ -21,6 +21,7 @@ from wagtail.images import get_image_model
 from wagtail.images.exceptions import InvalidFilterSpecError
 from wagtail.rich_text import expand_db_html
 
+from newsdesk.articles.blocks import chosen_ids
 from newsdesk.articles.models import Article, Byline
 from newsdesk.articles.query import HERO_SPECS, ArticleQuerySet, prefetch_renditions
 from newsdesk.editions import other_edition
@@ -172,16 +173,6 @@ class Body:
     words: int
 
 
-def _chosen(raw_blocks: list[dict], kind: str, field: str) -> set[int]:
-    return {
-        block["value"][field]
-        for block in raw_blocks
-        if block.get("type") == kind
-        and isinstance(block.get("value"), dict)
-        and isinstance(block["value"].get(field), int)
-    }
-
-
 def _http(url: Any) -> str:
     text = str(url or "")
     return text if text.startswith(("https://", "http://")) else ""
@@ -206,10 +197,10 @@ def body(article: Article) -> Body:
     """The body as self-contained HTML for partners: no site classes, no scripts, absolute
     image addresses, read-also links only to published articles."""
     raw_blocks = [dict(block) for block in article.body.raw_data]
-    picture_ids = _chosen(raw_blocks, "image", "image")
+    picture_ids = chosen_ids(raw_blocks, "image", "image")
     pictures = get_image_model().objects.in_bulk(picture_ids) if picture_ids else {}
     load_renditions([article], list(pictures.values()))
-    linked_ids = _chosen(raw_blocks, "read_also", "article")
+    linked_ids = chosen_ids(raw_blocks, "read_also", "article")
     linked = (
         Article.objects.published().select_related("locale").only("headline", "slug", "locale")
     ).in_bulk(linked_ids)

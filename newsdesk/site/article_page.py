@@ -26,6 +26,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.blocks import StreamValue
 from wagtail.images import get_image_model
 
+from newsdesk.articles.blocks import chosen_ids
 from newsdesk.articles.models import Article, PublishedSlug, UpdateLogEntry
 from newsdesk.articles.query import HERO_SPECS, SHARE_SPEC, prefetch_renditions
 from newsdesk.editions import kyiv, other_edition
@@ -146,16 +147,6 @@ def _twin_path(article: Article, edition: str) -> str | None:
     return reverse("site:article", kwargs={"edition": other, "slug": slug}) if slug else None
 
 
-def _chosen_ids(raw_blocks: list[dict], kind: str, field: str) -> set[int]:
-    return {
-        block["value"][field]
-        for block in raw_blocks
-        if block.get("type") == kind
-        and isinstance(block.get("value"), dict)
-        and isinstance(block["value"].get(field), int)
-    }
-
-
 def _struct(block: Any, raw: dict, **chosen: Any) -> Any:
     """A StructBlock value from stored data, with chooser fields given as loaded objects."""
     values = []
@@ -230,13 +221,13 @@ def _sources(article: Article) -> list[Source]:
 def build(article: Article, edition: str, *, now: dt.datetime) -> ArticlePage:
     """Everything the article template shows; runs the queries numbered 5 to 7 above."""
     raw_blocks = [dict(block) for block in article.body.raw_data]
-    picture_ids = _chosen_ids(raw_blocks, "image", "image")
+    picture_ids = chosen_ids(raw_blocks, "image", "image")
     pictures = get_image_model().objects.in_bulk(picture_ids) if picture_ids else {}
     prefetch_renditions([article.hero_image, *pictures.values()], (*HERO_SPECS, SHARE_SPEC))
 
     tags = list(article.tags.all())
     related, linked = read_also.related_and_linked(
-        article, edition, [tag.pk for tag in tags], _chosen_ids(raw_blocks, "read_also", "article")
+        article, edition, [tag.pk for tag in tags], chosen_ids(raw_blocks, "read_also", "article")
     )
     # A preview of unpublished work shows when it is due to go out, else the present.
     published = article.first_published_at or article.go_live_at or now
