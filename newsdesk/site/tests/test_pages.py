@@ -153,3 +153,15 @@ def test_static_assets_are_one_stylesheet_and_one_deferred_script(client, demo_c
     assert [s["href"] for s in stylesheets] == ["/static/site/site.css"]
     code = [s for s in page.scripts if s.get("type") != "application/ld+json"]
     assert [(s["src"], "defer" in s) for s in code] == [("/static/site/site.js", True)]
+
+
+@pytest.mark.parametrize("edition", ["uk", "en"])
+@override_settings(TEMPLATES=STRICT_TEMPLATES)
+def test_corrections_and_live_pages_render_clean(client, demo_content, edition):
+    demo_content(articles=20)
+    live = Article.objects.published().in_edition(edition).filter(coverage="live").first()
+    assert live is not None, "the demo has a live article in each edition"
+    for url in (f"/{edition}/corrections/", live.get_url()):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert_clean(response, url, edition)
