@@ -17,7 +17,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from newsdesk.articles.models import Article
+from newsdesk.articles.models import LIVE, Article
 from newsdesk.editions import EDITIONS, kyiv
 from newsdesk.publishing import actions
 from newsdesk.stories.models import Story, TimelineEntry
@@ -270,12 +270,16 @@ def ensure_story(catalogue: Catalogue, *, now: dt.datetime) -> None:
 
 
 def _article_pairs() -> list[dict[str, Article]]:
-    """Live war articles out in both editions, oldest first, leaving out the newest pair and
-    the showcase: the latest article stays an ordinary one."""
+    """War and world articles out in both editions, oldest first, leaving out the showcase,
+    live coverage and, when there are enough, the newest pair (the latest article stays an
+    ordinary one). A small demo may hold only two or three such pairs at a given hour."""
     showcase = {UPDATED_KEY, DRAFT_KEY, SCHEDULED_KEY}
     rows = (
-        Article.objects.filter(live=True, story__isnull=True, section__slug__in=("war", "viina"))
+        Article.objects.filter(
+            live=True, story__isnull=True, section__slug__in=("war", "viina", "world", "svit")
+        )
         .exclude(translation_key__in=showcase)
+        .exclude(coverage=LIVE)
         .select_related("locale")
         .order_by("first_published_at", "id")
     )
@@ -283,7 +287,9 @@ def _article_pairs() -> list[dict[str, Article]]:
     for article in rows:
         pairs.setdefault(article.translation_key, {})[article.locale.language_code] = article
     complete = [pair for pair in pairs.values() if len(pair) == len(EDITIONS)]
-    return complete[:-1][:STORY_PAIRS]
+    if len(complete) > STORY_PAIRS:
+        complete = complete[:-1]
+    return complete[:STORY_PAIRS]
 
 
 def _file_under(article: Article, story: Story, *, embed: bool) -> None:
