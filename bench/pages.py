@@ -18,6 +18,8 @@ from urllib.parse import urlencode
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsdesk.settings.dev")
 os.environ.setdefault("NEWSDESK_HOME", "var/bench")
+# The origin's own cost: the app's page cache would answer every repeat from memory.
+os.environ["NEWSDESK_PAGE_CACHE"] = "0"
 os.makedirs(os.environ["NEWSDESK_HOME"], exist_ok=True)
 
 

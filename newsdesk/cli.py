@@ -1,6 +1,7 @@
 """The ``newsdesk`` console script.
 
 newsdesk demo [--port PORT]   migrate, load demo content once, print an admin login, serve
+newsdesk serve [--workers N]  the production web server (gunicorn on newsdesk.wsgi)
 newsdesk manage ARGS…         Django's management commands
 """
 
@@ -10,6 +11,7 @@ import argparse
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 
 def _home() -> None:
@@ -47,31 +49,99 @@ def demo(port: int) -> int:
     admin = f"http://127.0.0.1:{port}/admin/"
     print(f"Admin: {admin}  login: {login.username}  password: {login.password}")
     sys.stdout.flush()
-    # The scheduler ticks beside the web server, as it would run as a service in production.
-    scheduler = subprocess.Popen(
-        [sys.executable, "-m", "newsdesk.cli", "manage", "publish_due", "--loop"],
-        stdout=subprocess.DEVNULL,
-    )
-    # View counts wait in the cache: a shared one (Redis) is flushed by a process of its
-    # own, the in-process one only by a thread of this process, which holds it.
-    flusher = None
+    # The scheduler and the view-count flush tick beside the web server, as services would in
+    # production. With a shared cache (Redis) they are processes of their own; the
+    # in-process cache is seen only by this process, which holds the view counts and the
+    # page cache a publish purges, so there they are threads of it (newsdesk.ticker).
+    helpers = []
     if os.environ.get("REDIS_URL"):
-        flusher = subprocess.Popen(
-            [sys.executable, "-m", "newsdesk.cli", "manage", "flush_views", "--loop"],
-            stdout=subprocess.DEVNULL,
-        )
+        helpers = [
+            subprocess.Popen(  # noqa: S603 - our own commands
+                [sys.executable, "-m", "newsdesk.cli", "manage", command, "--loop"],
+                stdout=subprocess.DEVNULL,
+            )
+            for command in ("publish_due", "flush_views")
+        ]
     else:
-        from newsdesk.readership.flusher import start_thread
+        from newsdesk.publishing.actions import publish_due
+        from newsdesk.readership.counting import flush
+        from newsdesk.ticker import start_thread
 
-        start_thread()
+        start_thread(publish_due, interval=15.0)
+        start_thread(flush, interval=60.0)
     try:
         call_command("runserver", f"127.0.0.1:{port}", "--noreload", "--insecure")
     finally:
-        scheduler.terminate()
-        scheduler.wait(timeout=10)
-        if flusher is not None:
-            flusher.terminate()
-            flusher.wait(timeout=10)
+        for helper in helpers:
+            helper.terminate()
+            helper.wait(timeout=10)
+    return 0
+
+
+def default_workers() -> int:
+    """``WEB_CONCURRENCY`` when set, else twice the cores this process may run on, plus one."""
+    if os.environ.get("WEB_CONCURRENCY"):
+        return int(os.environ["WEB_CONCURRENCY"])
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return 2 * (cores or 1) + 1
+
+
+def gunicorn_options(options: argparse.Namespace) -> dict[str, object]:
+    """What ``newsdesk serve`` tells gunicorn (docs/decisions/0016)."""
+    return {
+        "bind": [options.bind],
+        "workers": options.workers,
+        # Sync workers by default: a page is rendered in Python (CPU-bound, holding the GIL)
+        # and Varnish in front absorbs slow clients and keeps the connections, so a second
+        # thread in a worker would wait for the GIL rather than work. One process per
+        # request in flight also bounds memory and a crash to one request. More than one
+        # thread switches gunicorn to its gthread worker.
+        "worker_class": "sync" if options.threads == 1 else "gthread",
+        "threads": options.threads,
+        "timeout": options.timeout,
+        "graceful_timeout": options.graceful_timeout,
+        # A worker is replaced after this many requests (staggered by the jitter, so that
+        # they do not all restart at once): whatever a long-lived process accumulates
+        # (fragmentation, caches of templates and translations) stays bounded.
+        "max_requests": options.max_requests,
+        "max_requests_jitter": options.max_requests_jitter,
+        # Varnish logs every request; the origin logs errors only unless asked.
+        "accesslog": "-" if options.access_log else None,
+        "errorlog": "-",
+        "proc_name": "newsdesk",
+        # gunicorn's runtime control socket defaults to one path per user ($HOME/.gunicorn),
+        # which a second server of the same user would take over; each home gets its own.
+        "control_socket": str(Path(os.environ["NEWSDESK_HOME"]).resolve() / "gunicorn.ctl"),
+    }
+
+
+def serve(options: argparse.Namespace) -> int:
+    """Serve ``newsdesk.wsgi:application`` with gunicorn until SIGTERM / SIGINT.
+
+    Only serves: migrations and ``collectstatic`` are separate deployment steps (README,
+    "Production").
+    """
+    _home()
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsdesk.settings.production")
+    from gunicorn.app.base import BaseApplication
+
+    class Server(BaseApplication):
+        def __init__(self, config: dict[str, object]) -> None:
+            self.config = config
+            super().__init__(prog="newsdesk serve")
+
+        def load_config(self) -> None:
+            for name, value in self.config.items():
+                self.cfg.set(name, value)
+
+        def load(self) -> object:
+            # Imported in each worker after the fork: no database connection or cache
+            # client is ever shared between processes.
+            from newsdesk.wsgi import application
+
+            return application
+
+    Server(gunicorn_options(options)).run()
     return 0
 
 
@@ -83,10 +153,42 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     demo_parser = commands.add_parser("demo", help="run the demo site on SQLite")
     demo_parser.add_argument("--port", type=int, default=8000)
+    serve_parser = commands.add_parser(
+        "serve",
+        help="the production web server (settings: newsdesk.settings.production by default)",
+    )
+    serve_parser.add_argument("--bind", default="127.0.0.1:8000", help="HOST:PORT or unix:PATH")
+    serve_parser.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        help="worker processes (default: WEB_CONCURRENCY, else 2 * cores + 1)",
+    )
+    serve_parser.add_argument("--threads", type=int, default=1, help="threads per worker")
+    serve_parser.add_argument(
+        "--timeout", type=int, default=30, help="seconds before a silent worker is replaced"
+    )
+    serve_parser.add_argument(
+        "--graceful-timeout",
+        type=int,
+        default=30,
+        help="seconds workers get to finish their requests on restart or stop",
+    )
+    serve_parser.add_argument(
+        "--max-requests", type=int, default=2000, help="requests before a worker is replaced"
+    )
+    serve_parser.add_argument("--max-requests-jitter", type=int, default=200)
+    serve_parser.add_argument(
+        "--access-log", action="store_true", help="log every request to stdout"
+    )
     commands.add_parser("manage", help="run a Django management command")
     options = parser.parse_args(argv)
     if options.command == "demo":
         return demo(options.port)
+    if options.command == "serve":
+        if options.workers is None:
+            options.workers = default_workers()
+        return serve(options)
     return 0
 
 

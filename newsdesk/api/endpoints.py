@@ -22,6 +22,7 @@ from pydantic import AwareDatetime, BeforeValidator
 
 from newsdesk.articles.models import Article
 from newsdesk.articles.query import ArticleQuerySet, Cursor, InvalidCursor
+from newsdesk.frontcache import keys as surrogate
 from newsdesk.people.models import Author
 from newsdesk.sections.models import Section
 from newsdesk.site.presentation import absolute
@@ -235,6 +236,8 @@ def articles(
         queryset = _changed_since(queryset, updated_since)
     page = content.for_api(queryset).page(after, limit)
     content.load_renditions(page.items)
+    surrogate.note(surrogate.news(edition))
+    surrogate.note_articles(page.items)
     params = {
         "edition": edition,
         "section": section,
@@ -259,6 +262,7 @@ def _published(**lookup: Any) -> Article:
     found = content.load_article(**lookup)
     if found is None:
         raise HttpError(404, "No published article with this address.")
+    surrogate.note(surrogate.article(found.pk))
     return found
 
 
@@ -311,6 +315,7 @@ def article_by_slug(
     tags=["taxonomy"],
 )
 def sections(request: HttpRequest, edition: Edition = EditionQuery) -> dict[str, Any]:
+    surrogate.note(surrogate.directory(edition))
     rows = Section.objects.filter(locale__language_code=edition).order_by("sort_order", "name")
     return {
         "items": [
@@ -340,6 +345,7 @@ def tags(
     limit: int = LimitQuery,
     cursor: str | None = SlugCursorQuery,
 ) -> dict[str, Any]:
+    surrogate.note(surrogate.directory(edition))
     rows, after = _by_slug(Tag.objects.filter(locale__language_code=edition), cursor, limit)
     return {
         "items": [
@@ -369,6 +375,7 @@ def authors(
     limit: int = LimitQuery,
     cursor: str | None = SlugCursorQuery,
 ) -> dict[str, Any]:
+    surrogate.note(surrogate.directory(edition))
     rows, after = _by_slug(Author.objects.filter(locale__language_code=edition), cursor, limit)
     return {
         "items": [

@@ -23,7 +23,14 @@ from django.utils.cache import get_conditional_response, patch_cache_control, se
 DEFAULT_RATE = "300/m"
 # Short: an article's correction must reach partners within a minute; Varnish may keep
 # serving a stale copy while it revalidates or when the origin is down.
-CACHE_CONTROL = {"public": True, "max_age": 60, "stale_while_revalidate": 30, "stale_if_error": 600}
+# Browsers keep a minute; shared caches keep longer, because a change purges them by key.
+CACHE_CONTROL = {
+    "public": True,
+    "max_age": 60,
+    "s_maxage": 600,
+    "stale_while_revalidate": 30,
+    "stale_if_error": 600,
+}
 ALLOWED_METHODS = "GET, OPTIONS"
 # Fetch exposes only CORS-safelisted response headers unless told otherwise.
 EXPOSED_HEADERS = "ETag, Retry-After"

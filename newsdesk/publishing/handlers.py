@@ -24,6 +24,7 @@ def _was_published_before(article: Article) -> bool:
 @receiver(published, sender=Article)
 def on_article_published(sender, instance: Article, revision, **kwargs) -> None:
     verb = "publish"
+    note_kind = ""
     note = (instance.update_note or "").strip()
     if note:
         # The note is consumed: it moves to the public log and leaves the article and
@@ -41,6 +42,7 @@ def on_article_published(sender, instance: Article, revision, **kwargs) -> None:
             )
             instance.updated_at = now
             verb = "update"
+            note_kind = kind
         else:
             Article.objects.filter(pk=instance.pk).update(
                 update_note="", update_kind=UpdateLogEntry.UPDATE
@@ -57,7 +59,7 @@ def on_article_published(sender, instance: Article, revision, **kwargs) -> None:
     PublishedSlug.objects.update_or_create(
         locale_id=instance.locale_id, slug=instance.slug, defaults={"article": instance}
     )
-    announce(instance, verb)
+    announce(instance, verb, note_kind=note_kind)
 
 
 @receiver(unpublished, sender=Article)

@@ -6,3 +6,6 @@ class ReadershipConfig(AppConfig):
     name = "newsdesk.readership"
     label = "readership"
     verbose_name = _("Readership")
+
+    def ready(self) -> None:
+        from . import receivers  # noqa: F401 - connects the content_changed receiver

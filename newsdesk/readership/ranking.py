@@ -22,6 +22,7 @@ WINDOW_HOURS = 24
 
 @dataclass(frozen=True)
 class MostRead:
+    article_id: int
     url: str
     headline: str
     views: int
@@ -44,6 +45,7 @@ def rank(edition: str, now: dt.datetime | None = None) -> list[MostRead]:
     )
     return [
         MostRead(
+            row.pk,
             reverse("site:article", kwargs={"edition": edition, "slug": row.slug}),
             row.headline,
             int(row.views or 0),

@@ -22,6 +22,7 @@ from django.utils.translation import ngettext
 
 from newsdesk.articles.models import Article
 from newsdesk.editions import KYIV, kyiv, other_edition
+from newsdesk.frontcache import keys as surrogate
 from newsdesk.sections.models import Section
 from newsdesk.site import presentation
 from newsdesk.site.views import public
@@ -75,6 +76,7 @@ def _items(results: Results, edition: str) -> list[ResultItem]:
         .for_listing()
         .prefetch_related(None)  # results show no pictures
     }
+    surrogate.note_articles(articles)
     items = []
     for hit in results.hits:
         article = articles.get(hit.article_id)
@@ -168,6 +170,8 @@ def search(request: HttpRequest, edition: str) -> HttpResponse:
             summary = _summary(results)
         pager = _pager(request, edition, page, more=page * PER_PAGE < results.total)
 
+    # Any publish in the edition can change what a search finds.
+    surrogate.note(surrogate.news(edition))
     path = search_path(edition)
     context: dict[str, Any] = {
         "chrome": presentation.chrome(

@@ -3,12 +3,16 @@
 Environment:
   NEWSDESK_HOME   folder for the SQLite database, media and static files (default ./var)
   DATABASE_URL    e.g. postgres://user@127.0.0.1:5432/newsdesk (default: SQLite in NEWSDESK_HOME)
+  DATABASE_REPLICA_URLS  comma-separated read replicas of DATABASE_URL (default: none)
   REDIS_URL       e.g. redis://127.0.0.1:6379/0 (default: in-process cache)
   SECRET_KEY      required in production
   ALLOWED_HOSTS   comma-separated
   BASE_URL        public origin used in links that leave the site (admin emails, feeds)
   NEWSDESK_API_RATE          read API requests per client and window (default 300/m)
   NEWSDESK_API_PROXY_COUNT   trusted proxies before the app (default 0; production 1)
+  NEWSDESK_PAGE_CACHE  0 turns the app's own page cache off (to measure the origin)
+  VARNISH_URLS    comma-separated Varnish addresses that accept xkey purges, e.g.
+                  http://127.0.0.1:6081; when set, the app's own page cache is off
 """
 
 from __future__ import annotations
@@ -47,6 +51,8 @@ INSTALLED_APPS = [
     "newsdesk.search",
     "newsdesk.readership",
     "newsdesk.api",
+    # last of the outputs: its receivers purge after the others have refreshed
+    "newsdesk.frontcache",
     # demo content
     "newsdesk.demo",
     # Wagtail
@@ -77,8 +83,13 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # ETag on every GET, and 304 for If-None-Match / If-Modified-Since (also on cache hits)
+    "django.middleware.http.ConditionalGetMiddleware",
     "newsdesk.site.middleware.EditionMiddleware",
     "newsdesk.site.middleware.SecurityHeadersMiddleware",
+    # surrogate keys, Last-Modified and the app's page cache; before the session, so a
+    # cached page costs no session or user lookup
+    "newsdesk.frontcache.middleware.FrontCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -132,6 +143,21 @@ if os.environ.get("DATABASE_URL"):
     }
 else:
     DATABASES = {"default": _sqlite(HOME / "newsdesk.sqlite3")}
+
+# Read replicas (newsdesk.replicas, docs/decisions/0016): readers' pages read one of them,
+# everything else the primary. In tests a replica is a mirror of the test database.
+_REPLICA_URLS = [u.strip() for u in os.environ.get("DATABASE_REPLICA_URLS", "").split(",")]
+for _number, _url in enumerate(filter(None, _REPLICA_URLS), start=1):
+    DATABASES[f"replica_{_number}"] = dj_database_url.parse(
+        _url, conn_max_age=600, conn_health_checks=True, test_options={"MIRROR": "default"}
+    )
+if any(_REPLICA_URLS):
+    DATABASE_ROUTERS = ["newsdesk.replicas.ReplicaRouter"]
+    # After the page cache (a hit reads no database), before anything that reads one.
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware"),
+        "newsdesk.replicas.ReplicaMiddleware",
+    )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -217,3 +243,14 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {"newsdesk": {"level": "INFO"}},
 }
+
+# The front cache (newsdesk.frontcache, decision 0015). Each entry: {"BACKEND": dotted path
+# of a newsdesk.frontcache.backends.FrontCache, "OPTIONS": {...}}. With Varnish in front, it
+# caches the pages; without, the app keeps them itself (NEWSDESK_PAGE_CACHE).
+VARNISH_URLS = [u for u in os.environ.get("VARNISH_URLS", "").split(",") if u]
+NEWSDESK_FRONT_CACHES: list[dict[str, Any]] = (
+    [{"BACKEND": "newsdesk.frontcache.backends.Varnish", "OPTIONS": {"urls": VARNISH_URLS}}]
+    if VARNISH_URLS
+    else []
+)
+NEWSDESK_PAGE_CACHE = not VARNISH_URLS and os.environ.get("NEWSDESK_PAGE_CACHE", "1") == "1"

@@ -4,7 +4,7 @@ PostgreSQL and Redis come in through DATABASE_URL / REDIS_URL.
 """
 
 from .base import *  # noqa: F403
-from .base import HOME
+from .base import DATABASES, HOME
 
 SECRET_KEY = "test-only-not-secret"  # noqa: S105
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
@@ -13,3 +13,8 @@ MEDIA_ROOT = HOME / "test-media"
 # Tests never run collectstatic: indexing a missing STATIC_ROOT at startup makes WhiteNoise
 # warn, and warnings are errors here. In autorefresh mode it looks files up per request.
 WHITENOISE_AUTOREFRESH = True
+# Tests that count queries render every time; the page cache's own tests turn it on.
+NEWSDESK_PAGE_CACHE = False
+# A replica alias that mirrors the test database, for the router's tests; no router is
+# installed unless a test (or DATABASE_REPLICA_URLS) asks for one.
+DATABASES.setdefault("replica_1", {**DATABASES["default"], "TEST": {"MIRROR": "default"}})

@@ -30,6 +30,8 @@ from newsdesk.articles.blocks import chosen_ids
 from newsdesk.articles.models import Article, PublishedSlug, UpdateLogEntry
 from newsdesk.articles.query import HERO_SPECS, SHARE_SPEC, prefetch_renditions
 from newsdesk.editions import kyiv, other_edition
+from newsdesk.frontcache import fragments
+from newsdesk.frontcache import keys as surrogate
 
 from . import images, read_also, timeline_blocks
 from .images import Picture, ResponsiveImage
@@ -58,6 +60,7 @@ class UpdateNote:
 
 @dataclass(frozen=True)
 class Related:
+    article_id: int
     url: str
     headline: str
     moment: str
@@ -218,6 +221,24 @@ def _sources(article: Article) -> list[Source]:
     return found
 
 
+def _related(row: Article) -> Related:
+    return Related(
+        article_id=row.pk,
+        url=row.get_url(),
+        headline=row.headline,
+        moment=moment(row.first_published_at),
+        iso=kyiv(row.first_published_at).isoformat(timespec="minutes"),
+        badges=badges(row),
+    )
+
+
+def _keyed(article: Article, related: list[Related]) -> tuple[list[Related], set[str]]:
+    """The ranking with what invalidates it: the article (its picks, story, tags) and each
+    article listed."""
+    shown = {surrogate.article(item.article_id) for item in related}
+    return related, {surrogate.article(article.pk), *shown}
+
+
 def build(article: Article, edition: str, *, now: dt.datetime) -> ArticlePage:
     """Everything the article template shows; runs the queries numbered 5 to 7 above."""
     raw_blocks = [dict(block) for block in article.body.raw_data]
@@ -226,9 +247,26 @@ def build(article: Article, edition: str, *, now: dt.datetime) -> ArticlePage:
     prefetch_renditions([article.hero_image, *pictures.values()], (*HERO_SPECS, SHARE_SPEC))
 
     tags = list(article.tags.all())
-    related, linked = read_also.related_and_linked(
-        article, edition, [tag.pk for tag in tags], chosen_ids(raw_blocks, "read_also", "article")
-    )
+    linked_ids = chosen_ids(raw_blocks, "read_also", "article")
+
+    def rank() -> tuple[list[Related], dict[int, Article]]:
+        rows, linked = read_also.related_and_linked(
+            article, edition, [tag.pk for tag in tags], linked_ids
+        )
+        surrogate.note_articles(linked.values())
+        return [_related(row) for row in rows], linked
+
+    if article.live and not linked_ids and read_also.picks_are_stored(article):
+        # A published article's ranking, kept until it or a listed article changes (their
+        # keys) or for as long as a shared cache keeps the page; a preview always ranks.
+        related = fragments.cached(
+            f"read-also:{edition}:{article.pk}",
+            lambda: _keyed(article, rank()[0]),
+            read_also.CACHE_SECONDS,
+        )
+        linked: dict[int, Article] = {}
+    else:
+        related, linked = rank()
     # A preview of unpublished work shows when it is due to go out, else the present.
     published = article.first_published_at or article.go_live_at or now
     hero = share_image = None
@@ -270,16 +308,7 @@ def build(article: Article, edition: str, *, now: dt.datetime) -> ArticlePage:
             for byline in article.bylines.all()
         ],
         updates=_update_notes(article),
-        related=[
-            Related(
-                url=row.get_url(),
-                headline=row.headline,
-                moment=moment(row.first_published_at),
-                iso=kyiv(row.first_published_at).isoformat(timespec="minutes"),
-                badges=badges(row),
-            )
-            for row in related
-        ],
+        related=related,
         affiliate=article.is_affiliate,
         twin_path=_twin_path(article, edition),
         story=timeline_blocks.story_link(article, edition),

@@ -14,6 +14,7 @@ from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
 
 from newsdesk.breaking.current import current
+from newsdesk.frontcache import keys as surrogate
 from newsdesk.readership.ranking import most_read
 
 from .middleware import edition_of_path
@@ -31,10 +32,12 @@ def _banner(edition: str) -> Any:
 
 def _most_read(edition: str) -> Any:
     try:
-        return most_read(edition)
+        found = most_read(edition)
     except DatabaseError:
         logger.warning("Most-read list unavailable", exc_info=True)
         return []
+    surrogate.note_articles(item.article_id for item in found)
+    return found
 
 
 def reader(request: HttpRequest) -> dict[str, Any]:

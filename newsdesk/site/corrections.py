@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from newsdesk.articles.models import Article, UpdateLogEntry
 from newsdesk.articles.query import Cursor, InvalidCursor
 from newsdesk.editions import kyiv, other_edition
+from newsdesk.frontcache import keys as surrogate
 
 from . import metadata, presentation
 from .views import bad_request, public
@@ -66,6 +67,8 @@ def entries(edition: str, cursor: Cursor | None, size: int) -> tuple[list[Update
 
 def build(edition: str, cursor: Cursor | None, size: int) -> CorrectionsPage:
     found, more = entries(edition, cursor, size)
+    surrogate.note(surrogate.corrections(edition))
+    surrogate.note_articles(entry.article_id for entry in found)
     items = []
     for entry in found:
         local = kyiv(entry.created_at)

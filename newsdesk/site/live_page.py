@@ -21,6 +21,7 @@ from django.utils import dateformat
 from newsdesk.articles.models import LIVE, LIVE_ENDED, NOT_LIVE, Article
 from newsdesk.articles.query import Cursor
 from newsdesk.editions import kyiv
+from newsdesk.frontcache import keys as surrogate
 from newsdesk.live.models import PAGE_LIMIT, LiveUpdate
 
 from .presentation import SHORT_DAY_FORMAT, Link
@@ -162,11 +163,12 @@ def poll(edition: str, slug: str, cursor: Cursor | None) -> PollState | None:
             newest_at=Subquery(newest.values("published_at")[:1]),
             newest_id=Subquery(newest.values("id")[:1]),
         )
-        .values("coverage", "new_count", "newest_at", "newest_id")
+        .values("pk", "coverage", "new_count", "newest_at", "newest_id")
         .first()
     )
     if row is None:
         return None
+    surrogate.note(surrogate.article(row["pk"]))
     latest = ""
     if row["newest_id"] is not None:
         latest = Cursor(published_at=row["newest_at"], id=row["newest_id"]).encode()
@@ -188,6 +190,7 @@ def newer_entries(
     )
     if article is None:
         return None
+    surrogate.note(surrogate.article(article.pk))
     rows = (
         LiveUpdate.objects.of_article(article)
         .after(cursor)

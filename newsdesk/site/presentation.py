@@ -22,6 +22,7 @@ from newsdesk.articles import labels as label_codes
 from newsdesk.articles.models import LIVE, Article
 from newsdesk.articles.query import HERO_SPECS, THUMBNAIL_SPECS, Cursor, FeedPage
 from newsdesk.editions import DEFAULT_EDITION, EDITIONS, kyiv, other_edition
+from newsdesk.frontcache import keys as surrogate
 from newsdesk.fronts.models import FrontItem
 from newsdesk.sections.models import Section
 
@@ -210,6 +211,7 @@ def chrome(
     Without a twin, the language switch and the other edition's ``hreflang`` lead to that
     edition's home page, so a reader who switches language always lands somewhere useful.
     """
+    surrogate.note(surrogate.chrome(edition))
     other = other_edition(edition)
     other_path = twin or home_path(other)
     paths = {edition: path, other: other_path}
@@ -261,6 +263,7 @@ def day_heading(value: dt.datetime) -> str:
 
 
 def feed_item(article: Any, edition: str, *, image: ResponsiveImage | None = None) -> FeedItem:
+    surrogate.note(surrogate.article(article.pk))
     published = kyiv(article.first_published_at)
     if image is None and article.hero_image_id:
         image = images.thumbnail(

@@ -31,6 +31,8 @@ from django.db.models import (
 from newsdesk.articles.models import Article, ReadAlsoPick
 
 RELATED_LIMIT = 5
+# A ranking is kept as long as a shared cache keeps the page (``views.PUBLIC_CACHE``).
+CACHE_SECONDS = 300
 PICKED, SAME_STORY, SHARED_TAG, SAME_SECTION = 0, 1, 2, 3
 
 
@@ -42,6 +44,11 @@ def _picked_ids(article: Article) -> list[int] | None:
         picks = sorted(article.read_also_picks.all(), key=lambda pick: pick.sort_order or 0)
         return [pick.target_id for pick in picks if pick.target_id]
     return None
+
+
+def picks_are_stored(article: Article) -> bool:
+    """The editors' picks are those in the database, not a form's or a revision's."""
+    return _picked_ids(article) is None
 
 
 def _pick_position(article: Article) -> Any:

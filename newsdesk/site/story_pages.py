@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 
 from newsdesk.articles.models import Article
 from newsdesk.editions import other_edition
+from newsdesk.frontcache import keys as surrogate
 from newsdesk.stories.models import Story, TimelineEntry
 
 from . import figures_chart, presentation, timelines, views
@@ -82,6 +83,7 @@ def load(edition: str, slug: str) -> Story:
     )
     if found is None:
         raise Http404
+    surrogate.note(surrogate.story(found.pk))
     return found
 
 

@@ -12,6 +12,7 @@ from typing import Any
 from django.urls import reverse
 from django.utils import timezone
 
+from newsdesk.frontcache import keys as surrogate
 from newsdesk.stories.models import Story, TimelineEntry
 
 from . import timelines
@@ -35,6 +36,7 @@ def load(raw_blocks: list[dict], edition: str) -> dict[int, Story]:
     ids = embedded_story_ids(raw_blocks)
     if not ids:
         return {}
+    surrogate.note(*(surrogate.story(pk) for pk in ids))
     entries = (
         TimelineEntry.objects.filter(story_id__in=ids, story__locale__language_code=edition)
         .for_display()

@@ -30,6 +30,7 @@ from django.utils.translation import gettext as _
 from newsdesk.articles.models import Article
 from newsdesk.articles.query import InvalidCursor
 from newsdesk.editions import DEFAULT_EDITION, other_edition
+from newsdesk.frontcache import keys as surrogate
 from newsdesk.people.models import Author
 from newsdesk.sections.models import Section
 from newsdesk.taxonomy.models import Tag
@@ -37,10 +38,13 @@ from newsdesk.taxonomy.models import Tag
 from . import article_page, live_page, metadata, presentation
 from .middleware import edition_of_path
 
+# Browsers keep a page a minute (nothing can purge them). Shared caches keep it five: every
+# editorial change purges the pages it touches by key (newsdesk.frontcache), so s-maxage
+# bounds only what changes with the clock (most read, a banner's expiry).
 PUBLIC_CACHE = {
     "public": True,
     "max_age": 60,
-    "s_maxage": 60,
+    "s_maxage": 300,
     "stale_while_revalidate": 30,
     "stale_if_error": 86400,
 }
@@ -70,6 +74,7 @@ def root(request: HttpRequest) -> HttpResponse:
 
 
 def home(request: HttpRequest, edition: str) -> HttpResponse:
+    surrogate.note(surrogate.home(edition), surrogate.news(edition))
     path = presentation.home_path(edition)
     page = (
         Article.objects.published()
@@ -148,6 +153,7 @@ def _listing(
 
 
 def latest_news(request: HttpRequest, edition: str) -> HttpResponse:
+    surrogate.note(surrogate.news(edition))
     return _listing(
         request,
         edition,
@@ -207,6 +213,7 @@ def _taxon_listing(
 
 def section(request: HttpRequest, edition: str, slug: str) -> HttpResponse:
     item = _with_twin(Section, edition, slug)
+    surrogate.note(surrogate.section(item.pk))
     articles = Article.objects.published().in_edition(edition).in_section(item)
     return _taxon_listing(
         request, edition, "section", item, articles, kind=_("Section"), intro=item.description
@@ -215,6 +222,7 @@ def section(request: HttpRequest, edition: str, slug: str) -> HttpResponse:
 
 def tag(request: HttpRequest, edition: str, slug: str) -> HttpResponse:
     item = _with_twin(Tag, edition, slug)
+    surrogate.note(surrogate.tag(item.pk))
     articles = Article.objects.published().in_edition(edition).tagged(item)
     return _taxon_listing(
         request, edition, "tag", item, articles, kind=_("Topic"), intro=item.description
@@ -223,6 +231,7 @@ def tag(request: HttpRequest, edition: str, slug: str) -> HttpResponse:
 
 def author(request: HttpRequest, edition: str, slug: str) -> HttpResponse:
     item = _with_twin(Author, edition, slug)
+    surrogate.note(surrogate.author(item.pk))
     articles = Article.objects.published().in_edition(edition).by_author(item)
     return _taxon_listing(
         request, edition, "author", item, articles, kind=item.role or _("Author"), intro=item.bio
@@ -232,6 +241,8 @@ def author(request: HttpRequest, edition: str, slug: str) -> HttpResponse:
 def _render_article(
     request: HttpRequest, found: Article, edition: str, *, preview: bool
 ) -> HttpResponse:
+    if found.pk is not None:
+        surrogate.note(surrogate.article(found.pk))
     page = article_page.build(found, edition, now=timezone.now())
     live = live_page.build(found, edition, now=timezone.now())
     path = presentation.article_path(edition, found.slug)

@@ -33,6 +33,7 @@ from newsdesk.articles import labels as label_codes
 from newsdesk.articles.models import Byline, UpdateLogEntry
 from newsdesk.articles.query import LISTING_FIELDS, ArticleQuerySet
 from newsdesk.editions import kyiv
+from newsdesk.frontcache import keys as surrogate
 
 # Aggregators poll often and keep what they have seen; 50 covers more than a day of news
 # at the outlet's pace without making each poll heavy.
@@ -236,6 +237,7 @@ def content_html(article: Any, images: dict[int, Any], notes: list[Any] | None =
 def entry(
     article: Any, edition: str, images: dict[int, Any], notes: list[Any] | None = None
 ) -> Entry:
+    surrogate.note(surrogate.article(article.pk))
     tags = [tag.name for tag in article.tags.all()]
     labels = [str(label_codes.NAMES[code]) for code in article.display_labels]
     authors = [

@@ -22,6 +22,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from newsdesk.articles.models import Article
+from newsdesk.frontcache import keys as surrogate
 from newsdesk.people.models import Author
 from newsdesk.sections.models import Section
 from newsdesk.stories.models import Story
@@ -148,6 +149,7 @@ class EditionNews(ArticleFeed):
     url_name = "news_rss"
 
     def channel(self, request: HttpRequest, edition: str, **kwargs: str) -> Channel:
+        surrogate.note(surrogate.news(edition))
         articles = Article.objects.published().in_edition(edition)
         return Channel(
             edition=edition,
@@ -164,6 +166,7 @@ class SectionNews(ArticleFeed):
 
     def channel(self, request: HttpRequest, edition: str, **kwargs: str) -> Channel:
         section = _taxon(Section, edition, kwargs["slug"])
+        surrogate.note(surrogate.section(section.pk))
         articles = Article.objects.published().in_edition(edition).in_section(section)
         return Channel(
             edition=edition,
@@ -183,6 +186,7 @@ class TagNews(ArticleFeed):
 
     def channel(self, request: HttpRequest, edition: str, **kwargs: str) -> Channel:
         tag = _taxon(Tag, edition, kwargs["slug"])
+        surrogate.note(surrogate.tag(tag.pk))
         articles = Article.objects.published().in_edition(edition).tagged(tag)
         return Channel(
             edition=edition,
@@ -199,6 +203,7 @@ class AuthorNews(ArticleFeed):
 
     def channel(self, request: HttpRequest, edition: str, **kwargs: str) -> Channel:
         author = _taxon(Author, edition, kwargs["slug"])
+        surrogate.note(surrogate.author(author.pk))
         articles = Article.objects.published().in_edition(edition).by_author(author)
         return Channel(
             edition=edition,
@@ -215,6 +220,7 @@ class StoryNews(ArticleFeed):
 
     def channel(self, request: HttpRequest, edition: str, **kwargs: str) -> Channel:
         story = _taxon(Story, edition, kwargs["slug"])
+        surrogate.note(surrogate.story(story.pk))
         articles = Article.objects.published().in_edition(edition).in_story(story)
         return Channel(
             edition=edition,

@@ -32,6 +32,7 @@ from wagtail.images import get_image_model
 from newsdesk.articles import labels as label_codes
 from newsdesk.articles.models import Article
 from newsdesk.editions import EDITIONS
+from newsdesk.frontcache import keys as surrogate
 from newsdesk.people.models import Author
 from newsdesk.sections.models import Section
 from newsdesk.taxonomy.models import Tag
@@ -152,6 +153,7 @@ class ArticleMonthSitemap(Sitemap):
         period = parse_period(kwargs["period"])
         if period is None:
             raise Http404
+        surrogate.note(surrogate.month(edition, period.start))
         offset = (period.page - 1) * URLS_PER_SITEMAP
         # The skip stays inside one month's range of the edition index and only happens
         # past 50,000 articles in a month; the archive's size never enters into it.
@@ -184,6 +186,7 @@ class NewsSitemap(Sitemap):
     (Google News content policies: no promotional content)."""
 
     def urls(self, edition: str, **kwargs: Any) -> list[Url]:
+        surrogate.note(surrogate.news(edition))
         since = timezone.now() - NEWS_WINDOW
         rows = (
             Article.objects.published()
@@ -220,6 +223,7 @@ class DirectorySitemap(Sitemap):
         page = kwargs.get("page", 1)
         if not 1 <= page <= MAX_PAGES or ("page" in kwargs and page == 1):
             raise Http404
+        surrogate.note(surrogate.directory(edition))
         offset = (page - 1) * URLS_PER_SITEMAP
         slugs = (
             self.model._default_manager.filter(locale__language_code=edition)
@@ -317,6 +321,9 @@ def _write_index(handler: SimplerXMLGenerator, entries: Iterable[tuple[str, Any]
 
 
 def index(request: HttpRequest) -> HttpResponse:
+    surrogate.note(
+        *(key(code) for code in EDITIONS for key in (surrogate.news, surrogate.directory))
+    )
     entries = index_entries()
     response = _xml_response(lambda handler: _write_index(handler, entries))
     newest = max((lastmod for _loc, lastmod in entries if lastmod), default=None)

@@ -8,7 +8,9 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from newsdesk.readership.counting import flush
-from newsdesk.readership.flusher import INTERVAL, run
+from newsdesk.ticker import run
+
+INTERVAL = 60.0
 
 
 class Command(BaseCommand):
@@ -24,7 +26,7 @@ class Command(BaseCommand):
         if interval <= 0:
             raise CommandError("--interval must be more than 0 seconds.")
         if loop:
-            run(interval=interval, stop=threading.Event(), report=self._report)
+            run(flush, interval=interval, stop=threading.Event(), report=self._report)
         else:
             self._report(flush())
 

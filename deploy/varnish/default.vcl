@@ -1,0 +1,100 @@
+# Varnish in front of Newsdesk (Varnish 7 with vmod_xkey from Debian's varnish-modules).
+#
+# - Pages are cached for their s-maxage and purged by surrogate key: the app names the keys
+#   of each response in its `xkey` header and sends `PURGE` with `xkey-purge: <keys>` when
+#   something changes (newsdesk.frontcache.backends.Varnish).
+# - Grace: a copy past its TTL is served while a fresh one is fetched in the background,
+#   for seconds when the origin is healthy and for a day when it is not.
+# - Request coalescing: concurrent misses for one URL wait for a single fetch (Varnish's
+#   waiting list); responses that cannot be shared become hit-for-miss, so they never queue.
+# - Editors (the admin, or a session cookie) always reach the origin; readers' requests lose
+#   their cookies, so every reader shares one copy and none gets an editor's page.
+#
+# `bench/stack.py` and the front-cache tests start Varnish with this file, replacing the
+# backend's host and port.
+
+vcl 4.1;
+
+import std;
+import xkey;
+
+backend origin {
+    .host = "127.0.0.1";
+    .port = "8000";
+    .connect_timeout = 1s;
+    .first_byte_timeout = 30s;
+    .between_bytes_timeout = 10s;
+    # robots.txt costs the app no query; three failures in five checks mark it sick.
+    .probe = {
+        .url = "/robots.txt";
+        .interval = 1s;
+        .timeout = 1s;
+        .window = 5;
+        .threshold = 3;
+        .initial = 3;
+    }
+}
+
+# Who may purge: the app servers.
+acl purgers {
+    "127.0.0.1";
+    "::1";
+}
+
+sub vcl_recv {
+    if (req.method == "PURGE") {
+        if (client.ip !~ purgers) {
+            return (synth(403, "Forbidden"));
+        }
+        if (!req.http.xkey-purge) {
+            return (synth(400, "The xkey-purge header names the keys to purge"));
+        }
+        set req.http.x-purged = xkey.purge(req.http.xkey-purge);
+        return (synth(200, "Purged " + req.http.x-purged));
+    }
+    if (req.method != "GET" && req.method != "HEAD") {
+        return (pass);
+    }
+    if (req.url ~ "^/admin(/|$)" || req.http.Cookie ~ "(^|;\s*)sessionid=") {
+        return (pass);
+    }
+    if (req.http.Authorization) {
+        return (pass);
+    }
+    unset req.http.Cookie;
+    # The app compresses nothing but static files, which carry their own encodings.
+    if (std.healthy(req.backend_hint)) {
+        set req.grace = 10s;
+    }
+    return (hash);
+}
+
+sub vcl_backend_response {
+    # Kept past the TTL for grace (serve stale when the origin fails: stale-if-error) and
+    # for conditional revalidation with the ETag and Last-Modified the app sends.
+    set beresp.grace = 24h;
+    set beresp.keep = 1h;
+    # A failed background refresh keeps the stale copy instead of replacing it.
+    if (beresp.status >= 500 && bereq.is_bgfetch) {
+        return (abandon);
+    }
+    # Falls through to the built-in rules: Set-Cookie, private or no-store responses are
+    # not cached (hit-for-miss).
+}
+
+sub vcl_backend_error {
+    # The origin is unreachable: a background refresh leaves the stale copy in place.
+    if (bereq.is_bgfetch) {
+        return (abandon);
+    }
+}
+
+sub vcl_deliver {
+    # The keys are for Varnish; readers need not see them.
+    unset resp.http.xkey;
+    if (obj.hits > 0) {
+        set resp.http.X-Cache = "hit";
+    } else {
+        set resp.http.X-Cache = "miss";
+    }
+}

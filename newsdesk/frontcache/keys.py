@@ -1,0 +1,139 @@
+"""Surrogate keys: what a response shows, and what a change must purge.
+
+A response carries the keys of everything on it; a change purges the keys of what changed.
+The invariant that makes the purge exact: every page that shows an article notes the
+article's key, and every list an article can join notes the key of that list. Purging an
+article's own key clears the pages that show it now (also under an old section or tag);
+purging the keys of its lists clears the pages it is about to join.
+
+=====================  ===========================================================
+key                    noted by
+=====================  ===========================================================
+``a<id>``              every response that shows the article: its page, cards, feed
+                       items, read also, most read, search results, API items
+``s<id>`` ``t<id>``    the section, tag, author or story listing, its feeds
+``p<id>`` ``y<id>``
+``news-<ed>``          the edition's latest news: home, feed, edition feeds, news
+                       sitemap, sitemap index, search, API lists
+``home-<ed>``          the edition's home page (the front's order)
+``month-<ed>-<Y-m>``   the month sitemap
+``corrections-<ed>``   the corrections page
+``chrome-<ed>``        every page of the edition (navigation, breaking banner)
+``directory-<ed>``     the section, tag and author sitemaps
+=====================  ===========================================================
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Any
+
+# The header vmod_xkey reads (deploy/varnish/); space-separated keys.
+HEADER = "xkey"
+
+_collected: ContextVar[set[str] | None] = ContextVar("frontcache_keys", default=None)
+
+
+def article(pk: int) -> str:
+    return f"a{pk}"
+
+
+def section(pk: int) -> str:
+    return f"s{pk}"
+
+
+def tag(pk: int) -> str:
+    return f"t{pk}"
+
+
+def author(pk: int) -> str:
+    return f"p{pk}"
+
+
+def story(pk: int) -> str:
+    return f"y{pk}"
+
+
+def news(edition: str) -> str:
+    return f"news-{edition}"
+
+
+def home(edition: str) -> str:
+    return f"home-{edition}"
+
+
+def month(edition: str, when: dt.datetime) -> str:
+    """The month sitemap's key; its months are UTC calendar months (``syndication.archive``)."""
+    return f"month-{edition}-{when.astimezone(dt.UTC):%Y-%m}"
+
+
+def corrections(edition: str) -> str:
+    return f"corrections-{edition}"
+
+
+def chrome(edition: str) -> str:
+    return f"chrome-{edition}"
+
+
+def directory(edition: str) -> str:
+    return f"directory-{edition}"
+
+
+def note(*keys: str) -> None:
+    """Add keys to the response being rendered; outside a request, nothing happens."""
+    found = _collected.get()
+    if found is not None:
+        found.update(keys)
+
+
+def note_articles(articles: Iterable[Any]) -> None:
+    """The keys of article rows (or ids) a response shows."""
+    note(*(article(a if isinstance(a, int) else a.pk) for a in articles))
+
+
+@contextmanager
+def collecting() -> Iterator[set[str]]:
+    """Collect the keys noted while the block runs (one request)."""
+    keys: set[str] = set()
+    token = _collected.set(keys)
+    try:
+        yield keys
+    finally:
+        _collected.reset(token)
+
+
+def header_value(keys: Iterable[str]) -> str:
+    return " ".join(sorted(keys))
+
+
+def of_article_change(instance: Any, *, note_kind: str = "") -> set[str]:
+    """What a publish, update, correction, unpublish or expiry of ``instance`` purges:
+    the article (and its translations, whose language switch points at it), the lists it
+    belongs to now, its month sitemap, and the corrections page when the change carries a
+    correction or clarification. Lists it has left show it, so its own key clears them."""
+    from newsdesk.articles.models import Article, Byline, UpdateLogEntry
+
+    edition = instance.locale.language_code
+    found = {article(instance.pk), news(edition)}
+    siblings = Article.objects.filter(translation_key=instance.translation_key).exclude(
+        pk=instance.pk
+    )
+    found.update(article(pk) for pk in siblings.values_list("pk", flat=True))
+    if instance.section_id:
+        found.add(section(instance.section_id))
+    if instance.story_id:
+        found.add(story(instance.story_id))
+    tag_ids = Article.tags.through.objects.filter(article_id=instance.pk).values_list(
+        "tag_id", flat=True
+    )
+    found.update(tag(pk) for pk in tag_ids)
+    author_ids = Byline.objects.filter(article_id=instance.pk).values_list("author_id", flat=True)
+    found.update(author(pk) for pk in author_ids if pk is not None)
+    if instance.first_published_at:
+        found.add(month(edition, instance.first_published_at))
+    if note_kind in (UpdateLogEntry.CORRECTION, UpdateLogEntry.CLARIFICATION):
+        found.add(corrections(edition))
+    return found

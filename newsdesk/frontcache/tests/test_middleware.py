@@ -1,0 +1,143 @@
+"""Surrogate keys, validators and the app's own page cache on real reader responses."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import override_settings
+from django.utils.http import http_date
+
+from newsdesk.articles.models import Article
+from newsdesk.frontcache import clock, keys
+from newsdesk.publishing import actions
+
+pytestmark = pytest.mark.django_db
+
+
+def _keys(response) -> set[str]:
+    return set(response[keys.HEADER].split())
+
+
+def test_pages_name_what_they_show(client, write, newsroom):
+    article = write()
+    parts = newsroom["uk"]
+
+    page = client.get(f"/uk/news/{article.slug}/")
+    assert {keys.article(article.pk), keys.chrome("uk")} <= _keys(page)
+
+    home = client.get("/uk/")
+    assert {keys.home("uk"), keys.news("uk"), keys.article(article.pk)} <= _keys(home)
+
+    section = client.get(f"/uk/sections/{parts['section'].slug}/")
+    assert {keys.section(parts["section"].pk), keys.article(article.pk)} <= _keys(section)
+    assert keys.news("uk") not in _keys(section)
+
+    feed = client.get(f"/uk/tags/{parts['tag'].slug}/rss.xml")
+    assert {keys.tag(parts["tag"].pk), keys.article(article.pk)} <= _keys(feed)
+
+    story = client.get(f"/uk/stories/{parts['story'].slug}/")
+    assert {keys.story(parts["story"].pk), keys.article(article.pk)} <= _keys(story)
+
+    sitemap = client.get(f"/uk/sitemaps/articles-{article.first_published_at:%Y-%m}.xml")
+    assert sitemap.status_code == 200
+    assert _keys(sitemap) == {keys.month("uk", article.first_published_at)}
+
+    api = client.get("/api/v1/articles", {"edition": "uk"})
+    assert {keys.news("uk"), keys.article(article.pk)} <= _keys(api)
+
+
+def test_responses_that_no_shared_cache_keeps_carry_no_keys(client, write, admin_client):
+    article = write()
+    assert keys.HEADER not in admin_client.get("/admin/")
+    beacon = client.post(f"/uk/read/{article.pk}/")
+    assert keys.HEADER not in beacon
+
+
+def test_last_modified_is_the_newest_change_among_the_keys_and_answers_304(client, write):
+    article = write()
+    first = client.get(f"/uk/news/{article.slug}/")
+    stamps = clock.read(_keys(first))
+    assert first["Last-Modified"] == http_date(max(stamps.values()))
+    assert first.has_header("ETag")
+
+    by_etag = client.get(f"/uk/news/{article.slug}/", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert by_etag.status_code == 304
+    by_date = client.get(f"/uk/news/{article.slug}/", HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
+    assert by_date.status_code == 304
+
+    clock.stamp([keys.article(article.pk)], when=max(stamps.values()) + 5)
+    changed = client.get(f"/uk/news/{article.slug}/", HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
+    assert changed.status_code == 200
+
+
+@override_settings(NEWSDESK_PAGE_CACHE=True)
+def test_the_page_cache_serves_a_second_reader_without_a_query_until_a_purge(
+    client, write, django_assert_num_queries, django_capture_on_commit_callbacks
+):
+    article = write()
+    path = f"/uk/news/{article.slug}/"
+    first = client.get(path)
+    assert "X-Page-Cache" not in first
+
+    with django_assert_num_queries(0):
+        second = client.get(path)
+    assert second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+    assert second[keys.HEADER] == first[keys.HEADER]
+    assert second["Content-Security-Policy"] == first["Content-Security-Policy"]
+
+    article.headline = "Grid repairs finish early"
+    with django_capture_on_commit_callbacks(execute=True):
+        actions.publish(article=article)
+    third = client.get(path)
+    assert "X-Page-Cache" not in third
+    assert "Grid repairs finish early" in third.content.decode()
+
+
+@override_settings(NEWSDESK_PAGE_CACHE=True)
+def test_an_unpublished_article_leaves_every_cached_page_that_showed_it(
+    client, write, newsroom, django_capture_on_commit_callbacks
+):
+    article = write()
+    parts = newsroom["uk"]
+    pages = [
+        "/uk/",
+        "/uk/news/",
+        f"/uk/sections/{parts['section'].slug}/",
+        f"/uk/tags/{parts['tag'].slug}/",
+        f"/uk/authors/{parts['author'].slug}/",
+        f"/uk/stories/{parts['story'].slug}/",
+        "/uk/news/rss.xml",
+        "/uk/sitemaps/news.xml",
+    ]
+    for path in pages:
+        client.get(path)
+        assert article.headline in client.get(path).content.decode(), path
+
+    with django_capture_on_commit_callbacks(execute=True):
+        actions.unpublish(article=Article.objects.get(pk=article.pk))
+
+    for path in pages:
+        response = client.get(path)
+        assert "X-Page-Cache" not in response, path
+        assert article.headline not in response.content.decode(), path
+
+
+@override_settings(NEWSDESK_PAGE_CACHE=True)
+def test_editors_bypass_the_page_cache(client, admin_client, write):
+    article = write()
+    path = f"/uk/news/{article.slug}/"
+    client.get(path)
+    assert client.get(path)["X-Page-Cache"] == "hit"
+    assert "X-Page-Cache" not in admin_client.get(path)
+
+
+@override_settings(NEWSDESK_PAGE_CACHE=True)
+def test_a_lost_clock_stamp_is_a_miss_never_a_stale_page(client, write):
+    from django.core.cache import cache
+
+    article = write()
+    path = f"/uk/news/{article.slug}/"
+    client.get(path)
+    cache.delete(clock.PREFIX + keys.article(article.pk))
+
+    assert "X-Page-Cache" not in client.get(path)

@@ -1,0 +1,200 @@
+"""Varnish in front of the app, over real connections, with the shipped VCL.
+
+A publish is visible through Varnish on the first request after it returns (the purge is
+sent on commit, before the editor's request ends); an unpublished article is gone from every
+page that showed it; with the origin stopped, Varnish keeps serving what it holds.
+"""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from django.contrib.staticfiles.handlers import StaticFilesHandler
+from django.db import connections
+from django.test import override_settings
+from django.test.testcases import LiveServerThread
+from wagtail.models import Locale
+
+from newsdesk.articles.models import Article, Byline
+from newsdesk.people.models import Author
+from newsdesk.publishing import actions
+from newsdesk.sections.models import Section
+from newsdesk.site import views
+from newsdesk.taxonomy.models import Tag
+
+VCL = Path(__file__).resolve().parents[2] / "deploy" / "varnish" / "default.vcl"
+VARNISHD = shutil.which("varnishd") or "/usr/sbin/varnishd"
+
+pytestmark = [
+    pytest.mark.skipif(
+        not Path(VARNISHD).exists(),
+        reason="varnishd is not installed (Debian: apt-get install varnish varnish-modules)",
+    ),
+    pytest.mark.django_db(transaction=True),
+]
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@contextmanager
+def origin() -> Iterator[LiveServerThread]:
+    """The app on a port of its own, sharing the test database (also SQLite in memory)."""
+    shared = {}
+    for conn in connections.all():
+        if conn.vendor == "sqlite" and conn.is_in_memory_db():
+            conn.inc_thread_sharing()
+            shared[conn.alias] = conn
+    thread = LiveServerThread("127.0.0.1", StaticFilesHandler, shared, 0)
+    thread.daemon = True
+    thread.start()
+    thread.is_ready.wait()
+    if thread.error:
+        raise thread.error
+    try:
+        yield thread
+    finally:
+        thread.terminate()
+        for conn in shared.values():
+            conn.dec_thread_sharing()
+
+
+@contextmanager
+def varnish(backend_port: int) -> Iterator[str]:
+    """varnishd with the shipped VCL, its backend moved to ``backend_port``."""
+    with tempfile.TemporaryDirectory() as work:
+        # varnishd reads the VCL as its own unprivileged user.
+        Path(work).chmod(0o755)
+        vcl = Path(work) / "default.vcl"
+        vcl.write_text(VCL.read_text().replace('.port = "8000"', f'.port = "{backend_port}"'))
+        vcl.chmod(0o644)
+        port = _free_port()
+        command = [VARNISHD, "-F", "-n", str(Path(work) / "state"), "-a", f"127.0.0.1:{port}"]
+        command += ["-f", str(vcl), "-s", "malloc,32m", "-p", "default_ttl=0"]
+        process = subprocess.Popen(  # noqa: S603 - our own varnishd and VCL
+            command,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+        try:
+            deadline = time.monotonic() + 30
+            while True:
+                try:
+                    with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                        break
+                except OSError:
+                    if process.poll() is not None or time.monotonic() > deadline:
+                        raise RuntimeError(process.stderr.read().decode()) from None  # type: ignore[union-attr]
+                    time.sleep(0.1)
+            yield f"http://127.0.0.1:{port}"
+        finally:
+            process.terminate()
+            process.wait(timeout=10)
+            process.stderr.close()  # type: ignore[union-attr]
+
+
+def fetch(url: str) -> tuple[int, str, dict[str, str]]:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as answer:  # noqa: S310 - a local test URL
+            return answer.status, answer.read().decode(), dict(answer.headers)
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode(), dict(error.headers)
+
+
+def make_article(slug: str, headline: str) -> Article:
+    # A transactional test empties every table, the editions' locales included.
+    uk, _ = Locale.objects.get_or_create(language_code="uk")
+    Locale.objects.get_or_create(language_code="en")
+    section, _ = Section.objects.get_or_create(locale=uk, slug="viina", name="Війна")
+    tag, _ = Tag.objects.get_or_create(locale=uk, slug="kharkiv", name="Харків")
+    author, _ = Author.objects.get_or_create(locale=uk, slug="reporter", name="Reporter")
+    article = Article(locale=uk, headline=headline, slug=slug, lead="Lead.", section=section)
+    article.tags = [tag]  # type: ignore[assignment]
+    article.bylines = [Byline(author=author)]  # type: ignore[misc]
+    actions.publish(article=article)
+    return article
+
+
+PAGES = [
+    "/uk/",
+    "/uk/news/",
+    "/uk/sections/viina/",
+    "/uk/tags/kharkiv/",
+    "/uk/authors/reporter/",
+    "/uk/news/rss.xml",
+    "/uk/sitemaps/news.xml",
+]
+
+
+def _warm(base: str, paths: list[str]) -> None:
+    for path in paths:
+        fetch(base + path)
+        status, _body, headers = fetch(base + path)
+        assert (status, headers.get("X-Cache")) == (200, "hit"), path
+
+
+def test_publish_update_and_unpublish_show_through_varnish_at_once():
+    article = make_article("grid-repairs", "Ремонт мережі в Харкові завершено")
+    with origin() as app, varnish(app.port) as base:
+        settings = {
+            "NEWSDESK_FRONT_CACHES": [
+                {"BACKEND": "newsdesk.frontcache.backends.Varnish", "OPTIONS": {"urls": [base]}}
+            ]
+        }
+        with override_settings(**settings):
+            article_path = f"/uk/news/{article.slug}/"
+            _warm(base, [*PAGES, article_path])
+            _status, body, headers = fetch(base + article_path)
+            assert "xkey" not in {name.lower() for name in headers}  # keys stay inside
+
+            # An update: the new headline on the first request after the publish returns.
+            article.headline = "Ремонт мережі завершено достроково"
+            actions.publish(article=article)
+            for path in [*PAGES, article_path]:
+                status, body, headers = fetch(base + path)
+                assert status == 200, path
+                assert "достроково" in body, path
+                assert headers["X-Cache"] == "miss", path
+
+            # A new article joins the lists at once.
+            fresh = make_article("sirens", "Сирени в Києві вщухли")
+            for path in PAGES:
+                assert "Сирени в Києві вщухли" in fetch(base + path)[1], path
+
+            # Unpublished: gone from every page that showed it; its own page is a 404.
+            _warm(base, PAGES)
+            actions.unpublish(article=Article.objects.get(pk=fresh.pk))
+            for path in PAGES:
+                assert "Сирени в Києві вщухли" not in fetch(base + path)[1], path
+            assert fetch(base + f"/uk/news/{fresh.slug}/")[0] == 404
+
+
+def test_with_the_origin_stopped_varnish_keeps_serving_what_it_holds(monkeypatch):
+    article = make_article("grid-repairs", "Ремонт мережі в Харкові завершено")
+    # Copies go stale after a second, so what follows is served from grace, not as fresh.
+    monkeypatch.setitem(views.PUBLIC_CACHE, "s_maxage", 1)
+    with origin() as app, varnish(app.port) as base:
+        article_path = f"/uk/news/{article.slug}/"
+        _warm(base, ["/uk/", article_path])
+        app.terminate()
+        time.sleep(2.5)
+
+        for path in ["/uk/", article_path]:
+            status, body, _headers = fetch(base + path)
+            assert status == 200, path
+            assert "Ремонт мережі в Харкові завершено" in body, path
+        # What Varnish never held cannot be served.
+        assert fetch(base + "/uk/news/")[0] == 503
