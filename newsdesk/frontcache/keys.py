@@ -18,6 +18,7 @@ key                    noted by
 ``home-<ed>``          the edition's home page (the front's order)
 ``month-<ed>-<Y-m>``   the month sitemap
 ``corrections-<ed>``   the corrections page
+``slug-<ed>-<slug>``   the 404 at an article's address, until an article is published there
 ``chrome-<ed>``        every page of the edition (navigation, breaking banner)
 ``directory-<ed>``     the section, tag and author sitemaps
 =====================  ===========================================================
@@ -70,6 +71,11 @@ def month(edition: str, when: dt.datetime) -> str:
     return f"month-{edition}-{when.astimezone(dt.UTC):%Y-%m}"
 
 
+def address(edition: str, slug: str) -> str:
+    """An article's address, noted by the 404 it gives before the article is out."""
+    return f"slug-{edition}-{slug}"
+
+
 def corrections(edition: str) -> str:
     return f"corrections-{edition}"
 
@@ -117,7 +123,7 @@ def of_article_change(instance: Any, *, note_kind: str = "") -> set[str]:
     from newsdesk.articles.models import Article, Byline, UpdateLogEntry
 
     edition = instance.locale.language_code
-    found = {article(instance.pk), news(edition)}
+    found = {article(instance.pk), news(edition), address(edition, instance.slug)}
     siblings = Article.objects.filter(translation_key=instance.translation_key).exclude(
         pk=instance.pk
     )

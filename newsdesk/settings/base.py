@@ -177,7 +177,14 @@ if os.environ.get("REDIS_URL"):
     DJANGO_REDIS_IGNORE_EXCEPTIONS = True
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Room for the pages, fragments and key stamps of the embedded page cache (Django's
+    # default of 300 entries would cull stamps and turn every hit into a miss).
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 50_000},
+        }
+    }
 
 # Wagtail runs its own small jobs (search index updates) through django-tasks; they run in
 # the request until a queue backend is needed. Scheduled publishing is a clock, not a task:

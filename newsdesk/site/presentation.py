@@ -314,12 +314,13 @@ TOP_STORIES_LIMIT = 9
 def top_stories(edition: str) -> list[FeedItem]:
     """The edition front's published articles in the editors' order: one query for the
     rows, one for their renditions. The first is the lead and gets a larger image."""
-    placed = FrontItem.objects.filter(
-        front__locale__language_code=edition, article_id=OuterRef("pk")
-    ).order_by("sort_order")
+    on_front = FrontItem.objects.filter(front__locale__language_code=edition)
+    placed = on_front.filter(article_id=OuterRef("pk")).order_by("sort_order")
     rows = list(
         Article.objects.published()
         .in_edition(edition)
+        # Driven by the front's few rows, not by the edition's every article.
+        .filter(pk__in=on_front.values("article_id"))
         .for_listing(HERO_SPECS + THUMBNAIL_SPECS)
         .annotate(front_position=Subquery(placed.values("sort_order")[:1]))
         .filter(front_position__isnull=False)

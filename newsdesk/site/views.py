@@ -277,6 +277,9 @@ def article(request: HttpRequest, edition: str, slug: str) -> HttpResponse:
         draft = article_page.latest_draft(edition, slug)
         if draft is not None:
             return private(_render_article(request, draft, edition, preview=True))
+    # The article may be published here later (scheduled, republished): its publish
+    # purges this 404 from the front cache.
+    surrogate.note(surrogate.address(edition, slug))
     raise Http404
 
 

@@ -16,6 +16,7 @@ pytestmark = pytest.mark.django_db
 def _lists(article, newsroom, edition="uk") -> set[str]:
     parts = newsroom[edition]
     return {
+        keys.address(edition, article.slug),
         keys.news(edition),
         keys.section(parts["section"].pk),
         keys.tag(parts["tag"].pk),

@@ -141,3 +141,16 @@ def test_a_lost_clock_stamp_is_a_miss_never_a_stale_page(client, write):
     cache.delete(clock.PREFIX + keys.article(article.pk))
 
     assert "X-Page-Cache" not in client.get(path)
+
+
+@override_settings(NEWSDESK_PAGE_CACHE=True)
+def test_a_cached_404_gives_way_to_the_article_published_at_its_address(client, write):
+    path = "/uk/news/grid-repairs/"
+    assert client.get(path).status_code == 404
+    missing = client.get(path)
+    assert (missing.status_code, missing["X-Page-Cache"]) == (404, "hit")
+    assert keys.address("uk", "grid-repairs") in _keys(missing)
+
+    write(slug="grid-repairs")
+
+    assert client.get(path).status_code == 200
