@@ -8,14 +8,9 @@ local port where nothing listens (no Redis server is needed for this test).
 
 from __future__ import annotations
 
-import json
-import os
 import socket
-import subprocess
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 
 import pytest
 from django.core.cache import cache
@@ -24,7 +19,8 @@ from django.urls import reverse
 
 from newsdesk.articles.models import Article
 
-ROOT = Path(__file__).resolve().parents[2]
+from .production_settings import production_settings
+
 # The options REDIS_URL gets in settings/base.py (checked below against the real module).
 REDIS_OPTIONS = {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5}
 
@@ -72,38 +68,28 @@ def test_pages_feeds_and_api_render_from_the_database_while_redis_is_down(
                 assert article.headline in response.content.decode(), url
 
 
-def settings_of(environment: dict[str, str]) -> dict:
-    """Import the production settings in a fresh interpreter with ``environment``."""
-    code = (
-        "import json; from newsdesk.settings import production as s; print(json.dumps("
-        "{'databases': s.DATABASES, 'caches': s.CACHES, 'storages': s.STORAGES,"
-        " 'ignore': s.DJANGO_REDIS_IGNORE_EXCEPTIONS, 'debug': s.DEBUG}, default=str))"
-    )
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("DATABASE", "DJANGO"))}
-    env |= {"SECRET_KEY": "settings-test", **environment}
-    done = subprocess.run(  # noqa: S603 - this interpreter, our own code
-        [sys.executable, "-c", code], env=env, cwd=ROOT, capture_output=True, text=True, check=True
-    )
-    return json.loads(done.stdout)
-
-
 def test_production_settings_keep_connections_and_serve_compressed_static_files():
-    configured = settings_of(
+    configured = production_settings(
         {
             "DATABASE_URL": "postgres://newsdesk@db-primary:5432/newsdesk",
             "REDIS_URL": "redis://cache.internal:6379/0",
-        }
+        },
+        "DATABASES",
+        "CACHES",
+        "STORAGES",
+        "DJANGO_REDIS_IGNORE_EXCEPTIONS",
+        "DEBUG",
     )
-    database = configured["databases"]["default"]
+    database = configured["DATABASES"]["default"]
     assert database["ENGINE"] == "django.db.backends.postgresql"
     assert database["CONN_MAX_AGE"] > 0  # persistent connections, one per worker
     assert database["CONN_HEALTH_CHECKS"] is True  # a connection the server dropped is redone
-    cache_settings = configured["caches"]["default"]
+    cache_settings = configured["CACHES"]["default"]
     assert cache_settings["BACKEND"] == "django_redis.cache.RedisCache"
     assert cache_settings["OPTIONS"] == REDIS_OPTIONS  # what the outage test above runs with
-    assert configured["ignore"] is True
-    assert configured["debug"] is False
+    assert configured["DJANGO_REDIS_IGNORE_EXCEPTIONS"] is True
+    assert configured["DEBUG"] is False
     assert (
-        configured["storages"]["staticfiles"]["BACKEND"]
+        configured["STORAGES"]["staticfiles"]["BACKEND"]
         == "whitenoise.storage.CompressedManifestStaticFilesStorage"
     )

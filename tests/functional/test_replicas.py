@@ -8,12 +8,6 @@ as ``DATABASE_REPLICA_URLS`` does in ``settings/base.py``.
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 from django.db import connections, router
 from django.test import RequestFactory
@@ -32,11 +26,12 @@ from newsdesk.replicas import (
 )
 from newsdesk.sections.models import Section
 
+from .production_settings import production_settings
+
 ROUTER = "newsdesk.replicas.ReplicaRouter"
 MIDDLEWARE = "newsdesk.replicas.ReplicaMiddleware"
 SESSIONS = "django.contrib.sessions.middleware.SessionMiddleware"
 BOTH = ["default", "replica_1"]
-ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
@@ -183,19 +178,7 @@ def queries(alias: str) -> CaptureQueriesContext:
     return CaptureQueriesContext(connections[alias])
 
 
-def settings_of(environment: dict[str, str]) -> dict:
-    """Import the production settings in a fresh interpreter with ``environment``."""
-    code = (
-        "import json; from newsdesk.settings import production as s; print(json.dumps("
-        "{'databases': s.DATABASES, 'routers': getattr(s, 'DATABASE_ROUTERS', []),"
-        " 'middleware': s.MIDDLEWARE}, default=str))"
-    )
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("DATABASE", "DJANGO"))}
-    env |= {"SECRET_KEY": "settings-test", **environment}
-    done = subprocess.run(  # noqa: S603 - this interpreter, our own code
-        [sys.executable, "-c", code], env=env, cwd=ROOT, capture_output=True, text=True, check=True
-    )
-    return json.loads(done.stdout)
+NAMES = ("DATABASES", "DATABASE_ROUTERS", "MIDDLEWARE")
 
 
 def test_replica_urls_configure_aliases_router_and_middleware():
@@ -203,8 +186,10 @@ def test_replica_urls_configure_aliases_router_and_middleware():
     replicas = (
         "postgres://reader@db-replica-a:5432/newsdesk, postgres://reader@db-replica-b/newsdesk"
     )
-    configured = settings_of({"DATABASE_URL": primary, "DATABASE_REPLICA_URLS": replicas})
-    databases = configured["databases"]
+    configured = production_settings(
+        {"DATABASE_URL": primary, "DATABASE_REPLICA_URLS": replicas}, *NAMES
+    )
+    databases = configured["DATABASES"]
     assert sorted(databases) == ["default", "replica_1", "replica_2"]
     assert [databases[a]["HOST"] for a in ("replica_1", "replica_2")] == [
         "db-replica-a",
@@ -214,8 +199,8 @@ def test_replica_urls_configure_aliases_router_and_middleware():
         assert databases[alias]["CONN_MAX_AGE"] > 0
         assert databases[alias]["CONN_HEALTH_CHECKS"] is True
         assert databases[alias]["TEST"] == {"MIRROR": "default"}
-    assert configured["routers"] == [ROUTER]
-    middleware = configured["middleware"]
+    assert configured["DATABASE_ROUTERS"] == [ROUTER]
+    middleware = configured["MIDDLEWARE"]
     # After the page cache (a hit reads no database), before sessions and users are
     # loaded: the whole request follows one rule.
     assert middleware.index(MIDDLEWARE) == middleware.index(SESSIONS) - 1
@@ -223,7 +208,7 @@ def test_replica_urls_configure_aliases_router_and_middleware():
         "newsdesk.frontcache.middleware.FrontCacheMiddleware"
     )
 
-    alone = settings_of({"DATABASE_URL": primary})
-    assert sorted(alone["databases"]) == ["default"]
-    assert alone["routers"] == []
-    assert MIDDLEWARE not in alone["middleware"]
+    alone = production_settings({"DATABASE_URL": primary}, *NAMES)
+    assert sorted(alone["DATABASES"]) == ["default"]
+    assert (alone["DATABASE_ROUTERS"] or []) == []
+    assert MIDDLEWARE not in alone["MIDDLEWARE"]
