@@ -37,8 +37,9 @@ from django.db import DEFAULT_DB_ALIAS
 from django.db.models import Model
 from django.http import HttpRequest, HttpResponse
 
+from newsdesk.site.middleware import ADMIN_PREFIXES
+
 REPLICA_PREFIX = "replica_"
-ADMIN_PREFIXES = ("/admin/",)
 SAFE_METHODS = ("GET", "HEAD")
 HOLD_KEY = "replicas:primary-until"
 HOLD_SECONDS = 5

@@ -25,9 +25,10 @@ from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.utils.http import http_date
 
+from newsdesk.site.middleware import ADMIN_PREFIXES
+
 from . import clock, keys
 
-ADMIN_PREFIXES = ("/admin/",)
 CACHEABLE_STATUS = (200, 301, 404)
 S_MAXAGE = re.compile(r"(?:^|,)\s*s-maxage=(\d+)")
 PAGE_PREFIX = "frontcache:page:"

@@ -35,7 +35,7 @@ from newsdesk.frontcache import keys as surrogate
 
 from . import images, read_also, timeline_blocks
 from .images import Picture, ResponsiveImage
-from .presentation import SHORT_DAY_FORMAT, Badge, Link, badges, moment
+from .presentation import SHARED_CACHE_SECONDS, SHORT_DAY_FORMAT, Badge, Link, badges, moment
 
 UPDATE_KINDS = {
     UpdateLogEntry.UPDATE: gettext_lazy("Updated %(time)s"),
@@ -262,7 +262,7 @@ def build(article: Article, edition: str, *, now: dt.datetime) -> ArticlePage:
         related = fragments.cached(
             f"read-also:{edition}:{article.pk}",
             lambda: _keyed(article, rank()[0]),
-            read_also.CACHE_SECONDS,
+            SHARED_CACHE_SECONDS,
         )
         linked: dict[int, Article] = {}
     else:

@@ -165,6 +165,9 @@ def feed_links(edition: str, scope: str = "news", slug: str = "", name: str = ""
     return links
 
 
+# How long a shared cache (Varnish, the app's page cache) keeps a reader page, and with it
+# what the page is built from ("Read also"): purges by key make changes show sooner.
+SHARED_CACHE_SECONDS = 300
 NAVIGATION_CACHE_SECONDS = 300
 
 

@@ -31,8 +31,6 @@ from django.db.models.expressions import RawSQL
 from newsdesk.articles.models import Article, ReadAlsoPick
 
 RELATED_LIMIT = 5
-# A ranking is kept as long as a shared cache keeps the page (``views.PUBLIC_CACHE``).
-CACHE_SECONDS = 300
 PICKED, SAME_STORY, SHARED_TAG, SAME_SECTION = 0, 1, 2, 3
 
 

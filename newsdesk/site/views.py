@@ -44,7 +44,7 @@ from .middleware import edition_of_path
 PUBLIC_CACHE = {
     "public": True,
     "max_age": 60,
-    "s_maxage": 300,
+    "s_maxage": presentation.SHARED_CACHE_SECONDS,
     "stale_while_revalidate": 30,
     "stale_if_error": 86400,
 }
