@@ -25,12 +25,10 @@ from django.test import override_settings
 from django.test.testcases import LiveServerThread
 from wagtail.models import Locale
 
-from newsdesk.articles.models import Article, Byline
-from newsdesk.people.models import Author
+from newsdesk.articles.models import Article
 from newsdesk.publishing import actions
-from newsdesk.sections.models import Section
 from newsdesk.site import views
-from newsdesk.taxonomy.models import Tag
+from newsdesk.testing import factories
 
 VCL = Path(__file__).resolve().parents[2] / "deploy" / "varnish" / "default.vcl"
 VARNISHD = shutil.which("varnishd") or "/usr/sbin/varnishd"
@@ -116,16 +114,17 @@ def fetch(url: str) -> tuple[int, str, dict[str, str]]:
 
 def make_article(slug: str, headline: str) -> Article:
     # A transactional test empties every table, the editions' locales included.
-    uk, _ = Locale.objects.get_or_create(language_code="uk")
+    Locale.objects.get_or_create(language_code="uk")
     Locale.objects.get_or_create(language_code="en")
-    section, _ = Section.objects.get_or_create(locale=uk, slug="viina", name="Війна")
-    tag, _ = Tag.objects.get_or_create(locale=uk, slug="kharkiv", name="Харків")
-    author, _ = Author.objects.get_or_create(locale=uk, slug="reporter", name="Reporter")
-    article = Article(locale=uk, headline=headline, slug=slug, lead="Lead.", section=section)
-    article.tags = [tag]  # type: ignore[assignment]
-    article.bylines = [Byline(author=author)]  # type: ignore[misc]
-    actions.publish(article=article)
-    return article
+    return factories.published(
+        "uk",
+        slug,
+        headline=headline,
+        lead="Lead.",
+        in_section=factories.section("uk", "viina", name="Війна"),
+        tags=[factories.tag("uk", "kharkiv", name="Харків")],
+        authors=[factories.author("uk", "reporter", name="Reporter")],
+    )
 
 
 PAGES = [

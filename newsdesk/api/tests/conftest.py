@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pytest
 from django.core.cache import cache
-from wagtail.models import Locale
 
-from newsdesk.articles.models import Article, Byline
+from newsdesk.articles.models import Article
 from newsdesk.people.models import Author
-from newsdesk.publishing import actions
 from newsdesk.sections.models import Section
 from newsdesk.taxonomy.models import Tag
+from newsdesk.testing import factories
 
 
 @pytest.fixture(autouse=True)
@@ -26,32 +27,23 @@ def make_article(
     slug: str,
     *,
     section: Section | None = None,
-    tags: list[Tag] = (),  # type: ignore[assignment]
-    authors: list[Author] = (),  # type: ignore[assignment]
-    labels: list[str] = (),  # type: ignore[assignment]
+    tags: Sequence[Tag] = (),
+    authors: Sequence[Author] = (),
+    labels: Sequence[str] = (),
     publish: bool = True,
 ) -> Article:
     """An article of ``edition``, published through ``actions.publish`` unless ``publish``
     is False (then it stays a draft)."""
-    locale = Locale.objects.get(language_code=edition)
-    section = section or Section.objects.filter(locale=locale).first()
-    article = Article(
-        locale=locale,
+    build = factories.published if publish else factories.draft
+    return build(
+        edition,
+        slug,
         headline=f"Headline {slug}",
-        slug=slug,
-        lead=f"Lead of {slug}.",
-        section=section,
-        labels=list(labels),
+        in_section=section,
+        tags=tags,
+        authors=list(authors),
+        labels=labels,
     )
-    article.tags = list(tags)  # type: ignore[assignment]
-    article.bylines = [  # type: ignore[misc]
-        Byline(author=author, sort_order=order) for order, author in enumerate(authors)
-    ]
-    if publish:
-        actions.publish(article=article)
-    else:
-        actions.save_draft(article=article)
-    return article
 
 
 @pytest.fixture

@@ -15,11 +15,11 @@ from django.contrib.auth.models import Group
 from wagtail.models import Locale
 from wagtail.users.models import UserProfile
 
-from newsdesk.articles.models import Article, Byline
+from newsdesk.articles.models import Article
 from newsdesk.editorial import roles
 from newsdesk.people.models import Author
-from newsdesk.publishing import actions
 from newsdesk.sections.models import Section
+from newsdesk.testing import factories
 
 
 @pytest.fixture
@@ -92,22 +92,18 @@ def war_editor(war: Section) -> Any:
 
 @pytest.fixture
 def make_article(reporter: Author) -> Callable[..., Article]:
-    """A draft (or published) article made through the publishing actions."""
+    """A draft (or published) article by the reporter, made through the publishing actions."""
 
     def make(
         section: Section, *, headline: str = "Обстріл Харкова", slug: str = "", live: bool = False
     ) -> Article:
-        article = Article(
-            locale=section.locale,
-            section=section,
+        build = factories.published if live else factories.draft
+        return build(
+            section.locale.language_code,
+            slug,
             headline=headline,
-            slug=slug or f"article-{Article.objects.count() + 1}",
+            in_section=section,
+            authors=[reporter],
         )
-        article.bylines = [Byline(author=reporter)]  # type: ignore[misc]  # modelcluster assigns children
-        if live:
-            actions.publish(article=article)
-        else:
-            actions.save_draft(article=article)
-        return article
 
     return make

@@ -7,32 +7,21 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
-from wagtail.models import Locale, ModelLogEntry
+from wagtail.models import ModelLogEntry
 
 from newsdesk.articles import labels
-from newsdesk.articles.models import Article, Byline, PublishedSlug, UpdateLogEntry
-from newsdesk.people.models import Author
+from newsdesk.articles.models import Article, PublishedSlug, UpdateLogEntry
 from newsdesk.publishing import actions
 from newsdesk.publishing.events import content_changed
-from newsdesk.sections.models import Section
+from newsdesk.testing import factories
 
 pytestmark = pytest.mark.django_db
 
 
 def make_article(headline: str = "Grid repairs finish in Kharkiv", **fields) -> Article:
-    uk = Locale.objects.get(language_code="uk")
-    section, _ = Section.objects.get_or_create(locale=uk, slug="suspilstvo", name="Суспільство")
-    author, _ = Author.objects.get_or_create(locale=uk, slug="reporter", name="Reporter")
-    article = Article(
-        locale=uk,
-        headline=headline,
-        slug=fields.pop("slug", "grid-repairs"),
-        lead="Crews restored power to the last district overnight.",
-        section=section,
-        **fields,
-    )
-    article.bylines = [Byline(author=author)]  # type: ignore[misc]  # modelcluster assigns children
-    return article
+    """The unsaved article each test publishes, schedules or saves in its own way."""
+    fields.setdefault("lead", "Crews restored power to the last district overnight.")
+    return factories.article("uk", fields.pop("slug", "grid-repairs"), headline=headline, **fields)
 
 
 @pytest.fixture

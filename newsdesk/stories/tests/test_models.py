@@ -17,8 +17,8 @@ from wagtail.users.models import UserProfile
 from newsdesk.articles.models import Article
 from newsdesk.editions import KYIV
 from newsdesk.publishing import actions
-from newsdesk.sections.models import Section
 from newsdesk.stories.models import DAY, MINUTE, Story, TimelineEntry
+from newsdesk.testing import factories
 
 
 @pytest.fixture(autouse=True)
@@ -57,11 +57,8 @@ def _errors(entry: TimelineEntry) -> dict[str, list[str]]:
 
 
 def _article(story: Story, slug: str, *, locale: Locale | None = None) -> Article:
-    locale = locale or story.locale
-    section = Section.objects.get_or_create(locale=locale, slug="war", defaults={"name": "War"})[0]
-    article = Article(locale=locale, section=section, headline=slug, slug=slug)
-    actions.save_draft(article=article)
-    return article
+    code = (locale or story.locale).language_code
+    return factories.draft(code, slug, headline=slug, authors=[])
 
 
 def test_a_complete_entry_is_valid_and_knows_its_precision(story):

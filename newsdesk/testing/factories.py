@@ -1,0 +1,160 @@
+"""Small factories for tests: each builds only what a test names, and every article goes
+through the write path (``publishing.actions``), so its revisions, slug history, update
+log and change events are those an editor's would be (decision 0017).
+
+Sections, tags and authors are found or made by slug, so a test can ask for the same one
+twice. Times come from the test clock; ``published(at=…)`` publishes with the clock moved
+to that moment, as an editor publishing then would.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import uuid
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import time_machine
+from django.core.files.images import ImageFile
+from PIL import Image as PillowImage
+from wagtail.images import get_image_model
+from wagtail.models import Locale
+
+from newsdesk.articles.models import Article, Byline
+from newsdesk.live.models import LiveUpdate
+from newsdesk.people.models import Author
+from newsdesk.publishing import actions
+from newsdesk.publishing.live import publish_live_update
+from newsdesk.sections.models import Section
+from newsdesk.stories.models import Story
+from newsdesk.taxonomy.models import Tag
+
+_NAMES = {
+    "uk": {"section": "Війна", "tag": "Харків", "author": "Олена Коваль", "story": "Енергетика"},
+    "en": {"section": "War", "tag": "Kharkiv", "author": "Olena Koval", "story": "Energy"},
+}
+
+
+def edition(code: str = "uk") -> Locale:
+    return Locale.objects.get(language_code=code)
+
+
+def section(code: str = "uk", slug: str = "war", *, name: str = "", **fields: Any) -> Section:
+    found, _ = Section.objects.get_or_create(
+        locale=edition(code),
+        slug=slug,
+        defaults={"name": name or _NAMES[code]["section"], **fields},
+    )
+    return found
+
+
+def tag(code: str = "uk", slug: str = "kharkiv", *, name: str = "", **fields: Any) -> Tag:
+    found, _ = Tag.objects.get_or_create(
+        locale=edition(code), slug=slug, defaults={"name": name or _NAMES[code]["tag"], **fields}
+    )
+    return found
+
+
+def author(code: str = "uk", slug: str = "olena-koval", *, name: str = "", **fields: Any) -> Author:
+    found, _ = Author.objects.get_or_create(
+        locale=edition(code),
+        slug=slug,
+        defaults={"name": name or _NAMES[code]["author"], **fields},
+    )
+    return found
+
+
+def story(code: str = "uk", slug: str = "energy", *, title: str = "", **fields: Any) -> Story:
+    found, _ = Story.objects.get_or_create(
+        locale=edition(code),
+        slug=slug,
+        defaults={"title": title or _NAMES[code]["story"], **fields},
+    )
+    return found
+
+
+def image(title: str = "Kharkiv at dawn", *, width: int = 1600, height: int = 900) -> Any:
+    """A Wagtail image of one flat colour, small on disk whatever its pixel size."""
+    buffer = io.BytesIO()
+    PillowImage.new("RGB", (width, height), (70, 110, 150)).save(buffer, "PNG")
+    name = f"{uuid.uuid4().hex[:12]}.png"
+    return get_image_model().objects.create(
+        title=title, file=ImageFile(buffer, name=name), width=width, height=height
+    )
+
+
+def paragraphs(*texts: str) -> list[dict[str, str]]:
+    """A body (or live update) of plain paragraphs, as StreamField raw data."""
+    return [{"type": "paragraph", "value": f"<p>{text}</p>"} for text in texts]
+
+
+def article(
+    code: str = "uk",
+    slug: str = "",
+    *,
+    headline: str | None = None,
+    lead: str | None = None,
+    in_section: Section | None = None,
+    tags: Iterable[Tag] = (),
+    authors: Sequence[Author] | None = None,
+    labels: Iterable[str] = (),
+    body: Sequence[str] = (),
+    **fields: Any,
+) -> Article:
+    """An unsaved article of edition ``code``, in the War section by Olena Koval unless
+    the test names others (``authors=[]`` for none)."""
+    slug = slug or f"article-{uuid.uuid4().hex[:8]}"
+    made = Article(
+        locale=edition(code),
+        slug=slug,
+        headline=f"Headline of {slug}" if headline is None else headline,
+        lead=f"Lead of {slug}." if lead is None else lead,
+        section=in_section or section(code),
+        labels=list(labels),
+        body=paragraphs(*body),
+        **fields,
+    )
+    made.tags = list(tags)  # type: ignore[assignment]  # modelcluster assigns the relation
+    chosen = [author(code)] if authors is None else list(authors)
+    made.bylines = [  # type: ignore[misc]  # modelcluster assigns children
+        Byline(author=person, sort_order=order) for order, person in enumerate(chosen)
+    ]
+    return made
+
+
+def draft(code: str = "uk", slug: str = "", **fields: Any) -> Article:
+    """A saved draft: readers see nothing of it."""
+    made = article(code, slug, **fields)
+    actions.save_draft(article=made)
+    return made
+
+
+def published(
+    code: str = "uk", slug: str = "", *, at: dt.datetime | None = None, **fields: Any
+) -> Article:
+    """A published article; with ``at``, published at that moment (first published then)."""
+    made = article(code, slug, **fields)
+    if at is None:
+        actions.publish(article=made)
+    else:
+        with time_machine.travel(at, tick=False):
+            actions.publish(article=made)
+    return made
+
+
+def scheduled(
+    code: str = "uk", slug: str = "", *, go_live_at: dt.datetime, **fields: Any
+) -> Article:
+    """An article approved to go live at ``go_live_at`` (in the future of the test clock)."""
+    made = article(code, slug, **fields)
+    actions.schedule(article=made, go_live_at=go_live_at)
+    return made
+
+
+def live_update(
+    article: Article, text: str = "Alerts sounded after midnight.", **fields: Any
+) -> LiveUpdate:
+    """A published update on a live article, timestamped by the test clock."""
+    fields.setdefault("author", author(article.locale.language_code))
+    return publish_live_update(update=LiveUpdate(article=article, body=paragraphs(text), **fields))
