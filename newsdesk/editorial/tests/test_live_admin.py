@@ -3,6 +3,7 @@ live, the poll interval and "Promote to article"."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
@@ -39,21 +40,23 @@ def update_payload(article: Article, author: Any, text: str, **fields: Any) -> d
     )
 
 
-def test_editor_publishes_an_update_from_the_admin(client, editor):
+def test_editor_publishes_an_update_from_the_admin(client, editor, clock, session_clock):
     article = factories.live_article("uk")
     client.force_login(editor)
+    posted_at = session_clock + dt.timedelta(minutes=5)
     form = client.get(reverse(ADD))
     assert form.status_code == 200
     offered = form.context["form"].fields["article"].queryset
     assert list(offered) == [article]
 
+    clock.move_to(posted_at, tick=False)
     response = client.post(
         reverse(ADD),
         update_payload(article, factories.author("uk"), "Air defence at work.", pinned=True),
     )
     assert response.status_code == 302
     made = LiveUpdate.objects.get()
-    assert made.article == article and made.pinned and made.published_at is not None
+    assert made.article == article and made.pinned and made.published_at == posted_at
     assert made.latest_revision is not None
 
     edit = reverse("wagtailsnippets_live_liveupdate:edit", args=[made.pk])
@@ -69,7 +72,7 @@ def test_editor_publishes_an_update_from_the_admin(client, editor):
     )
     assert response.status_code == 302
     made.refresh_from_db()
-    assert made.edited_at is not None
+    assert made.edited_at == posted_at
     assert "left bank" in made.body.raw_data[0]["value"]
 
 
