@@ -3,6 +3,7 @@ sitemaps.org and Google XSDs, and a publish reaches the month and news sitemaps.
 
 from __future__ import annotations
 
+import pytest
 from lxml import etree
 
 from newsdesk.articles import labels
@@ -60,6 +61,7 @@ def test_every_sitemap_validates_against_the_published_schemas(
     assert news.xpath("//image:image", namespaces=NS)
 
 
+@pytest.mark.dated
 def test_a_publish_reaches_the_month_and_news_sitemaps_and_an_unpublish_leaves_them(
     client, demo_content, settings, django_capture_on_commit_callbacks
 ):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from django.urls import reverse
 from django.utils import timezone
 
@@ -76,6 +77,7 @@ def test_publishing_a_change_with_a_note_logs_an_update_and_without_one_does_not
     assert labels.NAMES[labels.UPDATED] in article.label_names
 
 
+@pytest.mark.dated
 def test_a_future_publication_time_schedules_the_article(client, editor, war, reporter) -> None:
     tomorrow = timezone.localtime(timezone.now() + dt.timedelta(days=1))
     client.force_login(editor)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.log_actions import log
@@ -28,6 +29,7 @@ def late_entry(article, *, scheduled_for: dt.datetime, published_at: dt.datetime
     ModelLogEntry.objects.filter(pk=entry.pk).update(timestamp=published_at)
 
 
+@pytest.mark.dated
 def test_the_scheduler_records_a_late_publication_that_the_report_shows(
     client, editor, make_article, war
 ) -> None:

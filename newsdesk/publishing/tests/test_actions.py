@@ -15,7 +15,7 @@ from newsdesk.publishing import actions
 from newsdesk.publishing.events import content_changed
 from newsdesk.testing import factories
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.dated]
 
 
 def make_article(headline: str = "Grid repairs finish in Kharkiv", **fields) -> Article:

@@ -20,7 +20,7 @@ from newsdesk.publishing.live import (
     publish_live_update,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.dated]
 
 
 @pytest.fixture

@@ -108,6 +108,7 @@ def test_the_beacon_needs_no_csrf_token(demo_content):
     assert _beacon(strict, "uk", article.pk).status_code == 204
 
 
+@pytest.mark.dated
 def test_flush_writes_hourly_rows_and_is_idempotent(demo_content):
     _load(demo_content)
     first, second = _articles("uk", 2)
@@ -160,6 +161,7 @@ def test_flush_command_runs_once_and_refuses_a_bad_interval(demo_content, capsys
         call_command("flush_views", "--loop", "--interval", "0")
 
 
+@pytest.mark.dated
 def test_most_read_ranks_the_last_24_hours_of_published_articles(
     demo_content, django_assert_num_queries
 ):

@@ -60,6 +60,7 @@ def test_the_banner_shows_on_every_page_of_its_edition_only(client, demo_content
         assert _banner_text(client, url) == "", url
 
 
+@pytest.mark.dated
 def test_the_banner_disappears_at_its_expiry_while_the_cache_still_holds_it(client, demo_content):
     demo_content(articles=10)
     banner = _raise("en", "Explosions in Kyiv", minutes=10)

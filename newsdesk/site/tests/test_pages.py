@@ -93,6 +93,7 @@ def test_every_reader_page_renders_clean(client, demo_content, pages, edition):
     assert_clean(missing_article, "404 article", edition)
 
 
+@pytest.mark.dated
 @pytest.mark.parametrize("edition", ["uk", "en"])
 def test_feed_shows_day_headers_times_labels_and_thumbnails(client, demo_content, edition):
     demo_content(articles=20)

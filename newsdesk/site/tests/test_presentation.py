@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from types import SimpleNamespace
 
+import pytest
 from django.utils import translation
 from django.utils.safestring import mark_safe
 
@@ -27,6 +28,7 @@ def _row(pk: int, published: dt.datetime, labels=(), updated=None) -> SimpleName
     )
 
 
+@pytest.mark.dated
 def test_days_follow_the_kyiv_calendar():
     late = dt.datetime(2025, 2, 12, 22, 30, tzinfo=dt.UTC)  # 00:30 on the 13th in Kyiv
     early = dt.datetime(2025, 2, 12, 21, 0, tzinfo=dt.UTC)  # 23:00 on the 12th in Kyiv
@@ -39,6 +41,7 @@ def test_days_follow_the_kyiv_calendar():
     assert days[0].items[0].time == "00:30" and days[1].items[0].time == "23:00"
 
 
+@pytest.mark.dated
 def test_ukrainian_day_headers_use_the_genitive_month():
     with translation.override("uk"):
         heading = presentation.day_heading(dt.datetime(2025, 2, 12, 10, tzinfo=dt.UTC))

@@ -79,6 +79,7 @@ def test_a_future_date_is_refused(story):
     ]
 
 
+@pytest.mark.dated
 def test_a_later_time_today_is_refused_on_the_time_field(story):
     now = timezone.now().astimezone(KYIV)
     if now.hour == 23 and now.minute >= 58:
@@ -128,6 +129,7 @@ def test_the_reporting_article_must_be_of_the_story_and_its_edition(story):
     _entry(story, article=inside).full_clean()
 
 
+@pytest.mark.dated
 def test_entries_read_oldest_first_a_day_only_entry_before_timed_ones(story):
     day = dt.date(2025, 3, 1)
     timed = _entry(story, occurred_on=day, occurred_time=dt.time(9, 0))

@@ -52,6 +52,7 @@ def test_period_bounds_and_names():
     assert [archive.pages(n) for n in (0, 1, 50_000, 50_001, 100_001)] == [1, 1, 1, 2, 3]
 
 
+@pytest.mark.dated
 def test_publishing_keeps_the_month_counts_in_step(
     demo_content, django_capture_on_commit_callbacks
 ):

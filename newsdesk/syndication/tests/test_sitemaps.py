@@ -4,6 +4,7 @@ URLs that must answer 404 rather than 500."""
 from __future__ import annotations
 
 import datetime as dt
+from urllib.parse import urlsplit
 
 import pytest
 from django.db import connection
@@ -12,6 +13,7 @@ from django.utils import timezone
 
 from newsdesk.articles.models import Article
 from newsdesk.syndication import archive, sitemaps
+from newsdesk.testing import factories
 
 from .helpers import grow_archive
 
@@ -53,30 +55,32 @@ def test_sitemap_queries_are_fixed_and_do_not_grow_with_the_archive(
             client.get(url)
 
 
-def test_a_month_over_the_limit_is_split_into_stable_pages(client, demo_content, monkeypatch):
-    demo_content(articles=10)
+@pytest.mark.dated
+def test_a_month_over_the_limit_is_split_into_stable_pages(client, db, monkeypatch):
     monkeypatch.setattr(archive, "URLS_PER_SITEMAP", 4)
     monkeypatch.setattr(sitemaps, "URLS_PER_SITEMAP", 4)
-    archive.rebuild()
-    month = f"{timezone.now():%Y-%m}"
-    in_month = (
-        Article.objects.published()
-        .in_edition("uk")
-        .filter(
-            first_published_at__gte=archive.Period(archive.first_of_month(timezone.now())).start
-        )
-    )
-    pages = archive.pages(in_month.count())
-    assert pages >= 2
+    now = timezone.now()
+    start = archive.Period(archive.first_of_month(now)).start
+    # Nine articles between the first instant of this (UTC) month and now, whatever the
+    # clock says; one the moment before the month began and one of the other edition stay out.
+    inside = {
+        factories.published("uk", f"inside-{k}", at=start + (now - start) * k / 10).get_url()
+        for k in range(1, 10)
+    }
+    factories.published("uk", "last-month", at=start - dt.timedelta(microseconds=1))
+    factories.published("en", "other-edition", at=now - (now - start) / 2)
+    archive.rebuild()  # the on-commit recount never runs inside a test's transaction
+    month = f"{now:%Y-%m}"
     index = client.get("/sitemap.xml").content.decode()
     seen: list[str] = []
-    for page in range(1, pages + 1):
+    for page in range(1, 4):
         slug = month if page == 1 else f"{month}-{page}"
         assert f"/uk/sitemaps/articles-{slug}.xml<" in index
         body = client.get(f"/uk/sitemaps/articles-{slug}.xml").content.decode()
         seen += [part.split("<", 1)[0] for part in body.split("<loc>")[1:] if "/news/" in part]
-    assert len(seen) == len(set(seen)) == in_month.count()
-    assert client.get(f"/uk/sitemaps/articles-{month}-{pages + 1}.xml").status_code == 404
+    assert len(seen) == len(set(seen)) == 9
+    assert {urlsplit(url).path for url in seen} == inside
+    assert client.get(f"/uk/sitemaps/articles-{month}-4.xml").status_code == 404
 
 
 @pytest.mark.parametrize(
@@ -104,6 +108,7 @@ def test_malformed_or_empty_sitemap_names_are_404(client, demo_content, name):
     assert client.get(f"/uk/sitemaps/{name}.xml").status_code == 404
 
 
+@pytest.mark.dated
 def test_a_month_still_to_come_is_404(client, demo_content):
     demo_content(articles=10)
     ahead = archive.month_after(timezone.now().astimezone(dt.UTC))
@@ -111,6 +116,7 @@ def test_a_month_still_to_come_is_404(client, demo_content):
     assert client.get(f"/en/sitemaps/articles-{timezone.now():%Y-%m}.xml").status_code == 200
 
 
+@pytest.mark.dated
 def test_news_sitemap_holds_two_days_at_most_and_newest_first(client, demo_content):
     demo_content(articles=10)
     old = Article.objects.published().in_edition("uk").newest_first().last()
