@@ -138,16 +138,13 @@ class ArticleQuerySet(models.QuerySet["Article"]):
         return self.filter(bylines__author=author)
 
     def labelled(self, code: str) -> ArticleQuerySet:
-        """Carrying the label ``code`` as readers see it (Updated follows from the log)."""
-        from .labels import UPDATED
-
-        if code == UPDATED:
-            return self.filter(updated_at__isnull=False)
-        return self.filter(_stored_label(code))
+        """Carrying the label ``code`` as readers see it (Updated follows from the log,
+        Live from live coverage)."""
+        return self.filter(_label(code))
 
     def without_label(self, code: str) -> ArticleQuerySet:
-        """Leaving out what carries a stored label (e.g. Affiliate material in Google News)."""
-        return self.exclude(_stored_label(code))
+        """Leaving out what carries the label (e.g. Affiliate material in Google News)."""
+        return self.exclude(_label(code))
 
     def newest_first(self) -> ArticleQuerySet:
         return self.order_by("-first_published_at", "-id")
@@ -195,6 +192,17 @@ class ArticleQuerySet(models.QuerySet["Article"]):
         more = len(rows) > size
         rows = rows[:size]
         return FeedPage(items=rows, next_cursor=Cursor.after(rows[-1]) if more else None)
+
+
+def _label(code: str) -> Q:
+    # The derived labels are never stored: they follow from the data, as display_labels has it.
+    from .labels import LIVE, UPDATED
+
+    if code == UPDATED:
+        return Q(updated_at__isnull=False)
+    if code == LIVE:
+        return Q(coverage=LIVE)
+    return _stored_label(code)
 
 
 def _stored_label(code: str) -> Q:
