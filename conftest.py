@@ -14,11 +14,13 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Callable, Iterator
+from typing import Any
 
 import pytest
 import time_machine
 from django.core.cache import cache
 from django.core.management import call_command
+from django.db import transaction
 
 CLOCK_VARIABLE = "NEWSDESK_TEST_CLOCK"
 # A weekday in mid-June, Kyiv summer time: nothing near an edge of a day, month or year,
@@ -44,6 +46,32 @@ def configured_clock() -> dt.datetime:
 
 def pytest_configure(config: pytest.Config) -> None:
     configured_clock()  # a bad value stops the run before any test, with the reason
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """In a module where any test reads the shared demo newsroom, every test that uses the
+    database reads it too: the newsroom lives for the whole module, so a test that ran
+    after the first one would see it anyway, and one that ran before would not."""
+    shared = {
+        item.module
+        for item in items
+        if "demo_newsroom" in getattr(item, "fixturenames", ())
+        and isinstance(item, pytest.Function)
+    }
+    for item in items:
+        if (
+            isinstance(item, pytest.Function)
+            and item.module in shared
+            and "demo_newsroom" not in item.fixturenames
+        ):
+            if {"transactional_db", "live_server"} & set(item.fixturenames):
+                raise pytest.UsageError(
+                    f"{item.nodeid} needs committed rows, which the module's shared demo "
+                    "newsroom (an open transaction) cannot give: move it to another module"
+                )
+            if "db" in item.fixturenames:
+                # First, so that the module's transaction is open before the test's own.
+                item.fixturenames.insert(0, "demo_newsroom")
 
 
 def pytest_report_header(config: pytest.Config) -> str:
@@ -84,3 +112,45 @@ def demo_content(db) -> Callable[..., None]:
         call_command("load_demo", articles=articles, seed=7, verbosity=0)
 
     return load
+
+
+# How many live articles the module's demo newsroom holds, unless the module sets
+# ``DEMO_ARTICLES``: enough for every page type in both editions.
+DEMO_ARTICLES = 10
+# The shared newsroom is filed this long before the fixed instant, so that every test, which
+# starts at the instant itself, finds all of it already published.
+DEMO_FILED_BEFORE = dt.timedelta(minutes=1)
+
+
+@pytest.fixture(scope="module")
+def _module_newsroom(
+    request: pytest.FixtureRequest,
+    django_db_setup: None,
+    django_db_blocker: Any,
+    session_clock: dt.datetime,
+) -> Iterator[None]:
+    """The demo newsroom, loaded once for a module inside a transaction that is rolled back
+    when the module ends. Each test runs in a savepoint within it (pytest-django's ``db``),
+    so what a test writes is undone and the next test finds the newsroom as it was."""
+    articles = getattr(request.module, "DEMO_ARTICLES", DEMO_ARTICLES)
+    outer = transaction.atomic()
+    with django_db_blocker.unblock():
+        outer.__enter__()
+        try:
+            with time_machine.travel(session_clock - DEMO_FILED_BEFORE, tick=True):
+                call_command("load_demo", articles=articles, seed=7, verbosity=0)
+        except BaseException:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+            raise
+    yield
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        outer.__exit__(None, None, None)
+
+
+@pytest.fixture
+def demo_newsroom(_module_newsroom: None, db: None) -> None:
+    """The demo newsroom shared by the tests of a module (``DEMO_ARTICLES`` live articles),
+    for tests that read a whole newsroom; a test that needs an archive of its own size uses
+    ``demo_content``."""

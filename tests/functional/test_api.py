@@ -26,13 +26,15 @@ OPENAPI = "/api/v1/openapi.json"
 schema = schemathesis.openapi.from_wsgi(OPENAPI, get_wsgi_application())
 
 
+# The shared demo newsroom's size (see the root conftest).
+DEMO_ARTICLES = 24
+
+
 @pytest.fixture
-def api_content(db, demo_content, settings):
+def api_content(db, demo_newsroom, settings):
     """Demo content behind the API, and a limit no test run reaches."""
     # schemathesis sends hundreds of requests from one address; the limiter has its own tests.
     settings.NEWSDESK_API_RATE = "1000000/m"
-    demo_content(articles=12)
-    # The plain WSGI handler closes "obsolete" connections around each request, and inside
     # the test's transaction that means the only one (Django's test client unhooks the same).
     request_started.disconnect(close_old_connections)
     request_finished.disconnect(close_old_connections)
@@ -69,7 +71,7 @@ def test_openapi_document_lists_the_operations_and_their_errors(client, db):
     assert not [p for p, spec in document["paths"].items() if set(spec) - {"get"}]
 
 
-def test_ninjs_of_demo_articles_validates_against_iptc_schema(client, demo_content, settings):
+def test_ninjs_of_demo_articles_validates_against_iptc_schema(client, demo_newsroom, settings):
     if not (NINJS / "ninjs-schema_3.1.json").exists():
         pytest.skip("../shared (with the IPTC ninjs schema) is absent in this checkout")
     settings.NEWSDESK_API_RATE = "1000000/m"
@@ -81,7 +83,6 @@ def test_ninjs_of_demo_articles_validates_against_iptc_schema(client, demo_conte
     validator = Draft202012Validator(
         schema_31, registry=registry, format_checker=Draft202012Validator.FORMAT_CHECKER
     )
-    demo_content(articles=24)
     articles = list(Article.objects.published().newest_first())
     assert {a.locale.language_code for a in articles} == {"uk", "en"}
     assert any(a.hero_image_id for a in articles) and any(not a.hero_image_id for a in articles)

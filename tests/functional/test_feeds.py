@@ -55,9 +55,8 @@ def _links(client, url: str) -> list[str]:
 
 @pytest.mark.parametrize("edition", ["uk", "en"])
 def test_every_feed_lists_the_published_article_and_never_a_draft_or_unpublished_one(
-    client, demo_content, edition, settings
+    client, demo_newsroom, edition, settings
 ):
-    demo_content(articles=10)
     published = new_article(edition, "fresh-story", headline=HEADLINE)
     actions.publish(article=published)
     draft = new_article(edition, "draft-story")
@@ -80,8 +79,7 @@ def test_every_feed_lists_the_published_article_and_never_a_draft_or_unpublished
 
 
 @pytest.mark.parametrize("edition", ["uk", "en"])
-def test_rss_and_atom_carry_what_readers_need(client, demo_content, edition, settings):
-    demo_content(articles=10)
+def test_rss_and_atom_carry_what_readers_need(client, demo_newsroom, edition, settings):
     article = new_article(
         edition,
         "labelled-story",
@@ -124,8 +122,7 @@ def test_rss_and_atom_carry_what_readers_need(client, demo_content, edition, set
 
 
 @pytest.mark.parametrize("edition", ["uk", "en"])
-def test_json_feed_follows_the_spec(client, demo_content, edition):
-    demo_content(articles=10)
+def test_json_feed_follows_the_spec(client, demo_newsroom, edition):
     article = new_article(edition, "json-story", headline=HEADLINE, labels=[labels.AFFILIATE])
     actions.publish(article=article)
     response = client.get(f"/{edition}/news/feed.json")
@@ -143,14 +140,12 @@ def test_json_feed_follows_the_spec(client, demo_content, edition):
     assert ordinary and all("_newsdesk" not in i for i in ordinary)
 
 
-def test_feed_titles_are_in_the_edition_language(client, demo_content):
-    demo_content(articles=10)
+def test_feed_titles_are_in_the_edition_language(client, demo_newsroom):
     assert "Останні новини" in feedparser.parse(client.get("/uk/news/rss.xml").content).feed.title
     assert "Latest news" in feedparser.parse(client.get("/en/news/rss.xml").content).feed.title
 
 
-def test_conditional_get_answers_304_until_something_is_published(client, demo_content):
-    demo_content(articles=10)
+def test_conditional_get_answers_304_until_something_is_published(client, demo_newsroom):
     url = reverse("syndication:news_atom", kwargs={"edition": "en"})
     first = client.get(url)
     assert first.status_code == 200
@@ -179,8 +174,7 @@ def test_unknown_slugs_are_404(client, db, url):
     assert client.get(url).status_code == 404
 
 
-def test_a_section_of_the_other_edition_is_404(client, demo_content):
-    demo_content(articles=10)
+def test_a_section_of_the_other_edition_is_404(client, demo_newsroom):
     english = set(Section.objects.filter(locale__language_code="en").values_list("slug", flat=True))
     uk_only = Section.objects.filter(locale__language_code="uk").exclude(slug__in=english).first()
     assert uk_only is not None

@@ -11,6 +11,9 @@ from newsdesk.live.models import LiveUpdate
 from newsdesk.publishing.live import end_live_coverage
 from newsdesk.site.presentation import absolute
 
+# The shared demo newsroom's size (see the root conftest).
+DEMO_ARTICLES = 4
+
 
 def _live_blog(client, url: str) -> dict:
     response = client.get(url)
@@ -24,8 +27,7 @@ def _live_blog(client, url: str) -> dict:
 
 
 @pytest.mark.django_db
-def test_live_article_carries_live_blog_posting_with_its_updates(client, demo_content):
-    demo_content(articles=4)
+def test_live_article_carries_live_blog_posting_with_its_updates(client, demo_newsroom):
     for edition in ("uk", "en"):
         article = Article.objects.get(locale__language_code=edition, coverage=LIVE)
         blog = _live_blog(client, article.get_url())
@@ -51,8 +53,7 @@ def test_live_article_carries_live_blog_posting_with_its_updates(client, demo_co
 
 
 @pytest.mark.django_db
-def test_ordinary_articles_carry_no_live_blog_posting(client, demo_content):
-    demo_content(articles=4)
+def test_ordinary_articles_carry_no_live_blog_posting(client, demo_newsroom):
     article = Article.objects.published().exclude(coverage=LIVE).first()
     html = client.get(article.get_url()).content.decode()
     found = extruct.extract(html, base_url="http://testserver/", syntaxes=["json-ld"])["json-ld"]

@@ -32,10 +32,9 @@ def _path(url: str, settings) -> str:
 
 
 def test_every_sitemap_validates_against_the_published_schemas(
-    client, demo_content, settings, django_capture_on_commit_callbacks
+    client, demo_newsroom, settings, django_capture_on_commit_callbacks
 ):
     urlset_schema, index_schema = sitemap_schemas()
-    demo_content(articles=10)
     grow_archive(6, months=3)
     with django_capture_on_commit_callbacks(execute=True):
         actions.publish(article=new_article("en", "tricky-headline", headline=TRICKY))
@@ -63,9 +62,8 @@ def test_every_sitemap_validates_against_the_published_schemas(
 
 @pytest.mark.dated
 def test_a_publish_reaches_the_month_and_news_sitemaps_and_an_unpublish_leaves_them(
-    client, demo_content, settings, django_capture_on_commit_callbacks
+    client, demo_newsroom, settings, django_capture_on_commit_callbacks
 ):
-    demo_content(articles=10)
     article = new_article("uk", "sitemap-story")
     with django_capture_on_commit_callbacks(execute=True):
         actions.publish(article=article)
@@ -82,8 +80,7 @@ def test_a_publish_reaches_the_month_and_news_sitemaps_and_an_unpublish_leaves_t
     assert address not in client.get("/uk/sitemaps/news.xml").content.decode()
 
 
-def test_affiliate_material_stays_out_of_the_news_sitemap_only(client, demo_content, settings):
-    demo_content(articles=10)
+def test_affiliate_material_stays_out_of_the_news_sitemap_only(client, demo_newsroom, settings):
     sponsored = new_article("en", "sponsored-story", labels=[labels.AFFILIATE, labels.VIDEO])
     actions.publish(article=sponsored)
     plain = new_article("en", "plain-story", labels=[labels.VIDEO])
@@ -111,8 +108,7 @@ def test_robots_txt_names_the_sitemaps_and_keeps_crawlers_out_of_the_admin(clien
         assert client.get(_path(url, settings)).status_code == 200
 
 
-def test_sitemaps_answer_conditional_gets(client, demo_content):
-    demo_content(articles=10)
+def test_sitemaps_answer_conditional_gets(client, demo_newsroom):
     archive.rebuild()
     first = client.get("/sitemap.xml")
     assert client.get("/sitemap.xml", HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304

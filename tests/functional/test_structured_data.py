@@ -57,9 +57,8 @@ def _illustrated(edition: str) -> Article:
 @pytest.mark.parametrize("edition", ["uk", "en"])
 @pytest.mark.parametrize(("codes", "kind"), list(TYPES.items()))
 def test_article_json_ld_has_googles_recommended_properties(
-    client, demo_content, edition, codes, kind
+    client, demo_newsroom, edition, codes, kind
 ):
-    demo_content(articles=10)
     article = _illustrated(edition)
     article.labels = list(codes)
     actions.publish(article=article)
@@ -90,8 +89,7 @@ def test_article_json_ld_has_googles_recommended_properties(
     assert trail[1]["name"] == article.section.name
 
 
-def test_date_modified_follows_the_update_log(client, demo_content):
-    demo_content(articles=10)
+def test_date_modified_follows_the_update_log(client, demo_newsroom):
     article = Article.objects.published().in_edition("en").filter(update_log__isnull=True).first()
     before = _json_ld(client, article.get_url())[0]
     assert before["dateModified"] == before["datePublished"]
@@ -104,8 +102,7 @@ def test_date_modified_follows_the_update_log(client, demo_content):
     assert after["correction"] == ["Corrected the name of the village."]
 
 
-def test_headline_cannot_break_out_of_the_json_ld_block(client, demo_content):
-    demo_content(articles=10)
+def test_headline_cannot_break_out_of_the_json_ld_block(client, demo_newsroom):
     article = _illustrated("en")
     article.headline = 'Drone strike </script><script>alert("x")</script> & more'
     actions.publish(article=article)
@@ -116,8 +113,7 @@ def test_headline_cannot_break_out_of_the_json_ld_block(client, demo_content):
 
 
 @pytest.mark.parametrize("edition", ["uk", "en"])
-def test_article_sharing_tags(client, demo_content, edition):
-    demo_content(articles=10)
+def test_article_sharing_tags(client, demo_newsroom, edition):
     article = _illustrated(edition)
     tags = _open_graph(client, article.get_url())
     assert tags["og:type"] == ["article"]
@@ -133,8 +129,7 @@ def test_article_sharing_tags(client, demo_content, edition):
     assert '<meta name="twitter:card" content="summary_large_image">' in html
 
 
-def test_listing_pages_carry_breadcrumbs_and_home_a_search_action(client, demo_content):
-    demo_content(articles=10)
+def test_listing_pages_carry_breadcrumbs_and_home_a_search_action(client, demo_newsroom):
     home = _json_ld(client, "/uk/")
     site = [block for block in home if block.get("@type") == "WebSite"]
     assert len(site) == 1
@@ -145,8 +140,7 @@ def test_listing_pages_carry_breadcrumbs_and_home_a_search_action(client, demo_c
     assert news[0]["itemListElement"][-1]["name"] == "Latest news"
 
 
-def test_an_article_without_a_picture_still_names_an_image(client, demo_content):
-    demo_content(articles=10)
+def test_an_article_without_a_picture_still_names_an_image(client, demo_newsroom):
     article = Article.objects.published().in_edition("en").filter(hero_image__isnull=True).first()
     assert article is not None
     data = _json_ld(client, article.get_url())[0]

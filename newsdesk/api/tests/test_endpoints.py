@@ -21,6 +21,9 @@ from newsdesk.publishing import actions
 from newsdesk.sections.models import Section
 from newsdesk.taxonomy.models import Tag
 
+# The shared demo newsroom's size (see the root conftest).
+DEMO_ARTICLES = 30
+
 
 def get(client, url: str, status: int = 200, **params):
     response = client.get(url, params)
@@ -67,8 +70,7 @@ def test_reverse_finds_every_operation_under_api_v1():
     assert reverse("api:api-root") == "/api/v1/"
 
 
-def test_list_shows_published_articles_of_the_edition_newest_first(client, demo_content):
-    demo_content(articles=20)
+def test_list_shows_published_articles_of_the_edition_newest_first(client, demo_newsroom):
     data = get(client, "/api/v1/articles", edition="en", limit=100)
     expected = list(
         Article.objects.published().in_edition("en").newest_first().values_list("pk", flat=True)
@@ -81,8 +83,7 @@ def test_list_shows_published_articles_of_the_edition_newest_first(client, demo_
     assert data["next"] is None
 
 
-def test_drafts_scheduled_and_unpublished_articles_stay_out(client, demo_content, new_article):
-    demo_content(articles=6)
+def test_drafts_scheduled_and_unpublished_articles_stay_out(client, demo_newsroom, new_article):
     published = new_article("uk", "published-one")
     draft = new_article("uk", "draft-one", publish=False)
     scheduled = new_article("uk", "scheduled-one", publish=False)
@@ -103,8 +104,7 @@ def test_drafts_scheduled_and_unpublished_articles_stay_out(client, demo_content
 
 
 @pytest.mark.parametrize("kind", ["section", "tag", "author"])
-def test_taxonomy_filters_narrow_both_ways(client, demo_content, new_article, kind):
-    demo_content(articles=10)
+def test_taxonomy_filters_narrow_both_ways(client, demo_newsroom, new_article, kind):
     section = Section.objects.filter(locale__language_code="uk").order_by("pk").last()
     tag = Tag.objects.filter(locale__language_code="uk").order_by("pk").last()
     author = Author.objects.filter(locale__language_code="uk").order_by("pk").last()
@@ -131,8 +131,7 @@ def test_taxonomy_filters_narrow_both_ways(client, demo_content, new_article, ki
             assert slug in [ref["slug"] for ref in item[f"{kind}s"]]
 
 
-def test_label_filter_narrows_both_ways(client, demo_content, new_article):
-    demo_content(articles=10)
+def test_label_filter_narrows_both_ways(client, demo_newsroom, new_article):
     opinion = new_article("en", "an-opinion", labels=["opinion"])
     plain = new_article("en", "plain-news")
     found = ids(get(client, "/api/v1/articles", edition="en", label="opinion", limit=100))
@@ -149,8 +148,7 @@ def test_label_filter_narrows_both_ways(client, demo_content, new_article):
     assert plain.pk in updated and opinion.pk not in updated
 
 
-def test_updated_since_takes_offsets_and_narrows(client, demo_content, new_article):
-    demo_content(articles=10)
+def test_updated_since_takes_offsets_and_narrows(client, demo_newsroom, new_article):
     fresh = new_article("uk", "fresh-news")
     fresh.refresh_from_db()
     since = fresh.last_published_at - dt.timedelta(seconds=1)
@@ -175,8 +173,7 @@ def test_updated_since_takes_offsets_and_narrows(client, demo_content, new_artic
     )
 
 
-def test_cursor_pages_cover_every_article_once_without_offset(client, demo_content):
-    demo_content(articles=30)
+def test_cursor_pages_cover_every_article_once_without_offset(client, demo_newsroom):
     items, sql = walk(client, "/api/v1/articles", edition="uk", limit=4)
     expected = list(
         Article.objects.published().in_edition("uk").newest_first().values_list("pk", flat=True)
@@ -186,8 +183,7 @@ def test_cursor_pages_cover_every_article_once_without_offset(client, demo_conte
     assert not [statement for statement in sql if " OFFSET " in statement.upper()]
 
 
-def test_next_keeps_the_filters(client, demo_content):
-    demo_content(articles=30)
+def test_next_keeps_the_filters(client, demo_newsroom):
     section = Article.objects.published().in_edition("en").first().section
     data = get(client, "/api/v1/articles", edition="en", section=section.slug, limit=1)
     query = parse_qs(urlsplit(data["next"]).query)
@@ -195,8 +191,7 @@ def test_next_keeps_the_filters(client, demo_content):
     assert query["edition"] == ["en"] and query["limit"] == ["1"] and query["cursor"]
 
 
-def test_tags_and_authors_page_by_slug(client, demo_content):
-    demo_content(articles=10)
+def test_tags_and_authors_page_by_slug(client, demo_newsroom):
     for kind, model in (("tags", Tag), ("authors", Author)):
         items, sql = walk(client, f"/api/v1/{kind}", edition="en", limit=3)
         expected = list(
@@ -209,8 +204,7 @@ def test_tags_and_authors_page_by_slug(client, demo_content):
         assert not [statement for statement in sql if " OFFSET " in statement.upper()]
 
 
-def test_sections_of_an_edition_in_navigation_order(client, demo_content):
-    demo_content(articles=4)
+def test_sections_of_an_edition_in_navigation_order(client, demo_newsroom):
     data = get(client, "/api/v1/sections", edition="uk")
     expected = list(
         Section.objects.filter(locale__language_code="uk")
@@ -220,8 +214,7 @@ def test_sections_of_an_edition_in_navigation_order(client, demo_content):
     assert [item["slug"] for item in data["items"]] == expected
 
 
-def test_article_detail_has_body_bylines_tags_and_twin(client, demo_content):
-    demo_content(articles=20)
+def test_article_detail_has_body_bylines_tags_and_twin(client, demo_newsroom):
     article = next(
         a
         for a in Article.objects.published().in_edition("uk").newest_first()

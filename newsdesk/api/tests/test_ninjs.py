@@ -18,6 +18,10 @@ SCHEMAS = REPO.parent / "shared" / "vendor-schemas" / "ninjs"
 OFFSET = re.compile(r"T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$")
 
 
+# The shared demo newsroom's size (see the root conftest).
+DEMO_ARTICLES = 20
+
+
 def ninjs_validator() -> Draft202012Validator:
     """The ninjs 3.1 schema, with the GeoJSON schema it refers to served from disk."""
     if not (SCHEMAS / "ninjs-schema_3.1.json").exists():
@@ -44,9 +48,8 @@ def test_schema_rejects_what_it_should():
     assert problems(validator, {"type": "text"})
 
 
-def test_demo_articles_validate_as_ninjs_3_1(client, demo_content):
+def test_demo_articles_validate_as_ninjs_3_1(client, demo_newsroom):
     validator = ninjs_validator()
-    demo_content(articles=20)
     published = Article.objects.published()
     chosen = {
         "uk with hero": published.in_edition("uk").filter(hero_image__isnull=False).first(),
@@ -82,9 +85,8 @@ def test_demo_articles_validate_as_ninjs_3_1(client, demo_content):
             assert all(r["href"].startswith("http") for r in hero[0]["renditions"])
 
 
-def test_opinion_label_becomes_a_genre(client, demo_content, new_article):
+def test_opinion_label_becomes_a_genre(client, demo_newsroom, new_article):
     validator = ninjs_validator()
-    demo_content(articles=4)
     opinion = new_article("en", "why-it-matters", labels=["opinion"])
     item = client.get(f"/api/v1/articles/{opinion.pk}/ninjs").json()
     assert problems(validator, item) == []

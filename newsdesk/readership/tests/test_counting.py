@@ -21,9 +21,8 @@ from newsdesk.readership.tasks import flush_views
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"
 
 
-def _load(demo_content) -> None:
+def _load(demo_newsroom) -> None:
     """The demo newsroom without the view counts the demo seeds: each test counts its own."""
-    demo_content(articles=10)
     ArticleViews.objects.all().delete()
 
 
@@ -45,8 +44,8 @@ def _writes(queries: CaptureQueriesContext) -> list[str]:
     ]
 
 
-def test_the_beacon_counts_in_the_cache_and_writes_nothing(client, demo_content):
-    _load(demo_content)
+def test_the_beacon_counts_in_the_cache_and_writes_nothing(client, demo_newsroom):
+    _load(demo_newsroom)
     (article,) = _articles("en", 1)
 
     with CaptureQueriesContext(connection) as queries:
@@ -63,8 +62,8 @@ def test_the_beacon_counts_in_the_cache_and_writes_nothing(client, demo_content)
     assert not responses[0].cookies
 
 
-def test_crawlers_are_not_counted(client, demo_content):
-    _load(demo_content)
+def test_crawlers_are_not_counted(client, demo_newsroom):
+    _load(demo_newsroom)
     (article,) = _articles("en", 1)
     for agent in ("Googlebot/2.1 (+http://www.google.com/bot.html)", "curl/8.5.0", ""):
         assert _beacon(client, "en", article.pk, agent=agent).status_code == 204
@@ -83,9 +82,9 @@ def test_crawlers_are_not_counted(client, demo_content):
     ],
 )
 def test_bad_beacons_get_a_clear_client_error(
-    client, demo_content, address: str, method: str, status: int, message: str
+    client, demo_newsroom, address: str, method: str, status: int, message: str
 ):
-    _load(demo_content)
+    _load(demo_newsroom)
     (own,) = _articles("en", 1)
     (other,) = _articles("uk", 1)
     draft = Article.objects.filter(live=False, locale__language_code="en").first()
@@ -99,18 +98,18 @@ def test_bad_beacons_get_a_clear_client_error(
     assert counting.pending() == {}
 
 
-def test_the_beacon_needs_no_csrf_token(demo_content):
+def test_the_beacon_needs_no_csrf_token(demo_newsroom):
     from django.test import Client
 
-    _load(demo_content)
+    _load(demo_newsroom)
     (article,) = _articles("uk", 1)
     strict = Client(enforce_csrf_checks=True)
     assert _beacon(strict, "uk", article.pk).status_code == 204
 
 
 @pytest.mark.dated
-def test_flush_writes_hourly_rows_and_is_idempotent(demo_content):
-    _load(demo_content)
+def test_flush_writes_hourly_rows_and_is_idempotent(demo_newsroom):
+    _load(demo_newsroom)
     first, second = _articles("uk", 2)
     now = timezone.now()
     earlier = now - dt.timedelta(hours=1)
@@ -137,8 +136,8 @@ def test_flush_writes_hourly_rows_and_is_idempotent(demo_content):
     assert ArticleViews.objects.count() == 3
 
 
-def test_flush_keeps_the_larger_count_when_the_cache_was_emptied(demo_content):
-    _load(demo_content)
+def test_flush_keeps_the_larger_count_when_the_cache_was_emptied(demo_newsroom):
+    _load(demo_newsroom)
     (article,) = _articles("en", 1)
     for _ in range(5):
         counting.record(article.pk)
@@ -149,10 +148,10 @@ def test_flush_keeps_the_larger_count_when_the_cache_was_emptied(demo_content):
     assert ArticleViews.objects.get(article=article).count == 5
 
 
-def test_flush_command_runs_once_and_refuses_a_bad_interval(demo_content, capsys):
+def test_flush_command_runs_once_and_refuses_a_bad_interval(demo_newsroom, capsys):
     from django.core.management.base import CommandError
 
-    _load(demo_content)
+    _load(demo_newsroom)
     (article,) = _articles("en", 1)
     counting.record(article.pk)
     call_command("flush_views")
@@ -163,9 +162,9 @@ def test_flush_command_runs_once_and_refuses_a_bad_interval(demo_content, capsys
 
 @pytest.mark.dated
 def test_most_read_ranks_the_last_24_hours_of_published_articles(
-    demo_content, django_assert_num_queries
+    demo_newsroom, django_assert_num_queries
 ):
-    _load(demo_content)
+    _load(demo_newsroom)
     top, second, old_news, withdrawn = _articles("en", 4)
     (other_edition,) = _articles("uk", 1)
     hour = counting.hour_of(timezone.now())
@@ -192,8 +191,8 @@ def test_most_read_ranks_the_last_24_hours_of_published_articles(
     assert ranked[0].url == top.get_url()
 
 
-def test_most_read_is_shown_from_the_cache(client, demo_content, pages):
-    _load(demo_content)
+def test_most_read_is_shown_from_the_cache(client, demo_newsroom, pages):
+    _load(demo_newsroom)
     (article,) = _articles("en", 1)
     ArticleViews.objects.create(article=article, hour=counting.hour_of(timezone.now()), count=7)
     home = pages("en").home

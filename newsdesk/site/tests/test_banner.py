@@ -48,8 +48,7 @@ def _banner_text(client, url: str) -> str:
     return links[0]["href"] if links else ""
 
 
-def test_the_banner_shows_on_every_page_of_its_edition_only(client, demo_content, pages):
-    demo_content(articles=10)
+def test_the_banner_shows_on_every_page_of_its_edition_only(client, demo_newsroom, pages):
     banner = _raise("uk", "Вибухи в Києві")
     target = banner.article.get_url()
 
@@ -61,8 +60,7 @@ def test_the_banner_shows_on_every_page_of_its_edition_only(client, demo_content
 
 
 @pytest.mark.dated
-def test_the_banner_disappears_at_its_expiry_while_the_cache_still_holds_it(client, demo_content):
-    demo_content(articles=10)
+def test_the_banner_disappears_at_its_expiry_while_the_cache_still_holds_it(client, demo_newsroom):
     banner = _raise("en", "Explosions in Kyiv", minutes=10)
     assert _banner_text(client, "/en/news/") == banner.article.get_url()
     assert current.current("en") is not None
@@ -77,8 +75,7 @@ def test_the_banner_disappears_at_its_expiry_while_the_cache_still_holds_it(clie
     assert not [q for q in queries.captured_queries if "breaking" in q["sql"]]
 
 
-def test_saving_or_deleting_a_banner_takes_effect_at_once(client, demo_content):
-    demo_content(articles=10)
+def test_saving_or_deleting_a_banner_takes_effect_at_once(client, demo_newsroom):
     assert _banner_text(client, "/en/news/") == ""  # the empty answer is cached too
     banner = _raise("en", "Explosions in Kyiv")
     assert current.current("en") is not None
@@ -92,16 +89,14 @@ def test_saving_or_deleting_a_banner_takes_effect_at_once(client, demo_content):
     assert current.current("en") is None
 
 
-def test_an_unpublished_article_takes_its_banner_down(demo_content):
-    demo_content(articles=10)
+def test_an_unpublished_article_takes_its_banner_down(demo_newsroom):
     banner = _raise("uk", "Вибухи в Києві")
     actions.unpublish(article=banner.article)
     current.forget()  # as the minute-long cache entry runs out
     assert current.current("uk") is None
 
 
-def test_a_warm_page_costs_no_query_for_the_banner(client, demo_content, pages):
-    demo_content(articles=10)
+def test_a_warm_page_costs_no_query_for_the_banner(client, demo_newsroom, pages):
     _raise("uk", "Вибухи в Києві")
     url = pages("uk").article
     client.get(url)
@@ -134,8 +129,7 @@ def _payload(target: Article, locale: str, changes: dict[str, str]) -> dict[str,
     return data | changes
 
 
-def test_an_editor_raises_a_banner_in_the_newsroom_admin(client, demo_content, editor):
-    demo_content(articles=10)
+def test_an_editor_raises_a_banner_in_the_newsroom_admin(client, demo_newsroom, editor):
     client.force_login(editor)
 
     response = client.post(reverse(ADD), _payload(_article("en"), "en", {}))
@@ -160,9 +154,8 @@ def test_an_editor_raises_a_banner_in_the_newsroom_admin(client, demo_content, e
     ],
 )
 def test_bad_banner_is_refused_with_a_clear_message(
-    client, demo_content, editor, case: str, field: str, message: str
+    client, demo_newsroom, editor, case: str, field: str, message: str
 ):
-    demo_content(articles=10)
     client.force_login(editor)
     article = _article("en")
     now = timezone.localtime(timezone.now())

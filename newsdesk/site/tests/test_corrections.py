@@ -20,6 +20,10 @@ from .conftest import Page
 CORRECTIONS_QUERIES = 2
 
 
+# The shared demo newsroom's size (see the root conftest).
+DEMO_ARTICLES = 20
+
+
 def _published(edition: str, count: int) -> list[Article]:
     rows = list(Article.objects.published().in_edition(edition).newest_first()[:count])
     assert len(rows) == count
@@ -31,9 +35,8 @@ def _correct(article: Article, note: str, kind: str = "correction") -> None:
 
 
 def test_lists_corrections_and_clarifications_newest_first_with_their_articles(
-    client, demo_content
+    client, demo_newsroom
 ):
-    demo_content(articles=10)
     first, second, third = _published("en", 3)
     _correct(first, "The strike was on Tuesday, not Monday.")
     _correct(second, "The figure is for the region, not the city.", kind="clarification")
@@ -55,8 +58,7 @@ def test_lists_corrections_and_clarifications_newest_first_with_their_articles(
     assert client.get("/uk/corrections/").content.decode().count("The strike was") == 0
 
 
-def test_entries_of_unpublished_articles_are_left_out(client, demo_content):
-    demo_content(articles=10)
+def test_entries_of_unpublished_articles_are_left_out(client, demo_newsroom):
     (article,) = _published("uk", 1)
     _correct(article, "Виправлено ім'я мера.")
     assert "Виправлено ім&#x27;я мера." in client.get("/uk/corrections/").content.decode()
@@ -68,15 +70,13 @@ def test_entries_of_unpublished_articles_are_left_out(client, demo_content):
     assert article.get_url() not in body
 
 
-def test_the_footer_links_to_the_corrections_page(client, demo_content):
-    demo_content(articles=10)
+def test_the_footer_links_to_the_corrections_page(client, demo_newsroom):
     page = Page(client.get("/uk/").content.decode())
     assert "/uk/corrections/" in [a["href"] for a in page.anchors]
 
 
 @override_settings(NEWSDESK_FEED_PAGE_SIZE=3)
-def test_pages_by_keyset_in_fixed_queries(client, demo_content, django_assert_max_num_queries):
-    demo_content(articles=20)
+def test_pages_by_keyset_in_fixed_queries(client, demo_newsroom, django_assert_max_num_queries):
     articles = _published("en", 7)
     for number, article in enumerate(articles):
         _correct(article, f"Correction number {number}.")
@@ -103,15 +103,13 @@ def test_pages_by_keyset_in_fixed_queries(client, demo_content, django_assert_ma
         client.get("/en/corrections/")
 
 
-def test_a_cursor_we_did_not_make_is_a_bad_request(client, demo_content):
-    demo_content(articles=10)
+def test_a_cursor_we_did_not_make_is_a_bad_request(client, demo_newsroom):
     response = client.get("/en/corrections/?after=yesterday")
     assert response.status_code == 400
     assert "Bad request" in response.content.decode()
 
 
-def test_the_article_shows_the_correction_and_its_json_ld_follows_the_log(client, demo_content):
-    demo_content(articles=10)
+def test_the_article_shows_the_correction_and_its_json_ld_follows_the_log(client, demo_newsroom):
     (article,) = _published("en", 1)
     _correct(article, "The strike was on Tuesday, not Monday.")
     newest = article.update_log.order_by("-created_at", "-id").first()

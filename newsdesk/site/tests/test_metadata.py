@@ -21,8 +21,7 @@ def _feeds(page: Page) -> list[tuple[str, str]]:
 
 
 @pytest.mark.parametrize("edition", ["uk", "en"])
-def test_every_page_links_the_feeds_of_what_it_lists(client, demo_content, pages, edition):
-    demo_content(articles=10)
+def test_every_page_links_the_feeds_of_what_it_lists(client, demo_newsroom, pages, edition):
     where = pages(edition)
     expected = {
         where.home: [
@@ -58,8 +57,7 @@ def test_every_page_links_the_feeds_of_what_it_lists(client, demo_content, pages
             assert response["Content-Type"].startswith(media_type), href
 
 
-def test_home_and_listings_share_as_websites(client, demo_content):
-    demo_content(articles=10)
+def test_home_and_listings_share_as_websites(client, demo_newsroom):
     html = client.get("/en/news/").content.decode()
     assert '<meta property="og:type" content="website">' in html
     assert '<meta property="og:url" content="http://127.0.0.1:8000/en/news/">' in html

@@ -24,6 +24,10 @@ STRICT_TEMPLATES = [{**ENGINE, "OPTIONS": {**ENGINE["OPTIONS"], "string_if_inval
 EVENT_HANDLER = re.compile(r"\son\w+\s*=", re.IGNORECASE)
 
 
+# The shared demo newsroom's size (see the root conftest).
+DEMO_ARTICLES = 20
+
+
 def assert_clean(response, url: str, edition: str) -> Page:
     html = response.content.decode()
     page = Page(html)
@@ -47,8 +51,7 @@ def assert_clean(response, url: str, edition: str) -> Page:
 
 @pytest.mark.parametrize("edition", ["uk", "en"])
 @override_settings(TEMPLATES=STRICT_TEMPLATES, NEWSDESK_FEED_PAGE_SIZE=8)
-def test_every_reader_page_renders_clean(client, demo_content, pages, edition):
-    demo_content(articles=20)
+def test_every_reader_page_renders_clean(client, demo_newsroom, pages, edition):
     where = pages(edition)
     rendered = {}
     for name, url in [
@@ -95,8 +98,7 @@ def test_every_reader_page_renders_clean(client, demo_content, pages, edition):
 
 @pytest.mark.dated
 @pytest.mark.parametrize("edition", ["uk", "en"])
-def test_feed_shows_day_headers_times_labels_and_thumbnails(client, demo_content, edition):
-    demo_content(articles=20)
+def test_feed_shows_day_headers_times_labels_and_thumbnails(client, demo_newsroom, edition):
     html = client.get(f"/{edition}/news/").content.decode()
     first = Article.objects.published().in_edition(edition).newest_first().first()
     assert f'href="{first.get_url()}"' in html
@@ -113,8 +115,7 @@ def test_feed_shows_day_headers_times_labels_and_thumbnails(client, demo_content
         assert 'loading="lazy"' in html and 'decoding="async"' in html
 
 
-def test_fragment_is_the_next_slice_only(client, demo_content):
-    demo_content(articles=20)
+def test_fragment_is_the_next_slice_only(client, demo_newsroom):
     with override_settings(NEWSDESK_FEED_PAGE_SIZE=5):
         page = Page(client.get("/en/news/").content.decode())
         more = page.anchor("data-feed-more")["href"]
@@ -127,8 +128,7 @@ def test_fragment_is_the_next_slice_only(client, demo_content):
 
 
 @override_settings(NEWSDESK_FEED_PAGE_SIZE=5)
-def test_home_shows_front_then_latest_news(client, demo_content):
-    demo_content(articles=20)
+def test_home_shows_front_then_latest_news(client, demo_newsroom):
     from newsdesk.fronts.models import FrontItem
 
     html = client.get("/uk/").content.decode()
@@ -147,8 +147,7 @@ def test_root_redirects_to_the_ukrainian_edition(client, db):
     assert response["Location"] == "/uk/"
 
 
-def test_static_assets_are_one_stylesheet_and_one_deferred_script(client, demo_content, pages):
-    demo_content(articles=10)
+def test_static_assets_are_one_stylesheet_and_one_deferred_script(client, demo_newsroom, pages):
     page = Page(client.get(pages("en").article).content.decode())
     stylesheets = [link for link in page.links if link.get("rel") == "stylesheet"]
     assert [s["href"] for s in stylesheets] == ["/static/site/site.css"]
@@ -158,8 +157,7 @@ def test_static_assets_are_one_stylesheet_and_one_deferred_script(client, demo_c
 
 @pytest.mark.parametrize("edition", ["uk", "en"])
 @override_settings(TEMPLATES=STRICT_TEMPLATES)
-def test_corrections_and_live_pages_render_clean(client, demo_content, edition):
-    demo_content(articles=20)
+def test_corrections_and_live_pages_render_clean(client, demo_newsroom, edition):
     live = Article.objects.published().in_edition(edition).filter(coverage="live").first()
     assert live is not None, "the demo has a live article in each edition"
     for url in (f"/{edition}/corrections/", live.get_url()):

@@ -14,6 +14,10 @@ from .conftest import Page
 BUDGET = 8
 
 
+# The shared demo newsroom's size (see the root conftest).
+DEMO_ARTICLES = 20
+
+
 def _count(client, url: str) -> int:
     client.get(url)  # warm: renditions made on first use are not part of the budget
     with CaptureQueriesContext(connection) as queries:
@@ -46,8 +50,7 @@ def test_query_counts_stay_within_budget_and_do_not_grow(
 
 
 @override_settings(NEWSDESK_FEED_PAGE_SIZE=4)
-def test_feed_pages_by_keyset_and_covers_every_article_once(client, demo_content):
-    demo_content(articles=20)
+def test_feed_pages_by_keyset_and_covers_every_article_once(client, demo_newsroom):
     expected = [a.get_url() for a in Article.objects.published().in_edition("en").newest_first()]
     seen: list[str] = []
     url: str | None = "/en/news/"

@@ -31,6 +31,10 @@ from .test_pages import STRICT_TEMPLATES, assert_clean
 STORY_PAGE_QUERIES = 4  # story + twin slug, feed rows, renditions, timeline entries
 
 
+# The shared demo newsroom's size (see the root conftest).
+DEMO_ARTICLES = 40
+
+
 def _story(edition: str) -> Story:
     return Story.objects.get(translation_key=STORY_KEY, locale__language_code=edition)
 
@@ -40,8 +44,8 @@ def _url(name: str, story: Story) -> str:
 
 
 @pytest.fixture
-def loaded(demo_content):
-    demo_content(articles=40)
+def loaded(demo_newsroom):
+    """The module\'s demo newsroom, under the name these tests know it by."""
 
 
 @pytest.mark.parametrize("edition", ["uk", "en"])

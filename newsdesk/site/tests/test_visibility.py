@@ -43,8 +43,7 @@ def editor(db):
 
 
 @pytest.mark.parametrize("edition", ["uk", "en"])
-def test_drafts_scheduled_and_expired_articles_are_not_found(client, demo_content, edition):
-    demo_content(articles=10)
+def test_drafts_scheduled_and_expired_articles_are_not_found(client, demo_newsroom, edition):
     draft = _new_article(edition, "a-draft")
     actions.save_draft(article=draft)
     scheduled = _new_article(edition, "scheduled-story")
@@ -62,8 +61,7 @@ def test_drafts_scheduled_and_expired_articles_are_not_found(client, demo_conten
         assert article.get_url() not in feed
 
 
-def test_an_editor_sees_unpublished_work_at_its_real_address(client, demo_content, editor):
-    demo_content(articles=10)
+def test_an_editor_sees_unpublished_work_at_its_real_address(client, demo_newsroom, editor):
     draft = _new_article("en", "work-in-progress")
     actions.save_draft(article=draft)
     draft.headline = "Second draft headline"
@@ -80,16 +78,14 @@ def test_an_editor_sees_unpublished_work_at_its_real_address(client, demo_conten
     assert client.get(draft.get_url()).status_code == 404
 
 
-def test_a_user_without_permission_gets_404(client, demo_content):
-    demo_content(articles=10)
+def test_a_user_without_permission_gets_404(client, demo_newsroom):
     draft = _new_article("uk", "not-for-you")
     actions.save_draft(article=draft)
     client.force_login(User.objects.create_user("reader", password="not-a-real-password"))
     assert client.get(draft.get_url()).status_code == 404
 
 
-def test_admin_preview_renders_the_unsaved_object_privately(demo_content):
-    demo_content(articles=10)
+def test_admin_preview_renders_the_unsaved_object_privately(demo_newsroom):
     article = Article.objects.published().in_edition("uk").first()
     article.headline = "Not saved yet"
     request = RequestFactory().get("/admin/snippets/articles/article/preview/")
@@ -101,8 +97,7 @@ def test_admin_preview_renders_the_unsaved_object_privately(demo_content):
     assert response["Cache-Control"] == "private, no-store"
 
 
-def test_an_old_address_redirects_permanently(client, demo_content):
-    demo_content(articles=10)
+def test_an_old_address_redirects_permanently(client, demo_newsroom):
     article = Article.objects.published().in_edition("en").first()
     old = article.get_url()
     article.slug = f"{article.slug}-renamed"
@@ -125,8 +120,7 @@ def test_a_malformed_cursor_is_a_400_in_the_edition_language(client, db, edition
 
 
 @pytest.mark.parametrize("edition", ["uk", "en"])
-def test_language_switch_and_hreflang_lead_to_the_translation(client, demo_content, edition):
-    demo_content(articles=10)
+def test_language_switch_and_hreflang_lead_to_the_translation(client, demo_newsroom, edition):
     other = "en" if edition == "uk" else "uk"
     twin_keys = Article.objects.published().in_edition(other).values("translation_key")
     article = Article.objects.published().in_edition(edition).filter(translation_key__in=twin_keys)
@@ -152,8 +146,7 @@ def test_language_switch_and_hreflang_lead_to_the_translation(client, demo_conte
     assert twin_section.startswith(f"/{other}/sections/")
 
 
-def test_affiliate_material_is_disclosed_and_its_links_are_sponsored(client, demo_content):
-    demo_content(articles=10)
+def test_affiliate_material_is_disclosed_and_its_links_are_sponsored(client, demo_newsroom):
     article = Article.objects.published().in_edition("en").first()
     article.labels = ["affiliate"]
     article.body = [
@@ -166,8 +159,7 @@ def test_affiliate_material_is_disclosed_and_its_links_are_sponsored(client, dem
     assert "label-affiliate" in html
 
 
-def test_read_also_blocks_link_only_to_published_articles(client, demo_content):
-    demo_content(articles=10)
+def test_read_also_blocks_link_only_to_published_articles(client, demo_newsroom):
     article, visible = Article.objects.published().in_edition("en")[:2]
     hidden = _new_article("en", "hidden-target")
     actions.save_draft(article=hidden)

@@ -54,9 +54,8 @@ def test_period_bounds_and_names():
 
 @pytest.mark.dated
 def test_publishing_keeps_the_month_counts_in_step(
-    demo_content, django_capture_on_commit_callbacks
+    demo_newsroom, django_capture_on_commit_callbacks
 ):
-    demo_content(articles=10)
     archive.rebuild()
     month = archive.first_of_month(timezone.now())
     before = ArchiveMonth.objects.get(edition="en", month=month)
@@ -74,8 +73,7 @@ def test_publishing_keeps_the_month_counts_in_step(
     assert ArchiveMonth.objects.get(edition="uk", month=month).articles > 0
 
 
-def test_rebuild_agrees_with_the_articles(demo_content):
-    demo_content(articles=10)
+def test_rebuild_agrees_with_the_articles(demo_newsroom):
     grow_archive(12, months=5)
     assert archive.rebuild() == ArchiveMonth.objects.count() == 2 * 6
     for row in ArchiveMonth.objects.all():
@@ -92,9 +90,8 @@ def test_rebuild_agrees_with_the_articles(demo_content):
 
 
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="reads SQLite's EXPLAIN QUERY PLAN")
-def test_month_news_and_recount_queries_search_the_edition_index(client, demo_content):
+def test_month_news_and_recount_queries_search_the_edition_index(client, demo_newsroom):
     """The SQL the sitemaps and the summary upkeep really run, explained by SQLite."""
-    demo_content(articles=10)
     grow_archive(30, months=3, recent=5)
     period = archive.Period(archive.first_of_month(timezone.now()))
     with CaptureQueriesContext(connection) as queries:

@@ -54,8 +54,7 @@ def test_an_image_of_unknown_size_gets_length_zero(settings):
     assert content.picture(None) is None
 
 
-def test_the_guid_survives_a_new_slug_and_headline(demo_content, settings):
-    demo_content(articles=10)
+def test_the_guid_survives_a_new_slug_and_headline(demo_newsroom, settings):
     article = new_article("uk", "first-slug")
     actions.publish(article=article)
     before = content.latest(Article.objects.published().in_edition("uk"), "uk", size=1)[0]
@@ -71,10 +70,9 @@ def test_the_guid_survives_a_new_slug_and_headline(demo_content, settings):
     assert after.updated >= before.updated
 
 
-def test_public_notes_reach_the_feed_with_their_kind_and_time(client, demo_content):
+def test_public_notes_reach_the_feed_with_their_kind_and_time(client, demo_newsroom):
     import feedparser
 
-    demo_content(articles=10)
     article = new_article("en", "corrected-story")
     actions.publish(article=article)
     actions.publish(article=article, update_kind="correction", update_note="The mayor is Ihor.")

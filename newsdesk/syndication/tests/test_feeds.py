@@ -40,9 +40,8 @@ def _feeds() -> dict[str, str]:
 
 
 def test_feed_queries_are_fixed_and_do_not_grow_with_the_archive(
-    client, demo_content, django_assert_num_queries
+    client, demo_newsroom, django_assert_num_queries
 ):
-    demo_content(articles=10)
     urls = _feeds()
     small = {name: _count(client, url) for name, url in urls.items()}
     grow_archive(150, months=6, recent=content.FEED_SIZE)
@@ -54,8 +53,7 @@ def test_feed_queries_are_fixed_and_do_not_grow_with_the_archive(
             client.get(url)
 
 
-def test_a_feed_holds_the_newest_items_up_to_its_size(client, demo_content):
-    demo_content(articles=10)
+def test_a_feed_holds_the_newest_items_up_to_its_size(client, demo_newsroom):
     grow_archive(5, months=2, recent=content.FEED_SIZE + 5)
     body = client.get("/en/news/rss.xml").content.decode()
     assert body.count("<item>") == content.FEED_SIZE
@@ -63,8 +61,7 @@ def test_a_feed_holds_the_newest_items_up_to_its_size(client, demo_content):
     assert newest is not None and f"/en/news/{newest.slug}/" in body
 
 
-def test_no_query_pages_by_offset(client, demo_content):
-    demo_content(articles=10)
+def test_no_query_pages_by_offset(client, demo_newsroom):
     with CaptureQueriesContext(connection) as queries:
         client.get("/uk/news/atom.xml")
     assert not [q for q in queries.captured_queries if " OFFSET " in q["sql"].upper()]

@@ -11,13 +11,15 @@ from newsdesk.demo.stories import STORY_KEY
 from newsdesk.publishing import actions
 from newsdesk.stories.models import Story
 
+# The shared demo newsroom's size (see the root conftest).
+DEMO_ARTICLES = 40
+
 
 @pytest.mark.parametrize("edition", ["uk", "en"])
 @pytest.mark.parametrize("kind", ["rss", "atom"])
 def test_story_feed_lists_the_story_articles_and_nothing_else(
-    client, demo_content, edition, kind, settings
+    client, demo_newsroom, edition, kind, settings
 ):
-    demo_content(articles=40)
     story = Story.objects.get(translation_key=STORY_KEY, locale__language_code=edition)
     articles = list(Article.objects.published().in_edition(edition).in_story(story))
     withdrawn = articles.pop()
@@ -34,8 +36,7 @@ def test_story_feed_lists_the_story_articles_and_nothing_else(
     assert f"{settings.BASE_URL}{withdrawn.get_url()}" not in links
 
 
-def test_story_feed_of_an_unknown_or_other_edition_story_is_not_found(client, demo_content):
-    demo_content(articles=10)
+def test_story_feed_of_an_unknown_or_other_edition_story_is_not_found(client, demo_newsroom):
     uk = Story.objects.get(translation_key=STORY_KEY, locale__language_code="uk")
     for kind in ("rss", "atom"):
         missing = reverse(f"syndication:story_{kind}", kwargs={"edition": "uk", "slug": "nope"})
