@@ -50,9 +50,12 @@ class Period:
 
 
 def month_after(moment: dt.datetime) -> dt.datetime:
-    if moment.month == 12:
-        return moment.replace(year=moment.year + 1, month=1)
-    return moment.replace(month=moment.month + 1)
+    """The first instant of the month after ``moment``'s (on the 31st too: there is no
+    31 June to step to)."""
+    first = moment.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+    if first.month == 12:
+        return first.replace(year=first.year + 1, month=1)
+    return first.replace(month=first.month + 1)
 
 
 def first_of_month(moment: dt.datetime) -> dt.date:

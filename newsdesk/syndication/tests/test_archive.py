@@ -52,6 +52,20 @@ def test_period_bounds_and_names():
     assert [archive.pages(n) for n in (0, 1, 50_000, 50_001, 100_001)] == [1, 1, 1, 2, 3]
 
 
+@pytest.mark.parametrize(
+    ("moment", "expected"),
+    [
+        (dt.datetime(2027, 1, 31, 22, 5, tzinfo=dt.UTC), dt.datetime(2027, 2, 1, tzinfo=dt.UTC)),
+        (dt.datetime(2028, 2, 29, 10, tzinfo=dt.UTC), dt.datetime(2028, 3, 1, tzinfo=dt.UTC)),
+        (dt.datetime(2027, 5, 31, 21, 30, tzinfo=dt.UTC), dt.datetime(2027, 6, 1, tzinfo=dt.UTC)),
+        (dt.datetime(2026, 12, 31, 21, 55, tzinfo=dt.UTC), dt.datetime(2027, 1, 1, tzinfo=dt.UTC)),
+        (dt.datetime(2026, 3, 1, tzinfo=dt.UTC), dt.datetime(2026, 4, 1, tzinfo=dt.UTC)),
+    ],
+)
+def test_the_month_after_starts_on_the_first_whatever_the_day(moment, expected):
+    assert archive.month_after(moment) == expected
+
+
 @pytest.mark.dated
 def test_publishing_keeps_the_month_counts_in_step(
     demo_newsroom, django_capture_on_commit_callbacks
