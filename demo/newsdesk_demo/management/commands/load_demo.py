@@ -2,8 +2,8 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from newsdesk.demo.builder import load_demo
 from newsdesk.search.index import rebuild as rebuild_search_index
+from newsdesk_demo.builder import load_demo
 
 
 class Command(BaseCommand):

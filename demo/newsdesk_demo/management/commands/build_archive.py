@@ -4,7 +4,7 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
-from newsdesk.demo.archive import ArchiveError, build_archive, check
+from newsdesk_demo.archive import ArchiveError, build_archive, check
 
 
 class Command(BaseCommand):

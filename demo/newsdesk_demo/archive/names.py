@@ -17,9 +17,9 @@ from dataclasses import dataclass
 
 from django.utils.text import slugify
 
-from newsdesk.demo import directory
-from newsdesk.demo.phrases.places import CITIES
 from newsdesk.editorial.slugs import romanise_ukrainian, slug_from_headline
+from newsdesk_demo import directory
+from newsdesk_demo.phrases.places import CITIES
 
 Pair = tuple[str, str]
 

@@ -2,7 +2,7 @@
 
 Every string is a ``(Ukrainian, English)`` pair, and the English is a translation of the
 Ukrainian, so an article and its twin say the same thing. Templates use ``str.format``
-slots filled by :mod:`newsdesk.demo.slots` (``{city_loc}``, ``{drones}``…); a slot that
+slots filled by :mod:`newsdesk_demo.slots` (``{city_loc}``, ``{drones}``…); a slot that
 starts with a capital letter is the same value capitalised for the start of a sentence.
 """
 

@@ -2,5 +2,5 @@ from django.apps import AppConfig
 
 
 class DemoConfig(AppConfig):
-    name = "newsdesk.demo"
+    name = "newsdesk_demo"
     label = "demo"

@@ -13,8 +13,8 @@ import itertools
 import random
 
 from newsdesk.articles import labels as codes
-from newsdesk.demo.clock import HOURLY
 from newsdesk.editions import kyiv
+from newsdesk_demo.clock import HOURLY
 
 # Share of stories told in both editions: with it, about 70 % of articles have a twin
 # (2t / (1 + t) for t = 0.54). A story told once is Ukrainian a little more often.

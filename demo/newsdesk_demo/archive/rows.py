@@ -15,9 +15,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from newsdesk.demo import directory
-from newsdesk.demo.writer import CREDIT, ILLUSTRATIVE, Picture
 from newsdesk.editions import EDITIONS, kyiv
+from newsdesk_demo import directory
+from newsdesk_demo.writer import CREDIT, ILLUSTRATIVE, Picture
 
 from . import plan
 from .catalogue import Catalogue

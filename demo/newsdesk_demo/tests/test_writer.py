@@ -6,11 +6,11 @@ import datetime as dt
 
 import pytest
 
-from newsdesk.demo import slots
-from newsdesk.demo.phrases import KINDS
-from newsdesk.demo.phrases.places import CITIES, COUNTRIES
-from newsdesk.demo.seeding import seeded
-from newsdesk.demo.writer import Picture, write
+from newsdesk_demo import slots
+from newsdesk_demo.phrases import KINDS
+from newsdesk_demo.phrases.places import CITIES, COUNTRIES
+from newsdesk_demo.seeding import seeded
+from newsdesk_demo.writer import Picture, write
 
 MOMENT = dt.datetime(2026, 3, 4, 1, 30, tzinfo=dt.UTC)
 PICTURES = [

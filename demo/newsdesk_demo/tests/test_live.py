@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from newsdesk.articles.models import LIVE, Article
-from newsdesk.demo.live import LIVE_KEY
 from newsdesk.live.models import LiveUpdate
+from newsdesk_demo.live import LIVE_KEY
 
 
 @pytest.mark.django_db

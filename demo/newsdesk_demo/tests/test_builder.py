@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from newsdesk.articles.models import Article
-from newsdesk.demo.builder import load_demo
+from newsdesk_demo.builder import load_demo
 
 
 @pytest.mark.django_db

@@ -21,9 +21,9 @@ from django.db.models import Max
 from django.utils import timezone
 
 from newsdesk.articles.models import Article, PublishedSlug
-from newsdesk.demo.catalogue import translation_key
-from newsdesk.demo.images import ensure_pictures
-from newsdesk.demo.writer import Picture
+from newsdesk_demo.catalogue import translation_key
+from newsdesk_demo.images import ensure_pictures
+from newsdesk_demo.writer import Picture
 
 from . import pipeline
 from .catalogue import ensure_catalogue

@@ -18,10 +18,10 @@ from django.utils import timezone
 
 from newsdesk.articles import labels
 from newsdesk.articles.models import Article, Byline, PublishedSlug
-from newsdesk.demo.archive.build import derived_commands
 from newsdesk.people.models import Author
 from newsdesk.sections.models import Section
 from newsdesk.taxonomy.models import Tag
+from newsdesk_demo.archive.build import derived_commands
 
 SIZES = {"articles": 400, "years": 2, "sections": 6, "tags": 60, "authors": 12, "seed": 5}
 BODY_BLOCKS = {"paragraph", "subheading", "quote"}

@@ -8,8 +8,8 @@ import stat
 import pytest
 from django.contrib.auth import authenticate, get_user_model
 
-from newsdesk.demo.setup import ADMIN, EDITORS, LOGINS_FILE, prepare_demo
 from newsdesk.sections.models import Section
+from newsdesk_demo.setup import ADMIN, EDITORS, LOGINS_FILE, prepare_demo
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 
 Every random choice is made once and applied to the Ukrainian and the English text alike,
 so the English article is a translation of the Ukrainian one. Nothing here touches the
-database: the output is plain data that :mod:`newsdesk.demo.filing` turns into articles.
+database: the output is plain data that :mod:`newsdesk_demo.filing` turns into articles.
 """
 
 from __future__ import annotations

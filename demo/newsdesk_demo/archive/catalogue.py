@@ -15,11 +15,11 @@ from typing import Any
 from django.db import models, transaction
 from wagtail.models import Locale
 
-from newsdesk.demo.catalogue import translation_key
 from newsdesk.editions import EDITIONS
 from newsdesk.people.models import Author
 from newsdesk.sections.models import Section
 from newsdesk.taxonomy.models import Tag
+from newsdesk_demo.catalogue import translation_key
 
 from . import names
 from .names import Entry

@@ -17,13 +17,13 @@ from wagtail.models import ModelLogEntry, ReferenceIndex
 from newsdesk.articles import labels
 from newsdesk.articles.models import Article, PublishedSlug
 from newsdesk.articles.query import HERO_SPECS, THUMBNAIL_SPECS
-from newsdesk.demo.images import COLLECTION
-from newsdesk.demo.showcase import DRAFT_KEY, SCHEDULED_KEY, UPDATED_KEY
 from newsdesk.editions import kyiv
 from newsdesk.fronts.models import Front
 from newsdesk.people.models import Author
 from newsdesk.sections.models import Section
 from newsdesk.taxonomy.models import Tag
+from newsdesk_demo.images import COLLECTION
+from newsdesk_demo.showcase import DRAFT_KEY, SCHEDULED_KEY, UPDATED_KEY
 
 ARTICLES = 40
 DAYS = 5
