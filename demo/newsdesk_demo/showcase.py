@@ -20,7 +20,7 @@ from newsdesk.publishing import actions
 
 from .catalogue import Catalogue, translation_key
 from .filing import Archive, Slugs, build, date_back, file_story
-from .phrases import economy, politics, war
+from .phrases import kind
 from .writer import Picture, write
 
 UPDATED_KEY = translation_key("showcase:updated")
@@ -63,7 +63,7 @@ def ensure_showcase(
     )
     if UPDATED_KEY not in existing:
         moment = now - PUBLISHED_AGO
-        story = write(war.STRIKE, rng, moment=moment, pictures=pictures)
+        story = write(kind("strike"), rng, moment=moment, pictures=pictures)
         articles = file_story(
             story,
             key=UPDATED_KEY,
@@ -78,14 +78,14 @@ def ensure_showcase(
             _update(article, code, at=min(moment + UPDATED_AFTER, now))
         made += len(articles)
     if DRAFT_KEY not in existing:
-        story = write(politics.GOVERNMENT, rng, moment=now, pictures=pictures)
+        story = write(kind("government"), rng, moment=now, pictures=pictures)
         for code in story.editions:
             article = build(story, code, key=DRAFT_KEY, catalogue=catalogue, slugs=slugs)
             actions.save_draft(article=article, user=None)
             made += 1
     if SCHEDULED_KEY not in existing:
         go_live_at = now + dt.timedelta(days=1)
-        story = write(economy.FINANCE, rng, moment=go_live_at, pictures=pictures)
+        story = write(kind("finance"), rng, moment=go_live_at, pictures=pictures)
         for code in story.editions:
             article = build(story, code, key=SCHEDULED_KEY, catalogue=catalogue, slugs=slugs)
             actions.schedule(article=article, go_live_at=go_live_at, user=None)

@@ -4,13 +4,17 @@ production settings carry none of it, and ``newsdesk demo`` without it says how 
 from __future__ import annotations
 
 import ast
+import fnmatch
 import os
 import subprocess
 import sys
 import warnings
 from pathlib import Path
+from typing import Any
 
 import pytest
+
+from newsdesk_demo.phrases import DESKS
 
 from .production_settings import ROOT, production_settings
 
@@ -64,7 +68,8 @@ def test_dev_settings_run_the_demo_commands_when_the_demo_is_installed(tmp_path)
     assert set(DEMO_COMMANDS) <= set(listed.stdout.split())
 
 
-def _packages(pyproject: Path) -> list[str]:
+def _setuptools(pyproject: Path) -> dict[str, Any]:
+    """The [tool.setuptools] table as setuptools expands it when it builds the wheel."""
     setuptools_config = pytest.importorskip(
         "setuptools.config.pyprojecttoml", reason="setuptools reads the package lists"
     )
@@ -72,7 +77,11 @@ def _packages(pyproject: Path) -> list[str]:
         # setuptools calls its own [tool.setuptools] table "beta"; that is not ours to fix.
         warnings.simplefilter("ignore")
         config = setuptools_config.read_configuration(pyproject, expand=True)
-    return config["tool"]["setuptools"]["packages"]
+    return config["tool"]["setuptools"]
+
+
+def _packages(pyproject: Path) -> list[str]:
+    return _setuptools(pyproject)["packages"]
 
 
 def test_the_product_distribution_holds_no_demo_module():
@@ -87,6 +96,16 @@ def test_the_demo_distribution_holds_the_demo_package():
         packages
     )
     assert not [name for name in packages if name.startswith("newsdesk.")]
+
+
+def test_the_demo_distribution_carries_the_phrase_banks():
+    patterns = _setuptools(ROOT / "demo" / "pyproject.toml")["package-data"][
+        "newsdesk_demo.phrases"
+    ]
+    banks = sorted((ROOT / "demo" / "newsdesk_demo" / "phrases").glob("*.json"))
+    assert {bank.stem for bank in banks} == {*DESKS, "places"}
+    for bank in banks:
+        assert any(fnmatch.fnmatch(bank.name, pattern) for pattern in patterns), bank.name
 
 
 def _imported_modules(path: Path) -> set[str]:

@@ -1,11 +1,16 @@
-"""Places the stories happen in, with the Ukrainian case forms the templates need."""
+"""Places the stories happen in, with the Ukrainian case forms the templates need
+(``places.json``)."""
 
-# ruff: noqa: RUF001, RUF003
+# ruff: noqa: RUF003
 # (Ukrainian text: Cyrillic letters and typographic apostrophes are meant.)
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
+from typing import Any
+
+from .data import fields, many, pair, pairs, read, text
 
 
 @dataclass(frozen=True)
@@ -20,152 +25,6 @@ class City:
     region_loc: str
 
 
-CITIES: tuple[City, ...] = (
-    City(
-        "kharkiv",
-        ("Харків", "Kharkiv"),
-        "Харкова",
-        "у Харкові",
-        "по Харкову",
-        ("Харківщина", "the Kharkiv region"),
-        "Харківщини",
-        "на Харківщині",
-    ),
-    City(
-        "odesa",
-        ("Одеса", "Odesa"),
-        "Одеси",
-        "в Одесі",
-        "по Одесі",
-        ("Одещина", "the Odesa region"),
-        "Одещини",
-        "на Одещині",
-    ),
-    City(
-        "dnipro",
-        ("Дніпро", "Dnipro"),
-        "Дніпра",
-        "у Дніпрі",
-        "по Дніпру",
-        ("Дніпропетровщина", "the Dnipropetrovsk region"),
-        "Дніпропетровщини",
-        "на Дніпропетровщині",
-    ),
-    City(
-        "zaporizhzhia",
-        ("Запоріжжя", "Zaporizhzhia"),
-        "Запоріжжя",
-        "у Запоріжжі",
-        "по Запоріжжю",
-        ("Запорізька область", "the Zaporizhzhia region"),
-        "Запорізької області",
-        "у Запорізькій області",
-    ),
-    City(
-        "kherson",
-        ("Херсон", "Kherson"),
-        "Херсона",
-        "у Херсоні",
-        "по Херсону",
-        ("Херсонщина", "the Kherson region"),
-        "Херсонщини",
-        "на Херсонщині",
-    ),
-    City(
-        "mykolaiv",
-        ("Миколаїв", "Mykolaiv"),
-        "Миколаєва",
-        "у Миколаєві",
-        "по Миколаєву",
-        ("Миколаївщина", "the Mykolaiv region"),
-        "Миколаївщини",
-        "на Миколаївщині",
-    ),
-    City(
-        "sumy",
-        ("Суми", "Sumy"),
-        "Сум",
-        "у Сумах",
-        "по Сумах",
-        ("Сумщина", "the Sumy region"),
-        "Сумщини",
-        "на Сумщині",
-    ),
-    City(
-        "chernihiv",
-        ("Чернігів", "Chernihiv"),
-        "Чернігова",
-        "у Чернігові",
-        "по Чернігову",
-        ("Чернігівщина", "the Chernihiv region"),
-        "Чернігівщини",
-        "на Чернігівщині",
-    ),
-    City(
-        "kyiv",
-        ("Київ", "Kyiv"),
-        "Києва",
-        "у Києві",
-        "по Києву",
-        ("Київщина", "the Kyiv region"),
-        "Київщини",
-        "на Київщині",
-    ),
-    City(
-        "lviv",
-        ("Львів", "Lviv"),
-        "Львова",
-        "у Львові",
-        "по Львову",
-        ("Львівщина", "the Lviv region"),
-        "Львівщини",
-        "на Львівщині",
-    ),
-    City(
-        "poltava",
-        ("Полтава", "Poltava"),
-        "Полтави",
-        "у Полтаві",
-        "по Полтаві",
-        ("Полтавщина", "the Poltava region"),
-        "Полтавщини",
-        "на Полтавщині",
-    ),
-    City(
-        "kryvyi-rih",
-        ("Кривий Ріг", "Kryvyi Rih"),
-        "Кривого Рогу",
-        "у Кривому Розі",
-        "по Кривому Рогу",
-        ("Дніпропетровщина", "the Dnipropetrovsk region"),
-        "Дніпропетровщини",
-        "на Дніпропетровщині",
-    ),
-    City(
-        "zhytomyr",
-        ("Житомир", "Zhytomyr"),
-        "Житомира",
-        "у Житомирі",
-        "по Житомиру",
-        ("Житомирщина", "the Zhytomyr region"),
-        "Житомирщини",
-        "на Житомирщині",
-    ),
-)
-
-# Front-line sectors as the General Staff names them: (locative, English).
-DIRECTIONS: tuple[tuple[str, str], ...] = (
-    ("на Покровському напрямку", "in the Pokrovsk sector"),
-    ("на Костянтинівському напрямку", "in the Kostiantynivka sector"),
-    ("на Лиманському напрямку", "in the Lyman sector"),
-    ("на Куп’янському напрямку", "in the Kupiansk sector"),
-    ("на Сіверському напрямку", "in the Siversk sector"),
-    ("на Краматорському напрямку", "in the Kramatorsk sector"),
-    ("на Запорізькому напрямку", "in the Zaporizhzhia sector"),
-    ("на Херсонському напрямку", "in the Kherson sector"),
-)
-
-
 @dataclass(frozen=True)
 class Country:
     name: tuple[str, str]
@@ -175,34 +34,33 @@ class Country:
     capital_loc: str  # "у Берліні"
 
 
-COUNTRIES: tuple[Country, ...] = (
-    Country(
-        ("Німеччина", "Germany"), "Німеччини", "у Німеччині", ("Берлін", "Berlin"), "у Берліні"
-    ),
-    Country(("Франція", "France"), "Франції", "у Франції", ("Париж", "Paris"), "у Парижі"),
-    Country(("Польща", "Poland"), "Польщі", "у Польщі", ("Варшава", "Warsaw"), "у Варшаві"),
-    Country(
-        ("Велика Британія", "Britain"),
-        "Великої Британії",
-        "у Великій Британії",
-        ("Лондон", "London"),
-        "у Лондоні",
-    ),
-    Country(("Японія", "Japan"), "Японії", "в Японії", ("Токіо", "Tokyo"), "у Токіо"),
-    Country(("Канада", "Canada"), "Канади", "у Канаді", ("Оттава", "Ottawa"), "в Оттаві"),
-    Country(("Швеція", "Sweden"), "Швеції", "у Швеції", ("Стокгольм", "Stockholm"), "у Стокгольмі"),
-    Country(
-        ("Данія", "Denmark"), "Данії", "у Данії", ("Копенгаген", "Copenhagen"), "у Копенгагені"
-    ),
-    Country(("Норвегія", "Norway"), "Норвегії", "у Норвегії", ("Осло", "Oslo"), "в Осло"),
-    Country(
-        ("Фінляндія", "Finland"),
-        "Фінляндії",
-        "у Фінляндії",
-        ("Гельсінкі", "Helsinki"),
-        "у Гельсінкі",
-    ),
-    Country(("Литва", "Lithuania"), "Литви", "у Литві", ("Вільнюс", "Vilnius"), "у Вільнюсі"),
-    Country(("Італія", "Italy"), "Італії", "в Італії", ("Рим", "Rome"), "у Римі"),
-    Country(("Іспанія", "Spain"), "Іспанії", "в Іспанії", ("Мадрид", "Madrid"), "у Мадриді"),
-)
+def _city(data: Any, where: str) -> City:
+    d = fields(data, where, required=tuple(f.name for f in dataclasses.fields(City)))
+    return City(
+        tag=text(d["tag"], f"{where}.tag"),
+        name=pair(d["name"], f"{where}.name"),
+        gen=text(d["gen"], f"{where}.gen"),
+        loc=text(d["loc"], f"{where}.loc"),
+        po=text(d["po"], f"{where}.po"),
+        region=pair(d["region"], f"{where}.region"),
+        region_gen=text(d["region_gen"], f"{where}.region_gen"),
+        region_loc=text(d["region_loc"], f"{where}.region_loc"),
+    )
+
+
+def _country(data: Any, where: str) -> Country:
+    d = fields(data, where, required=tuple(f.name for f in dataclasses.fields(Country)))
+    return Country(
+        name=pair(d["name"], f"{where}.name"),
+        gen=text(d["gen"], f"{where}.gen"),
+        loc=text(d["loc"], f"{where}.loc"),
+        capital=pair(d["capital"], f"{where}.capital"),
+        capital_loc=text(d["capital_loc"], f"{where}.capital_loc"),
+    )
+
+
+_PLACES = fields(read("places"), "places.json", required=("cities", "directions", "countries"))
+CITIES: tuple[City, ...] = many(_PLACES["cities"], "places.json cities", _city)
+DIRECTIONS: tuple[tuple[str, str], ...] = pairs(_PLACES["directions"], "places.json directions")
+"""Front-line sectors as the General Staff names them: (locative, English)."""
+COUNTRIES: tuple[Country, ...] = many(_PLACES["countries"], "places.json countries", _country)
