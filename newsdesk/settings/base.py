@@ -53,8 +53,6 @@ INSTALLED_APPS = [
     "newsdesk.api",
     # last of the outputs: its receivers purge after the others have refreshed
     "newsdesk.frontcache",
-    # demo content
-    "newsdesk.demo",
     # Wagtail
     # "Translate" on snippets: copies an item into the other edition as a draft
     # (newsdesk.editorial.translation makes the copy safe to edit).

@@ -3,11 +3,20 @@
 DEBUG stays off so that error pages look as readers see them.
 """
 
+from importlib.util import find_spec
+
 from .base import *  # noqa: F403
-from .base import ALLOWED_HOSTS, SECRET_KEY
+from .base import ALLOWED_HOSTS, INSTALLED_APPS, SECRET_KEY
 
 SECRET_KEY = SECRET_KEY or "demo-only-not-secret"
 ALLOWED_HOSTS = ALLOWED_HOSTS or ["127.0.0.1", "localhost", "[::1]"]
 DEBUG = False
 # The demo serves static files from the apps' own folders (no collectstatic step).
 WHITENOISE_AUTOREFRESH = True
+
+# The demo newsroom (load_demo, build_archive) is a distribution of its own, installed by
+# scripts/demo and scripts/setup dev, never by the product's install (decision 0017). Without
+# it these settings still run the product's own commands; `newsdesk demo` says how to get it.
+if find_spec("newsdesk_demo") is not None:
+    _after = INSTALLED_APPS.index("newsdesk.frontcache") + 1
+    INSTALLED_APPS = [*INSTALLED_APPS[:_after], "newsdesk_demo", *INSTALLED_APPS[_after:]]

@@ -4,7 +4,12 @@ PostgreSQL and Redis come in through DATABASE_URL / REDIS_URL.
 """
 
 from .base import *  # noqa: F403
-from .base import DATABASES, HOME
+from .base import DATABASES, HOME, INSTALLED_APPS
+
+# The suite needs the demo newsroom (its own tests, the demo_content fixture): the dev
+# install carries its distribution (decision 0017); without it the suite stops at start-up.
+_after = INSTALLED_APPS.index("newsdesk.frontcache") + 1
+INSTALLED_APPS = [*INSTALLED_APPS[:_after], "newsdesk_demo", *INSTALLED_APPS[_after:]]
 
 SECRET_KEY = "test-only-not-secret"  # noqa: S105
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]

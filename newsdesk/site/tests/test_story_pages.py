@@ -20,10 +20,10 @@ from django.utils import timezone, translation
 from django.utils.html import escape
 
 from newsdesk.articles.models import Article
-from newsdesk.demo.stories import LINES, STORY_KEY
 from newsdesk.publishing import actions
 from newsdesk.site import figures_chart, timelines
 from newsdesk.stories.models import Story, TimelineEntry
+from newsdesk_demo.stories import LINES, STORY_KEY
 
 from .conftest import Page
 from .test_pages import STRICT_TEMPLATES, assert_clean

@@ -7,9 +7,9 @@ import pytest
 from django.urls import reverse
 
 from newsdesk.articles.models import Article
-from newsdesk.demo.stories import STORY_KEY
 from newsdesk.publishing import actions
 from newsdesk.stories.models import Story
+from newsdesk_demo.stories import STORY_KEY
 
 # The shared demo newsroom's size (see the root conftest).
 DEMO_ARTICLES = 40
