@@ -81,10 +81,12 @@ BODY_SECONDS = 24 * 3600
 
 def body_name(output: str, article: Any) -> str | None:
     """Where ``output``'s rendering of a published article's body is kept: by its published
-    revision, which a publish replaces. None for anything else (a preview, a draft)."""
-    if not article.pk or not article.live or not article.live_revision_id:
+    revision and time, which every publish replaces (rows loaded in bulk, without
+    revisions, still have the time). None for anything unpublished."""
+    published = article.last_published_at or article.first_published_at
+    if not article.pk or not article.live or published is None:
         return None
-    return f"body:{output}:{article.pk}:{article.live_revision_id}"
+    return f"body:{output}:{article.pk}:{article.live_revision_id or 0}:{published.timestamp()}"
 
 
 def body_keys(chosen: Any) -> set[str]:
