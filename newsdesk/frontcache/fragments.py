@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable, Collection
 from typing import Any, TypeVar
 
+from django.conf import settings
 from django.core.cache import cache
 
 from . import clock, keys
@@ -83,6 +84,8 @@ def body_name(output: str, article: Any) -> str | None:
     """Where ``output``'s rendering of a published article's body is kept: by its published
     revision and time, which every publish replaces (rows loaded in bulk, without
     revisions, still have the time). None for anything unpublished."""
+    if not getattr(settings, "NEWSDESK_STORED_BODIES", True):
+        return None  # every read renders (bench/pages.py measures both ways)
     published = article.last_published_at or article.first_published_at
     if not article.pk or not article.live or published is None:
         return None
