@@ -57,7 +57,9 @@ def publisher(capture: Callable[..., Any]) -> Callable[..., Article]:
     (stored data), running the on-commit receivers as a commit would. ``capture`` is
     pytest-django's ``django_capture_on_commit_callbacks``."""
 
-    def publish(slug: str, body: list[dict], edition: str = "en", **fields: Any) -> Article:
+    def publish(
+        slug: str, body: list[dict] | None = None, edition: str = "en", **fields: Any
+    ) -> Article:
         locale = Locale.objects.get(language_code=edition)
         section, _created = Section.objects.get_or_create(
             locale=locale, slug=f"war-{edition}", defaults={"name": "War"}
@@ -68,7 +70,7 @@ def publisher(capture: Callable[..., Any]) -> Callable[..., Article]:
             slug=slug,
             lead=f"Lead of {slug}.",
             section=section,
-            body=body,
+            body=body or [{"type": "paragraph", "value": "<p>What happened.</p>"}],
             **fields,
         )
         with capture(execute=True):
