@@ -9,7 +9,7 @@ cached fragment is purged with it.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
 from typing import Any, TypeVar
 
 from django.conf import settings
@@ -56,7 +56,9 @@ def lookup(names: Collection[str]) -> dict[str, Any]:
     return found
 
 
-def store(computed: dict[str, tuple[Any, Collection[str]]], started: float, timeout: int) -> None:
+def store(
+    computed: Mapping[str, tuple[Any, Collection[str]]], started: float, timeout: int
+) -> None:
     """Keep fragments computed from data read after ``started`` (``time.time()``), each with
     the keys of what it shows, in one round trip; a purge of one of those keys since
     ``started`` makes it a miss on the next :func:`lookup`. The keys are noted for the

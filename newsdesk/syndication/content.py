@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import mimetypes
 import time
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
@@ -273,11 +273,13 @@ def _store_bodies(rows: list[Any], edition: str) -> None:
     """Give each row its feed body (``feed_body_html``): the stored ones in two cache round
     trips, the others rendered with one query per kind of chosen object for all of them,
     then stored by published revision."""
-    names = {fragments.body_name("feed", article): article for article in rows}
-    names.pop(None, None)
-    found = fragments.lookup(list(names))  # type: ignore[arg-type]
-    for name, html in found.items():
-        names[name].feed_body_html = html
+    names = {}
+    for article in rows:
+        stored_name = fragments.body_name("feed", article)
+        if stored_name is not None:
+            names[stored_name] = article
+    for stored_name, html in fragments.lookup(list(names)).items():
+        names[stored_name].feed_body_html = html
     missing = [article for article in rows if getattr(article, "feed_body_html", None) is None]
     if not missing:
         return
@@ -286,7 +288,7 @@ def _store_bodies(rows: list[Any], edition: str) -> None:
     chosen = vocabulary.chosen(bodies.values(), "feed")
     images = get_image_model().objects.in_bulk(chosen.images) if chosen.images else {}
     timelines = loading.timelines(chosen.stories, edition)
-    computed = {}
+    computed: dict[str, tuple[str, Collection[str]]] = {}
     for article in missing:
         article.feed_body_html = body_html(article, _loaded(images, timelines))
         name = fragments.body_name("feed", article)

@@ -31,9 +31,7 @@ def test_an_embedded_timeline_is_in_the_rss_item(client, django_capture_on_commi
     assert '<a href="https://example.org/post/1" rel="noopener noreferrer">' in html
 
 
-def test_a_quote_reads_the_same_in_the_feed_and_the_api(
-    client, django_capture_on_commit_callbacks
-):
+def test_a_quote_reads_the_same_in_the_feed_and_the_api(client, django_capture_on_commit_callbacks):
     quote = {"type": "quote", "value": {"text": "We hold the line.", "attribution": "Mayor"}}
     article = bodies.publisher(django_capture_on_commit_callbacks)("quoted", [quote])
     expected = (
