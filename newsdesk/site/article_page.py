@@ -7,10 +7,14 @@ For a published article the page costs, whatever the size of the archive:
 5. the images of the body's image blocks (only when it has some);
 6. the renditions of the hero and of those images, together;
 7. "Read also" (:mod:`.read_also`): ranked articles and the body's read-also targets, together;
-8. the section navigation, only while the cache does not hold it.
+8. the section navigation, only while the cache does not hold it;
+and, when the body embeds a story timeline, its entries (:mod:`.timeline_blocks`).
 
-The body is rebuilt from its stored data with the objects loaded above, so rendering it asks
-the database nothing (a lazily loaded StreamField would fetch each kind of chooser again).
+The body is rendered once per published revision and kept (``frontcache.fragments``); while it
+is, 5 asks for the hero alone, 7 ranks from its own cache and the timeline is not read. When
+it is not, the body is rebuilt from its stored data with the objects loaded above, so
+rendering it asks the database nothing (a lazily loaded StreamField would fetch each kind of
+chooser again).
 """
 
 from __future__ import annotations
