@@ -11,7 +11,7 @@ For a published article the page costs, whatever the size of the archive:
 and, when the body embeds a story timeline, its entries (:mod:`.timeline_blocks`).
 
 The body is rendered once per published revision and kept (``frontcache.fragments``); while it
-is, 5 asks for the hero alone, 7 ranks from its own cache and the timeline is not read. When
+is, 5 and the timeline are not read, 6 is the hero's alone and 7 ranks from its own cache. When
 it is not, the body is rebuilt from its stored data with the objects loaded above, so
 rendering it asks the database nothing (a lazily loaded StreamField would fetch each kind of
 chooser again).
