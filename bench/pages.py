@@ -5,6 +5,10 @@
 Builds (or tops up) the demo content with `load_demo`, then renders each page type with
 Django's test client and prints, per page: SQL queries, mean and p95 milliseconds, and
 pages per second of one process. Times depend on the machine; the query counts do not.
+
+``--bodies`` measures only the pages that show full article bodies (the article pages, the
+feeds, the API's article and ninjs), each twice in the same run: with article bodies
+rendered on every read, then with the bodies stored by published revision (the default).
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ import os
 import statistics
 import sys
 import time
+from typing import Any
 from urllib.parse import urlencode
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsdesk.settings.dev")
@@ -27,6 +32,7 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--requests", type=int, default=200)
+    parser.add_argument("--bodies", action="store_true", help="stored bodies off, then on")
     options = parser.parse_args()
 
     import django
@@ -92,8 +98,7 @@ def main() -> int:
         "API ninjs": f"/api/v1/articles/{newest.pk}/ninjs",
     }
 
-    print(f"{'page':<22}{'queries':>8}{'mean ms':>10}{'p95 ms':>9}{'pages/s':>9}")
-    for name, url in pages.items():
+    def measure(url: str) -> tuple[int, float, float]:
         with CaptureQueriesContext(connection) as captured:
             response = client.get(url)
         assert response.status_code == 200, (url, response.status_code)
@@ -104,9 +109,43 @@ def main() -> int:
             client.get(url)
             timings.append((time.perf_counter() - t0) * 1000)
         timings.sort()
-        mean = statistics.fmean(timings)
-        p95 = timings[int(len(timings) * 0.95) - 1]
+        return queries, statistics.fmean(timings), timings[int(len(timings) * 0.95) - 1]
+
+    if options.bodies:
+        with_bodies = ("article", "RSS", "Atom", "JSON Feed", "ninjs")
+        shown = {name: url for name, url in pages.items() if name.endswith(with_bodies)}
+        shown["API article"] = f"/api/v1/articles/{newest.pk}"
+        # The heaviest body the demo writes: a story's article that embeds its timeline.
+        for article in Article.objects.published().filter(story__isnull=False).newest_first():
+            if any(block.get("type") == "timeline" for block in article.body.raw_data):
+                shown["timeline article"] = article.get_url()
+                shown["timeline API"] = f"/api/v1/articles/{article.pk}"
+                break
+        return compare(shown, measure, settings)
+
+    print(f"{'page':<22}{'queries':>8}{'mean ms':>10}{'p95 ms':>9}{'pages/s':>9}")
+    for name, url in pages.items():
+        queries, mean, p95 = measure(url)
         print(f"{name:<22}{queries:>8}{mean:>10.1f}{p95:>9.1f}{1000 / mean:>9.0f}")
+    return 0
+
+
+def compare(pages: dict[str, str], measure: Any, settings: Any) -> int:
+    """Each page rendering its bodies on every read, then reading them stored."""
+    results = {}
+    for stored in (False, True):
+        settings.NEWSDESK_STORED_BODIES = stored
+        results[stored] = {name: measure(url) for name, url in pages.items()}
+    print(
+        f"{'page':<16}{'rendered: q':>12}{'pages/s':>9}{'stored: q':>10}{'pages/s':>9}"
+        f"{'speed-up':>9}"
+    )
+    for name in pages:
+        (q0, mean0, _p0), (q1, mean1, _p1) = results[False][name], results[True][name]
+        print(
+            f"{name:<16}{q0:>12}{1000 / mean0:>9.0f}{q1:>10}{1000 / mean1:>9.0f}"
+            f"{mean0 / mean1:>8.1f}x"
+        )
     return 0
 
 

@@ -11,20 +11,25 @@ from __future__ import annotations
 
 import html
 import logging
+import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Prefetch
 from django.urls import reverse
+from django.utils import translation
 from django.utils.html import strip_tags
 from wagtail.images import get_image_model
 from wagtail.images.exceptions import InvalidFilterSpecError
-from wagtail.rich_text import expand_db_html
 
-from newsdesk.articles.blocks import chosen_ids
+from newsdesk.articles.body import loading, markup, vocabulary
+from newsdesk.articles.body.vocabulary import Loaded
 from newsdesk.articles.models import Article, Byline
 from newsdesk.articles.query import HERO_SPECS, ArticleQuerySet, prefetch_renditions
 from newsdesk.editions import other_edition
+from newsdesk.frontcache import fragments
+from newsdesk.frontcache.fragments import BODY_SECONDS
 from newsdesk.site.presentation import absolute
 
 logger = logging.getLogger(__name__)
@@ -182,72 +187,46 @@ def _figure(pictures: list[Picture], alt: str, caption: str, credit: str) -> str
     if not pictures:
         return ""
     widest = pictures[-1]
-    parts = [
-        f'<figure><img src="{html.escape(widest.href)}" width="{widest.width}" '
-        f'height="{widest.height}" alt="{html.escape(alt)}">'
-    ]
-    words = " ".join(part for part in (caption, credit) if part)
-    if words:
-        parts.append(f"<figcaption>{html.escape(words)}</figcaption>")
-    parts.append("</figure>")
-    return "".join(parts)
+    return markup.figure(widest.href, alt, caption, credit, widest.width, widest.height)
+
+
+def _partner_picture(image: Any, value: Mapping[str, Any]) -> str:
+    alt = str(value.get("alt") or getattr(image, "description", "") or "")
+    return _figure(
+        renditions(image), alt, str(value.get("caption") or ""), str(value.get("credit") or "")
+    )
 
 
 def body(article: Article) -> Body:
     """The body as self-contained HTML for partners: no site classes, no scripts, absolute
-    image addresses, read-also links only to published articles."""
-    raw_blocks = [dict(block) for block in article.body.raw_data]
-    picture_ids = chosen_ids(raw_blocks, "image", "image")
-    pictures = get_image_model().objects.in_bulk(picture_ids) if picture_ids else {}
+    image addresses, read-also links only to published articles. Kept rendered by published
+    revision until something it shows changes; loads the hero's renditions either way."""
+    name = fragments.body_name("partner", article)
+    stored = fragments.lookup([name]) if name else {}
+    if name in stored:
+        load_renditions([article])
+        return Body(*stored[name])
+    started = time.time()
+    raw_blocks = article.body.raw_data
+    edition = article.locale.language_code
+    chosen = vocabulary.chosen([raw_blocks], "partner")
+    pictures = get_image_model().objects.in_bulk(chosen.images) if chosen.images else {}
     load_renditions([article], list(pictures.values()))
-    linked_ids = chosen_ids(raw_blocks, "read_also", "article")
-    linked = (
-        Article.objects.published().select_related("locale").only("headline", "slug", "locale")
-    ).in_bulk(linked_ids)
-    chunks: list[str] = []
-    for raw in raw_blocks:
-        kind = raw.get("type")
-        value = raw.get("value")
-        if kind == "paragraph" and isinstance(value, str):
-            chunks.append(expand_db_html(value))
-        elif kind == "subheading" and isinstance(value, str):
-            chunks.append(f"<h2>{html.escape(value)}</h2>")
-        elif not isinstance(value, dict):
-            continue
-        elif kind == "quote":
-            quote = html.escape(str(value.get("text") or "")).replace("\n", "<br>")
-            who = str(value.get("attribution") or "")
-            cite = f"<figcaption>{html.escape(who)}</figcaption>" if who else ""
-            chunks.append(f"<figure><blockquote><p>{quote}</p></blockquote>{cite}</figure>")
-        elif kind == "image":
-            picture = pictures.get(value.get("image"))
-            if picture is not None:
-                alt = str(value.get("alt") or getattr(picture, "description", "") or "")
-                chunks.append(
-                    _figure(
-                        renditions(picture),
-                        alt,
-                        str(value.get("caption") or ""),
-                        str(value.get("credit") or ""),
-                    )
-                )
-        elif kind == "embed":
-            url = _http(value.get("url"))
-            if url:
-                title = html.escape(str(value.get("title") or url))
-                chunks.append(f'<p><a href="{html.escape(url)}">{title}</a></p>')
-        elif kind == "read_also":
-            target = linked.get(value.get("article"))
-            if target is not None:
-                href = html.escape(absolute(target.get_url()))
-                chunks.append(f'<aside><a href="{href}">{html.escape(target.headline)}</a></aside>')
-        elif kind == "fact_box":
-            title = html.escape(str(value.get("title") or ""))
-            text = expand_db_html(str(value.get("body") or ""))
-            chunks.append(f"<aside><h3>{title}</h3>{text}</aside>")
-    markup = "\n".join(chunk for chunk in chunks if chunk)
-    plain = _plain_text(markup)
-    return Body(markup, len(plain), len(plain.split()))
+    loaded = Loaded(
+        images=pictures,
+        articles=loading.published_articles(chosen.articles),
+        timelines=loading.timelines(chosen.stories, edition),
+        picture=_partner_picture,
+        absolute=absolute,
+    )
+    with translation.override(edition):
+        markup_html = vocabulary.render("partner", raw_blocks, loaded)
+    plain = _plain_text(markup_html)
+    found = Body(markup_html, len(plain), len(plain.split()))
+    if name is not None:
+        value = (found.html, found.text_length, found.words)
+        fragments.store({name: (value, fragments.body_keys(chosen))}, started, BODY_SECONDS)
+    return found
 
 
 def _plain_text(markup: str) -> str:

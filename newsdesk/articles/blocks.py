@@ -42,18 +42,6 @@ def embed_player_url(url: str) -> str | None:
     return None
 
 
-def chosen_ids(raw_blocks: list[dict], kind: str, field: str) -> set[int]:
-    """The ids chosen in ``field`` of every ``kind`` block of a body's stored data, read
-    without loading the blocks (so that a page can load all of them in one query)."""
-    return {
-        block["value"][field]
-        for block in raw_blocks
-        if block.get("type") == kind
-        and isinstance(block.get("value"), dict)
-        and isinstance(block["value"].get(field), int)
-    }
-
-
 class ImageBlock(blocks.StructBlock):
     image = ImageChooserBlock(label=_("Image"))
     caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=300)
@@ -170,6 +158,9 @@ class TimelineBlock(blocks.StructBlock):
 
 
 class BodyBlock(blocks.StreamBlock):
+    """An article's body. What each output makes of each child is declared once, in
+    :mod:`newsdesk.articles.body.vocabulary`; a new child must be added there."""
+
     paragraph = blocks.RichTextBlock(label=_("Paragraph"), features=RICH_TEXT_FEATURES)
     subheading = blocks.CharBlock(
         label=_("Subheading"),

@@ -13,6 +13,8 @@ key                    noted by
                        items, read also, most read, search results, API items
 ``s<id>`` ``t<id>``    the section, tag, author or story listing, its feeds
 ``p<id>`` ``y<id>``
+``i<id>``              the article bodies that show the image (stored with its
+                       renditions' addresses)
 ``news-<ed>``          the edition's latest news: home, feed, edition feeds, news
                        sitemap, sitemap index, search, API lists
 ``home-<ed>``          the edition's home page (the front's order)
@@ -56,6 +58,11 @@ def author(pk: int) -> str:
 
 def story(pk: int) -> str:
     return f"y{pk}"
+
+
+def image(pk: int) -> str:
+    """An image, noted by the stored bodies that show it (``frontcache.fragments``)."""
+    return f"i{pk}"
 
 
 def news(edition: str) -> str:

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.db.models import Model
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from wagtail.images import get_image_model
 
 from newsdesk.articles.models import Article
 from newsdesk.breaking.models import BreakingBanner
@@ -51,6 +52,8 @@ ON_SAVE: dict[type[Model], Callable[[Any], set[str]]] = {
     TimelineEntry: lambda e: {keys.story(e.story_id)},
     Front: lambda f: {keys.home(_edition(f))},
     BreakingBanner: lambda b: {keys.chrome(_edition(b))},
+    # A new focal point or file gives the image new renditions, at new addresses.
+    get_image_model(): lambda i: {keys.image(i.pk)},
 }
 
 

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import html
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Prefetch
-from django.utils.html import strip_tags
 
+from newsdesk.articles.body import loading, vocabulary
+from newsdesk.articles.body.vocabulary import Loaded
 from newsdesk.articles.models import Article
 from newsdesk.editorial.slugs import romanise_ukrainian
 from newsdesk.taxonomy.models import Tag
@@ -52,33 +52,15 @@ def key_bounds(start: dt.datetime | None, end: dt.datetime | None) -> tuple[int,
     return low, high
 
 
-def _text_of_block(kind: str, value: Any) -> Iterator[str]:
-    if kind == "paragraph" and isinstance(value, str):
-        yield html.unescape(strip_tags(value))
-    elif kind == "subheading" and isinstance(value, str):
-        yield value
-    elif kind == "quote" and isinstance(value, dict):
-        yield from (str(value.get("text") or ""), str(value.get("attribution") or ""))
-    elif kind == "image" and isinstance(value, dict):
-        yield str(value.get("caption") or "")
-    elif kind == "embed" and isinstance(value, dict):
-        yield str(value.get("title") or "")
-    elif kind == "fact_box" and isinstance(value, dict):
-        yield str(value.get("title") or "")
-        yield html.unescape(strip_tags(str(value.get("body") or "")))
-
-
-def body_text(article: Article) -> str:
-    """The readable text of the body, from its stored data: no block is loaded, so an
-    image or a "read also" target costs no query."""
-    parts: list[str] = []
-    for block in article.body.raw_data:
-        parts.extend(part for part in _text_of_block(block["type"], block["value"]) if part)
-    return "\n".join(parts)
+def body_text(article: Article, loaded: Loaded | None = None) -> str:
+    """The readable text of the body, from its stored data (the body's vocabulary says what
+    each block contributes); ``loaded`` holds the embedded timelines."""
+    return vocabulary.text(article.body.raw_data, loaded or Loaded())
 
 
 def build(article_ids: Iterable[int]) -> list[IndexDocument]:
-    """Documents of those of ``article_ids`` that readers can see now (three queries)."""
+    """Documents of those of ``article_ids`` that readers can see now (three queries, and
+    one per edition whose bodies embed a timeline)."""
     articles = list(
         Article.objects.published()
         .filter(pk__in=list(article_ids))
@@ -92,10 +74,26 @@ def build(article_ids: Iterable[int]) -> list[IndexDocument]:
         "translation_key", "name"
     ):
         names.setdefault(key, []).append(name)
-    return [_document(article, names) for article in articles]
+    loaded = _loaded(articles)
+    return [
+        _document(article, names, loaded.get(article.locale.language_code)) for article in articles
+    ]
 
 
-def _document(article: Article, names: dict[Any, list[str]]) -> IndexDocument:
+def _loaded(articles: list[Article]) -> dict[str, Loaded]:
+    """Each edition's embedded timelines for the bodies of ``articles``: one query for an
+    edition whose bodies embed any, none otherwise."""
+    found = {}
+    for edition in {article.locale.language_code for article in articles}:
+        bodies = [a.body.raw_data for a in articles if a.locale.language_code == edition]
+        chosen = vocabulary.chosen(bodies, "search")
+        found[edition] = Loaded(timelines=loading.timelines(chosen.stories, edition))
+    return found
+
+
+def _document(
+    article: Article, names: dict[Any, list[str]], loaded: Loaded | None = None
+) -> IndexDocument:
     assert article.first_published_at is not None  # noqa: S101 - published rows have one
     tag_names: list[str] = []
     for tag in article.tags.all():
@@ -111,7 +109,7 @@ def _document(article: Article, names: dict[Any, list[str]]) -> IndexDocument:
         published_at=article.first_published_at,
         headline=article.headline,
         lead=article.lead,
-        body=body_text(article),
+        body=body_text(article, loaded),
         tags=" · ".join(tag_names),
     )
 

@@ -7,26 +7,32 @@ For a published article the page costs, whatever the size of the archive:
 5. the images of the body's image blocks (only when it has some);
 6. the renditions of the hero and of those images, together;
 7. "Read also" (:mod:`.read_also`): ranked articles and the body's read-also targets, together;
-8. the section navigation, only while the cache does not hold it.
+8. the section navigation, only while the cache does not hold it;
+and, when the body embeds a story timeline, its entries (:mod:`.timeline_blocks`).
 
-The body is rebuilt from its stored data with the objects loaded above, so rendering it asks
-the database nothing (a lazily loaded StreamField would fetch each kind of chooser again).
+The body is rendered once per published revision and kept (``frontcache.fragments``); while it
+is, 5 and the timeline are not read, 6 is the hero's alone and 7 ranks from its own cache. When
+it is not, the body is rebuilt from its stored data with the objects loaded above, so
+rendering it asks the database nothing (a lazily loaded StreamField would fetch each kind of
+chooser again).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import time
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
 from django.urls import reverse
 from django.utils import dateformat
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy
 from wagtail.blocks import StreamValue
 from wagtail.images import get_image_model
 
-from newsdesk.articles.blocks import chosen_ids
+from newsdesk.articles.body import vocabulary
 from newsdesk.articles.models import Article, PublishedSlug, UpdateLogEntry
 from newsdesk.articles.query import HERO_SPECS, SHARE_SPEC, prefetch_renditions
 from newsdesk.editions import kyiv, other_edition
@@ -170,20 +176,21 @@ def _body(
     linked: dict,
     stories: dict | None = None,
 ) -> list[Any]:
-    """The body's blocks as native values, choosers filled from ``pictures`` and ``linked``."""
+    """The body's blocks as native values, choosers filled from what was loaded for them."""
     stream_block = article.body.stream_block
-    chooser = {"image": ("image", pictures), "read_also": ("article", linked)}
-    chooser["timeline"] = ("story", stories or {})
+    loaded = {vocabulary.IMAGE: pictures, vocabulary.ARTICLE: linked}
+    loaded[vocabulary.STORY] = stories or {}
     children = []
     for raw in raw_blocks:
         kind = raw.get("type")
         block = stream_block.child_blocks.get(kind)
         value = raw.get("value")
-        if block is None:
+        if block is None or not isinstance(kind, str):
             continue  # a block type the code no longer has
-        if kind in chooser:
-            field, loaded = chooser[kind]
-            chosen = loaded.get(value.get(field)) if isinstance(value, dict) else None
+        field = vocabulary.chooser_field(kind)
+        if field is not None:
+            what = vocabulary.VOCABULARY[kind].chooses[field]
+            chosen = loaded[what].get(value.get(field)) if isinstance(value, dict) else None
             if chosen is None or not isinstance(value, dict):
                 # A deleted image, or a draft or expired article: readers never see a gap
                 # or a link that leads to a 404.
@@ -193,6 +200,20 @@ def _body(
             native = block.to_python(value)
         children.append(StreamValue.StreamChild(block, native, id=raw.get("id")))
     return children
+
+
+def _reader_html(children: list[Any]) -> SafeString:
+    """The body as ``site/includes/body.html`` lays it out: each block's template, a line
+    each."""
+    return mark_safe("".join(f"{child.render_as_block()}\n" for child in children))  # noqa: S308 - rendered by the blocks' templates
+
+
+def _stored_body_name(article: Article) -> str | None:
+    # Only the published row is what its live revision says; a preview (of a draft, or of
+    # a revision) carries the same revision id with other content.
+    if not hasattr(article, "translation_slug"):
+        return None
+    return fragments.body_name("reader", article)
 
 
 def _update_notes(article: Article) -> list[UpdateNote]:
@@ -239,15 +260,41 @@ def _keyed(article: Article, related: list[Related]) -> tuple[list[Related], set
     return related, {surrogate.article(article.pk), *shown}
 
 
+def _render_body(
+    article: Article,
+    edition: str,
+    raw_blocks: list[dict],
+    pictures: dict,
+    linked: dict,
+    chosen: vocabulary.Chosen,
+    stored_name: str | None,
+    started: float,
+) -> SafeString:
+    """The reader's body from the objects loaded for it, kept under ``stored_name`` with
+    what it shows (the timeline's entries and the articles they cite included)."""
+    with surrogate.collecting() as shown:
+        stories = timeline_blocks.load(raw_blocks, edition)
+    html = _reader_html(_body(article, raw_blocks, pictures, linked, stories))
+    shown |= fragments.body_keys(chosen)
+    if stored_name is not None:
+        fragments.store({stored_name: (html, shown)}, started, fragments.BODY_SECONDS)
+    else:
+        surrogate.note(*shown)
+    return html
+
+
 def build(article: Article, edition: str, *, now: dt.datetime) -> ArticlePage:
     """Everything the article template shows; runs the queries numbered 5 to 7 above."""
-    raw_blocks = [dict(block) for block in article.body.raw_data]
-    picture_ids = chosen_ids(raw_blocks, "image", "image")
-    pictures = get_image_model().objects.in_bulk(picture_ids) if picture_ids else {}
+    stored_name = _stored_body_name(article)
+    stored = fragments.lookup([stored_name]) if stored_name else {}
+    started = time.time()
+    raw_blocks = [] if stored else [dict(block) for block in article.body.raw_data]
+    chosen = vocabulary.chosen([raw_blocks], "reader")
+    pictures = get_image_model().objects.in_bulk(chosen.images) if chosen.images else {}
     prefetch_renditions([article.hero_image, *pictures.values()], (*HERO_SPECS, SHARE_SPEC))
 
     tags = list(article.tags.all())
-    linked_ids = chosen_ids(raw_blocks, "read_also", "article")
+    linked_ids = chosen.articles
 
     def rank() -> tuple[list[Related], dict[int, Article]]:
         rows, linked = read_also.related_and_linked(
@@ -292,9 +339,13 @@ def build(article: Article, edition: str, *, now: dt.datetime) -> ArticlePage:
         share_image=share_image,
         hero_caption=article.hero_caption,
         hero_credit=article.hero_credit,
-        body=_body(
-            article, raw_blocks, pictures, linked, timeline_blocks.load(raw_blocks, edition)
-        ),
+        body=[stored[stored_name]]
+        if stored_name in stored
+        else [
+            _render_body(
+                article, edition, raw_blocks, pictures, linked, chosen, stored_name, started
+            )
+        ],
         sources=_sources(article),
         tags=[
             Link(reverse("site:tag", kwargs={"edition": edition, "slug": tag.slug}), tag.name)

@@ -12,6 +12,7 @@ from typing import Any
 from django.urls import reverse
 from django.utils import timezone
 
+from newsdesk.articles.body import vocabulary
 from newsdesk.frontcache import keys as surrogate
 from newsdesk.stories.models import Story, TimelineEntry
 
@@ -20,13 +21,7 @@ from .presentation import Link
 
 
 def embedded_story_ids(raw_blocks: list[dict]) -> set[int]:
-    return {
-        block["value"]["story"]
-        for block in raw_blocks
-        if block.get("type") == "timeline"
-        and isinstance(block.get("value"), dict)
-        and isinstance(block["value"].get("story"), int)
-    }
+    return vocabulary.chosen([raw_blocks], "reader").stories
 
 
 def load(raw_blocks: list[dict], edition: str) -> dict[int, Story]:
@@ -45,6 +40,8 @@ def load(raw_blocks: list[dict], edition: str) -> dict[int, Story]:
     )
     now = timezone.now()
     stories: dict[int, Any] = {}
+    # An entry links our report once it is out: its publication must re-render the body.
+    surrogate.note(*(surrogate.article(entry.article_id) for entry in entries if entry.article_id))
     for entry in entries:
         story = stories.get(entry.story_id)
         if story is None:

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import datetime as dt
 import mimetypes
+import time
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
@@ -24,15 +26,18 @@ import nh3
 from django.conf import settings
 from django.db.models import Prefetch
 from django.urls import reverse
-from django.utils import dateformat
+from django.utils import dateformat, translation
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
 
 from newsdesk.articles import labels as label_codes
+from newsdesk.articles.body import loading, markup, vocabulary
+from newsdesk.articles.body.vocabulary import Loaded
 from newsdesk.articles.models import Byline, UpdateLogEntry
 from newsdesk.articles.query import LISTING_FIELDS, ArticleQuerySet
 from newsdesk.editions import kyiv
+from newsdesk.frontcache import fragments
 from newsdesk.frontcache import keys as surrogate
 
 # Aggregators poll often and keep what they have seen; 50 covers more than a day of news
@@ -46,6 +51,8 @@ FEED_FIELDS = (
     "last_published_at",
     "sources",
     "hero_image__file_size",
+    "live",
+    "live_revision_id",
 )
 # The tag URI (RFC 4151) date: any day on which the site's host name was ours. With the
 # article's id it gives a guid that survives a change of headline or slug.
@@ -151,36 +158,29 @@ def _figure(url: str, alt: str, caption: str, credit: str) -> str:
     return format_html('<figure><img src="{}" alt="{}"></figure>', url, alt)
 
 
-def _block_html(kind: str, value: Any, images: dict[int, Any]) -> str:
-    """One body block as plain HTML. "Read also" blocks are navigation of the site and are
-    left out; embeds become links, since feed readers frame nothing."""
-    if kind == "paragraph" and isinstance(value, str):
-        return value
-    if kind == "subheading" and isinstance(value, str):
-        return format_html("<h2>{}</h2>", value)
-    if not isinstance(value, dict):
+def _feed_picture(image: Any, value: Mapping[str, Any]) -> str:
+    found = picture(image)
+    if found is None:
         return ""
-    if kind == "image":
-        image = images.get(value.get("image", 0))
-        found = picture(image)
-        if image is None or found is None:
-            return ""
-        alt = value.get("alt") or image.title
-        return _figure(found.url, alt, value.get("caption") or "", value.get("credit") or "")
-    if kind == "quote":
-        said = value.get("attribution")
-        footer = format_html("<footer>— {}</footer>", said) if said else ""
-        return format_html("<blockquote><p>{}</p>{}</blockquote>", value.get("text", ""), footer)
-    if kind == "embed":
-        url = value.get("url") or ""
-        if urlsplit(url).scheme != "https":
-            return ""
-        return format_html('<p><a href="{}">{}</a></p>', url, value.get("title") or url)
-    if kind == "fact_box":
-        # The box's text is rich text, cleaned with the rest by :func:`sanitise`.
-        title = format_html("<h3>{}</h3>", value.get("title", ""))
-        return f"<aside>{title}{value.get('body', '')}</aside>"
-    return ""
+    alt = value.get("alt") or image.title
+    return markup.figure(found.url, alt, value.get("caption") or "", value.get("credit") or "")
+
+
+def _loaded(images: dict[int, Any], timelines: Mapping[int, Any] | None = None) -> Loaded:
+    return Loaded(
+        images=images, timelines=timelines or {}, picture=_feed_picture, absolute=absolute
+    )
+
+
+def _block_html(kind: str, value: Any, images: dict[int, Any]) -> str:
+    """One body block as the feed shows it (the body's vocabulary decides)."""
+    return vocabulary.render("feed", [{"type": kind, "value": value}], _loaded(images))
+
+
+def body_html(article: Any, loaded: Loaded) -> str:
+    """The body as feeds show it, sanitised (links in sponsored material marked)."""
+    html = vocabulary.render("feed", article.body.raw_data, loaded)
+    return sanitise(html, sponsored=article.is_affiliate)
 
 
 def notes_html(notes: list[Any]) -> str:
@@ -201,7 +201,7 @@ def notes_html(notes: list[Any]) -> str:
 
 def content_html(article: Any, images: dict[int, Any], notes: list[Any] | None = None) -> str:
     """The full text: disclosure (sponsored material), public notes, lead, hero, body and
-    sources."""
+    sources. The body is the one :func:`latest` stored with the row, else rendered now."""
     parts: list[str] = []
     if article.is_affiliate:
         parts.append(
@@ -222,16 +222,21 @@ def content_html(article: Any, images: dict[int, Any], notes: list[Any] | None =
     if hero is not None:
         alt = article.hero_alt or article.hero_image.title
         parts.append(_figure(hero.url, alt, article.hero_caption, article.hero_credit))
-    for block in article.body.raw_data:
-        parts.append(_block_html(block.get("type", ""), block.get("value"), images))
+    body = getattr(article, "feed_body_html", None)
+    if body is None:
+        body = body_html(article, _loaded(images))
     sources = []
     for block in article.sources.raw_data:
         value = block.get("value") or {}
         if value.get("name"):
             sources.append(format_html("<li>{} {}</li>", _("Source:"), value["name"]))
-    if sources:
-        parts.append("<ul>" + "".join(sources) + "</ul>")
-    return sanitise("".join(parts), sponsored=article.is_affiliate)
+    ending = "<ul>" + "".join(sources) + "</ul>" if sources else ""
+    # Each part is whole elements, so cleaning them apart equals cleaning them together;
+    # the body, the bulk of it, was cleaned once when it was stored.
+    sponsored = article.is_affiliate
+    return (
+        sanitise("".join(parts), sponsored=sponsored) + body + sanitise(ending, sponsored=sponsored)
+    )
 
 
 def entry(
@@ -264,15 +269,33 @@ def entry(
     )
 
 
-def _body_image_ids(articles: list[Any]) -> set[int]:
-    return {
-        block["value"]["image"]
-        for article in articles
-        for block in article.body.raw_data
-        if block.get("type") == "image"
-        and isinstance(block.get("value"), dict)
-        and isinstance(block["value"].get("image"), int)
-    }
+def _store_bodies(rows: list[Any], edition: str) -> None:
+    """Give each row its feed body (``feed_body_html``): the stored ones in two cache round
+    trips, the others rendered with one query per kind of chosen object for all of them,
+    then stored by published revision."""
+    names = {}
+    for article in rows:
+        stored_name = fragments.body_name("feed", article)
+        if stored_name is not None:
+            names[stored_name] = article
+    for stored_name, html in fragments.lookup(list(names)).items():
+        names[stored_name].feed_body_html = html
+    missing = [article for article in rows if getattr(article, "feed_body_html", None) is None]
+    if not missing:
+        return
+    started = time.time()
+    bodies = {article.pk: article.body.raw_data for article in missing}
+    chosen = vocabulary.chosen(bodies.values(), "feed")
+    images = get_image_model().objects.in_bulk(chosen.images) if chosen.images else {}
+    timelines = loading.timelines(chosen.stories, edition)
+    computed: dict[str, tuple[str, Collection[str]]] = {}
+    for article in missing:
+        article.feed_body_html = body_html(article, _loaded(images, timelines))
+        name = fragments.body_name("feed", article)
+        if name is not None:
+            mine = vocabulary.chosen([bodies[article.pk]], "feed")
+            computed[name] = (article.feed_body_html, fragments.body_keys(mine))
+    fragments.store(computed, started, fragments.BODY_SECONDS)
 
 
 def latest(articles: ArticleQuerySet, edition: str, size: int = FEED_SIZE) -> list[Entry]:
@@ -287,8 +310,10 @@ def latest(articles: ArticleQuerySet, edition: str, size: int = FEED_SIZE) -> li
         .page(None, size)
         .items
     )
-    ids = _body_image_ids(rows)
-    images = get_image_model().objects.in_bulk(ids) if ids else {}
+    # The bodies are kept rendered: the rows carry them, and ``images`` is left empty.
+    with translation.override(edition):
+        _store_bodies(rows, edition)
+    images: dict[int, Any] = {}
     notes = _notes([article.pk for article in rows if article.updated_at is not None])
     return [entry(article, edition, images, notes.get(article.pk)) for article in rows]
 

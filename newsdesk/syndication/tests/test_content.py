@@ -35,7 +35,10 @@ def test_body_blocks_become_plain_html_and_read_also_is_left_out():
     }
     assert content._block_html("subheading", "A & B", images) == "<h2>A &amp; B</h2>"
     quote = content._block_html("quote", {"text": "<we>", "attribution": "Mayor"}, images)
-    assert quote == "<blockquote><p>&lt;we&gt;</p><footer>— Mayor</footer></blockquote>"
+    assert quote == (
+        "<figure><blockquote><p>&lt;we&gt;</p></blockquote>"
+        "<figcaption>— Mayor</figcaption></figure>"
+    )
     embed = content._block_html("embed", {"url": "https://t.me/x/1", "title": "Post"}, images)
     assert embed == '<p><a href="https://t.me/x/1">Post</a></p>'
     assert content._block_html("embed", {"url": "javascript:x", "title": "t"}, images) == ""

@@ -11,13 +11,15 @@ from newsdesk.syndication import content
 
 from .helpers import grow_archive, new_article, scope_of
 
-# Rows, bylines, tags, the images chosen in the bodies, the public notes of updated items
-# (the demo's feeds hold some); a scoped feed first finds its section, tag or author.
-EDITION_FEED_QUERIES = 5
-SCOPED_FEED_QUERIES = 6
+# Rows, bylines, tags, the public notes of updated items (the demo's feeds hold some); a
+# scoped feed first finds its section, tag or author. The bodies are stored rendered: what
+# they choose is loaded only when one is not.
+EDITION_FEED_QUERIES = 4
+SCOPED_FEED_QUERIES = 5
 
 
 def _count(client, url: str) -> int:
+    client.get(url)  # warm: the bodies are rendered and stored on first use
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200, url

@@ -1,0 +1,124 @@
+"""Article bodies are rendered once per published revision and kept until something they
+show changes: a linked article, a timeline entry, an image."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.cache import cache
+
+from newsdesk.articles.models import Article
+from newsdesk.articles.tests import bodies
+from newsdesk.frontcache import fragments
+from newsdesk.publishing import actions
+
+pytestmark = pytest.mark.django_db
+
+
+def _published(article: Article) -> Article:
+    return Article.objects.get(pk=article.pk)
+
+
+def _stored(output: str, article: Article) -> dict:
+    name = fragments.body_name(output, _published(article))
+    assert name is not None
+    return fragments.lookup([name])
+
+
+def test_a_linked_articles_new_headline_reaches_the_stored_bodies(
+    client, django_capture_on_commit_callbacks
+):
+    publish = bodies.publisher(django_capture_on_commit_callbacks)
+    target = publish("earlier")
+    article = publish("later", [{"type": "read_also", "value": {"article": target.pk}}])
+    page, api = f"/en/news/{article.slug}/", f"/api/v1/articles/{article.pk}"
+    assert "Headline earlier" in client.get(page).content.decode()
+    assert "Headline earlier" in client.get(api).json()["body_html"]
+    assert _stored("reader", article) and _stored("partner", article)
+
+    bodies.republish(django_capture_on_commit_callbacks, target, headline="A better headline")
+
+    assert not _stored("reader", article) and not _stored("partner", article)
+    assert "A better headline" in client.get(page).content.decode()
+    assert "A better headline" in client.get(api).json()["body_html"]
+
+
+def test_an_unpublished_link_leaves_the_stored_body(client, django_capture_on_commit_callbacks):
+    publish = bodies.publisher(django_capture_on_commit_callbacks)
+    target = publish("earlier")
+    article = publish("later", [{"type": "read_also", "value": {"article": target.pk}}])
+    client.get(f"/en/news/{article.slug}/")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        actions.unpublish(article=_published(target))
+
+    assert "Headline earlier" not in client.get(f"/en/news/{article.slug}/").content.decode()
+
+
+def test_a_changed_timeline_entry_reaches_the_page_and_the_feed(
+    client, django_capture_on_commit_callbacks
+):
+    story = bodies.story()
+    article = bodies.publisher(django_capture_on_commit_callbacks)(
+        "with-timeline", [bodies.timeline(story.pk)]
+    )
+    page = f"/en/news/{article.slug}/"
+    assert bodies.STATEMENT in client.get(page).content.decode()
+    assert bodies.STATEMENT in client.get("/en/news/rss.xml").content.decode()
+    assert _stored("feed", article) and _stored("reader", article)
+
+    entry = story.entries.get()
+    entry.statement = "The brigade withdrew."
+    with django_capture_on_commit_callbacks(execute=True):
+        entry.save()
+
+    assert "The brigade withdrew." in client.get(page).content.decode()
+    feed = client.get("/en/news/rss.xml").content.decode()
+    assert "The brigade withdrew." in feed and bodies.STATEMENT not in feed
+
+
+def test_a_changed_image_makes_its_bodies_render_again(client, django_capture_on_commit_callbacks):
+    picture = bodies.image()
+    block = {"type": "image", "value": {"image": picture.pk, "caption": "The station"}}
+    article = bodies.publisher(django_capture_on_commit_callbacks)("pictured", [block])
+    assert picture.file.url in client.get("/en/news/rss.xml").content.decode()
+    assert _stored("feed", article)
+
+    picture.title = "Map of the front"  # the feed's alternative text when the block has none
+    with django_capture_on_commit_callbacks(execute=True):
+        picture.save()
+
+    assert not _stored("feed", article)
+    assert 'alt="Map of the front"' in client.get("/en/news/rss.xml").content.decode()
+    assert _stored("feed", article)
+
+
+def test_a_feed_reads_its_stored_bodies_in_one_round_trip(
+    client, django_capture_on_commit_callbacks, monkeypatch
+):
+    publish = bodies.publisher(django_capture_on_commit_callbacks)
+    for n in range(3):
+        publish(f"story-{n}", [{"type": "paragraph", "value": f"<p>Story {n}.</p>"}])
+    first = client.get("/en/news/rss.xml").content
+    asked: list[list[str]] = []
+    real = cache.get_many
+
+    def spy(names, *args, **kwargs):
+        asked.append(list(names))
+        return real(names, *args, **kwargs)
+
+    monkeypatch.setattr(cache, "get_many", spy)
+    assert client.get("/en/news/rss.xml").content == first
+    body_reads = [names for names in asked if any(":body:feed:" in name for name in names)]
+    assert len(body_reads) == 1 and len(body_reads[0]) == 3
+
+
+def test_a_new_revision_is_rendered_anew(client, django_capture_on_commit_callbacks):
+    paragraph = {"type": "paragraph", "value": "<p>First version.</p>"}
+    article = bodies.publisher(django_capture_on_commit_callbacks)("revised", [paragraph])
+    assert "First version." in client.get(f"/en/news/{article.slug}/").content.decode()
+
+    revised = [{"type": "paragraph", "value": "<p>Second version.</p>"}]
+    bodies.republish(django_capture_on_commit_callbacks, _published(article), body=revised)
+
+    html = client.get(f"/en/news/{article.slug}/").content.decode()
+    assert "Second version." in html and "First version." not in html
