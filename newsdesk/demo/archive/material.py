@@ -13,11 +13,11 @@ import html
 import random
 from dataclasses import dataclass
 
+from newsdesk.articles.slugs import slug_from_headline
 from newsdesk.demo import slots
 from newsdesk.demo.phrases import KINDS, Kind
 from newsdesk.demo.phrases.base import Pair
 from newsdesk.demo.phrases.places import CITIES, COUNTRIES
-from newsdesk.editorial.slugs import slug_from_headline
 
 VARIANTS = 16
 # Room left in the 120-character slug for "-" and the article's number.

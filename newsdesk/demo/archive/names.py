@@ -17,9 +17,9 @@ from dataclasses import dataclass
 
 from django.utils.text import slugify
 
+from newsdesk.articles.slugs import romanise_ukrainian, slug_from_headline
 from newsdesk.demo import directory
 from newsdesk.demo.phrases.places import CITIES
-from newsdesk.editorial.slugs import romanise_ukrainian, slug_from_headline
 
 Pair = tuple[str, str]
 
