@@ -110,7 +110,7 @@ def _summary(results: Results) -> str:
 
 def search(request: HttpRequest, edition: str) -> HttpResponse:
     sections = list(
-        Section.objects.filter(locale__language_code=edition)
+        Section.objects.in_edition(edition)
         .order_by("sort_order", "name")
         .values_list("pk", "slug", "name")
     )
