@@ -130,9 +130,10 @@ def read_only(view: View) -> View:
         if response.status_code == 200 and request.method == "GET":
             public(response, API)
             # The one place that answers 304s itself; everywhere else ConditionalGetMiddleware
-            # does. Its 304 copies only the caching headers (RFC 9110 §15.4.5) and drops
-            # Access-Control-*; a browser then refuses a cross-origin script the 304 of its
-            # own If-None-Match. So the 304 is made here, and _cors() below marks it too.
+            # does. Its 304 keeps only the caching headers (RFC 9110 §15.4.5) and drops
+            # Access-Control-*, without which a browser withholds from a cross-origin script
+            # the 304 that answers its own If-None-Match. So the 304 is made here, inside
+            # _cors() below.
             if isinstance(response, HttpResponse):
                 set_response_etag(response)
                 response = (
