@@ -37,10 +37,9 @@ from django.db import DEFAULT_DB_ALIAS
 from django.db.models import Model
 from django.http import HttpRequest, HttpResponse
 
-from newsdesk.site.middleware import ADMIN_PREFIXES
+from newsdesk.http_policy import is_reader_request
 
 REPLICA_PREFIX = "replica_"
-SAFE_METHODS = ("GET", "HEAD")
 HOLD_KEY = "replicas:primary-until"
 HOLD_SECONDS = 5
 
@@ -132,14 +131,9 @@ class ReplicaRouter:
 
 
 def may_read_replica(request: HttpRequest) -> bool:
-    """A reader's page (a GET or HEAD outside the admin, without a session cookie), and no
-    change was published in the last few seconds."""
-    return (
-        request.method in SAFE_METHODS
-        and not request.path.startswith(ADMIN_PREFIXES)
-        and settings.SESSION_COOKIE_NAME not in request.COOKIES
-        and not primary_held()
-    )
+    """A reader's request (:func:`newsdesk.http_policy.is_reader_request`), and no change
+    was published in the last few seconds."""
+    return is_reader_request(request) and not primary_held()
 
 
 class ReplicaMiddleware:

@@ -8,8 +8,8 @@ from typing import Any
 
 from wagtail.models import Locale, TranslatableMixin
 
+from newsdesk.articles.slugs import slug_from_headline
 from newsdesk.editions import EDITIONS
-from newsdesk.editorial.slugs import slug_from_headline
 from newsdesk.people.models import Author
 from newsdesk.sections.models import Section
 from newsdesk.taxonomy.models import Tag

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from wagtail.models import ModelLogEntry, Revision
 
 from newsdesk.articles.models import Article, Byline, PublishedSlug
-from newsdesk.editorial.slugs import slug_from_headline
+from newsdesk.articles.slugs import slug_from_headline
 from newsdesk.publishing import actions
 
 from .catalogue import Catalogue

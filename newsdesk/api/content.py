@@ -30,7 +30,7 @@ from newsdesk.articles.query import HERO_SPECS, ArticleQuerySet, prefetch_rendit
 from newsdesk.editions import other_edition
 from newsdesk.frontcache import fragments
 from newsdesk.frontcache.fragments import BODY_SECONDS
-from newsdesk.site.presentation import absolute
+from newsdesk.http_policy import absolute
 
 logger = logging.getLogger(__name__)
 
@@ -84,8 +84,9 @@ def renditions(image: Any) -> list[Picture]:
     return [pictures[width] for width in sorted(pictures)]
 
 
-def site_url(name: str, edition: str, slug: str) -> str:
-    return absolute(reverse(f"site:{name}", kwargs={"edition": edition, "slug": slug}))
+def site_url(item: Any, edition: str) -> str:
+    """The reader page of a section, tag or author of ``edition``, absolute."""
+    return absolute(item.get_absolute_url(edition))
 
 
 def api_url(article_id: int, *, ninjs: bool = False) -> str:
@@ -128,7 +129,7 @@ def summary(article: Article) -> dict[str, Any]:
         "section": {
             "slug": section.slug,
             "name": section.name,
-            "url": site_url("section", edition, section.slug),
+            "url": site_url(section, edition),
         },
         "labels": labels(article),
         "published_at": article.first_published_at,
@@ -139,12 +140,12 @@ def summary(article: Article) -> dict[str, Any]:
                 "slug": byline.author.slug,
                 "name": byline.author.name,
                 "role": byline.author.role,
-                "url": site_url("author", edition, byline.author.slug),
+                "url": site_url(byline.author, edition),
             }
             for byline in article.bylines.all()
         ],
         "tags": [
-            {"slug": tag.slug, "name": tag.name, "url": site_url("tag", edition, tag.slug)}
+            {"slug": tag.slug, "name": tag.name, "url": site_url(tag, edition)}
             for tag in article.tags.all()
         ],
         "image": image(article),
@@ -266,7 +267,9 @@ def detail(article: Article) -> dict[str, Any]:
         else {
             "edition": other_edition(edition),
             "slug": twin[1],
-            "url": site_url("article", other_edition(edition), twin[1]),
+            "url": absolute(
+                reverse("site:article", kwargs={"edition": other_edition(edition), "slug": twin[1]})
+            ),
             "api_url": api_url(twin[0]),
         },
     }

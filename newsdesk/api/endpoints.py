@@ -12,7 +12,7 @@ import re
 from typing import Annotated, Any, Literal
 from urllib.parse import urlencode
 
-from django.db.models import Model, QuerySet
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
 from ninja import NinjaAPI, Path, Query
@@ -23,9 +23,9 @@ from pydantic import AwareDatetime, BeforeValidator
 from newsdesk.articles.models import Article
 from newsdesk.articles.query import ArticleQuerySet, Cursor, InvalidCursor
 from newsdesk.frontcache import keys as surrogate
+from newsdesk.http_policy import absolute
 from newsdesk.people.models import Author
 from newsdesk.sections.models import Section
-from newsdesk.site.presentation import absolute
 from newsdesk.taxonomy.models import Tag
 
 from . import content, ninjs
@@ -131,13 +131,6 @@ def bad_request(message: str) -> HttpError:
 # Parameters ----------------------------------------------------------------------------
 
 
-def _one(model: type[Model], kind: str, edition: str, slug: str) -> Any:
-    found = model._default_manager.filter(locale__language_code=edition, slug=slug).first()
-    if found is None:
-        raise HttpError(404, f"No {kind} '{slug}' in the {edition} edition.")
-    return found
-
-
 def _iso_moment(value: Any) -> Any:
     """ISO 8601 only: pydantic would also read "1700000000" as a Unix time."""
     if not isinstance(value, str) or not re.match(r"\d{4}-\d{2}-\d{2}[Tt ]", value):
@@ -225,11 +218,11 @@ def articles(
         raise bad_request("Invalid cursor: use the 'next' address of the previous page.") from None
     queryset = Article.objects.published().in_edition(edition)
     if section is not None:
-        queryset = queryset.in_section(_one(Section, "section", edition, section))
+        queryset = queryset.in_section(Section.objects.get_for_edition_or_404(edition, section))
     if tag is not None:
-        queryset = queryset.tagged(_one(Tag, "tag", edition, tag))
+        queryset = queryset.tagged(Tag.objects.get_for_edition_or_404(edition, tag))
     if author is not None:
-        queryset = queryset.by_author(_one(Author, "author", edition, author))
+        queryset = queryset.by_author(Author.objects.get_for_edition_or_404(edition, author))
     if label is not None:
         queryset = queryset.labelled(label)
     if updated_since is not None:
@@ -316,7 +309,7 @@ def article_by_slug(
 )
 def sections(request: HttpRequest, edition: Edition = EditionQuery) -> dict[str, Any]:
     surrogate.note(surrogate.directory(edition))
-    rows = Section.objects.filter(locale__language_code=edition).order_by("sort_order", "name")
+    rows = Section.objects.in_edition(edition).order_by("sort_order", "name")
     return {
         "items": [
             {
@@ -325,7 +318,7 @@ def sections(request: HttpRequest, edition: Edition = EditionQuery) -> dict[str,
                 "slug": row.slug,
                 "name": row.name,
                 "description": row.description,
-                "url": content.site_url("section", edition, row.slug),
+                "url": content.site_url(row, edition),
             }
             for row in rows
         ]
@@ -346,7 +339,7 @@ def tags(
     cursor: str | None = SlugCursorQuery,
 ) -> dict[str, Any]:
     surrogate.note(surrogate.directory(edition))
-    rows, after = _by_slug(Tag.objects.filter(locale__language_code=edition), cursor, limit)
+    rows, after = _by_slug(Tag.objects.in_edition(edition), cursor, limit)
     return {
         "items": [
             {
@@ -354,7 +347,7 @@ def tags(
                 "edition": edition,
                 "slug": row.slug,
                 "name": row.name,
-                "url": content.site_url("tag", edition, row.slug),
+                "url": content.site_url(row, edition),
             }
             for row in rows
         ],
@@ -376,7 +369,7 @@ def authors(
     cursor: str | None = SlugCursorQuery,
 ) -> dict[str, Any]:
     surrogate.note(surrogate.directory(edition))
-    rows, after = _by_slug(Author.objects.filter(locale__language_code=edition), cursor, limit)
+    rows, after = _by_slug(Author.objects.in_edition(edition), cursor, limit)
     return {
         "items": [
             {
@@ -385,7 +378,7 @@ def authors(
                 "slug": row.slug,
                 "name": row.name,
                 "role": row.role,
-                "url": content.site_url("author", edition, row.slug),
+                "url": content.site_url(row, edition),
             }
             for row in rows
         ],

@@ -1,5 +1,5 @@
 """HTTP behaviour shared by every address under /api/v1/: CORS, conditional GET, caching and
-the per-client rate limit.
+the per-client rate limit. The lifetimes are the site's HTTP policy (``newsdesk.http_policy``).
 
 It wraps the URL patterns rather than living in middleware, so the API brings its own
 rules without changing the site's middleware stack, and it covers what ninja answers by
@@ -18,23 +18,14 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
-from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
+from django.utils.cache import get_conditional_response, set_response_etag
+
+from newsdesk.http_policy import API, PREFLIGHT, no_store, public
 
 DEFAULT_RATE = "300/m"
-# Short: an article's correction must reach partners within a minute; Varnish may keep
-# serving a stale copy while it revalidates or when the origin is down.
-# Browsers keep a minute; shared caches keep longer, because a change purges them by key.
-CACHE_CONTROL = {
-    "public": True,
-    "max_age": 60,
-    "s_maxage": 600,
-    "stale_while_revalidate": 30,
-    "stale_if_error": 600,
-}
 ALLOWED_METHODS = "GET, OPTIONS"
 # Fetch exposes only CORS-safelisted response headers unless told otherwise.
 EXPOSED_HEADERS = "ETag, Retry-After"
-PREFLIGHT_MAX_AGE = 86400
 
 _PERIODS = {"s": 1, "sec": 1, "m": 60, "min": 60, "h": 3600, "hour": 3600, "d": 86400, "day": 86400}
 
@@ -117,9 +108,8 @@ def preflight(request: HttpRequest) -> HttpResponse:
     _cors(response)
     response["Access-Control-Allow-Methods"] = "GET"
     response["Access-Control-Allow-Headers"] = "If-None-Match"
-    response["Access-Control-Max-Age"] = str(PREFLIGHT_MAX_AGE)
-    response["Cache-Control"] = f"public, max-age={PREFLIGHT_MAX_AGE}"
-    return response
+    response["Access-Control-Max-Age"] = str(PREFLIGHT.browser)
+    return public(response, PREFLIGHT)
 
 
 def read_only(view: View) -> View:
@@ -135,11 +125,15 @@ def read_only(view: View) -> View:
                 429, f"Too many requests from this address: try again in {wait} seconds."
             )
             limited["Retry-After"] = str(wait)
-            limited["Cache-Control"] = "no-store"
-            return _cors(limited)
+            return _cors(no_store(limited))
         response = view(request, *args, **kwargs)
         if response.status_code == 200 and request.method == "GET":
-            patch_cache_control(response, **CACHE_CONTROL)
+            public(response, API)
+            # The one place that answers 304s itself; everywhere else ConditionalGetMiddleware
+            # does. Its 304 keeps only the caching headers (RFC 9110 §15.4.5) and drops
+            # Access-Control-*, without which a browser withholds from a cross-origin script
+            # the 304 that answers its own If-None-Match. So the 304 is made here, inside
+            # _cors() below.
             if isinstance(response, HttpResponse):
                 set_response_etag(response)
                 response = (
@@ -148,7 +142,8 @@ def read_only(view: View) -> View:
                 )
         else:
             # A 404 may be a draft about to go out; an error must not stick in a shared cache.
-            response.setdefault("Cache-Control", "no-store")
+            if not response.has_header("Cache-Control"):
+                no_store(response)
         return _cors(response)
 
     return wrapped

@@ -19,13 +19,13 @@ from wagtail.admin.forms import WagtailAdminModelForm
 
 from newsdesk.articles import labels as label_codes
 from newsdesk.articles.models import NOTE_KINDS, NOTE_UPDATE, Article
+from newsdesk.articles.slugs import free_slug, slug_from_headline
 from newsdesk.sections.models import Section
 from newsdesk.stories.models import Story
 from newsdesk.taxonomy.models import Tag
 
 from .display import kyiv_time
 from .permissions import confined_sections
-from .slugs import free_slug, slug_from_headline
 
 
 def _to_the_minute(moment: dt.datetime) -> dt.datetime:

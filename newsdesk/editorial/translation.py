@@ -15,12 +15,11 @@ from django.dispatch import receiver
 from wagtail.signals import copy_for_translation_done
 
 from newsdesk.articles.models import NOTE_UPDATE, Article
+from newsdesk.articles.slugs import free_slug
 from newsdesk.people.models import Author
 from newsdesk.sections.models import Section
 from newsdesk.stories.models import Story
 from newsdesk.taxonomy.models import Tag
-
-from .slugs import free_slug
 
 
 @receiver(copy_for_translation_done)

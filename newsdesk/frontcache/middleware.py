@@ -25,7 +25,7 @@ from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.utils.http import http_date
 
-from newsdesk.site.middleware import ADMIN_PREFIXES
+from newsdesk.http_policy import is_admin_path, is_reader_request
 
 from . import clock, keys
 
@@ -63,13 +63,9 @@ class FrontCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if request.path.startswith(ADMIN_PREFIXES):
+        if is_admin_path(request.path):
             return self.get_response(request)
-        use_page_cache = (
-            settings.NEWSDESK_PAGE_CACHE
-            and request.method in ("GET", "HEAD")
-            and settings.SESSION_COOKIE_NAME not in request.COOKIES
-        )
+        use_page_cache = settings.NEWSDESK_PAGE_CACHE and is_reader_request(request)
         if use_page_cache:
             hit = self._lookup(request)
             if hit is not None:

@@ -6,8 +6,10 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
+from newsdesk.translatable import EditionPage, EditionQuerySet
 
-class Author(TranslatableMixin, index.Indexed, models.Model):
+
+class Author(EditionPage, TranslatableMixin, index.Indexed, models.Model):
     """A byline: a reporter, columnist or guest author, one per edition."""
 
     name = models.CharField(_("name"), max_length=120)
@@ -30,6 +32,9 @@ class Author(TranslatableMixin, index.Indexed, models.Model):
         FieldPanel("bio"),
         FieldPanel("photo"),
     ]
+    url_name = "site:author"
+    objects = EditionQuerySet.as_manager()
+
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     class Meta(TranslatableMixin.Meta):

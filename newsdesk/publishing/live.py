@@ -19,7 +19,7 @@ from wagtail.actions.edit import EditAction
 from wagtail.log_actions import log
 
 from newsdesk.articles.models import LIVE, LIVE_ENDED, Article, Byline
-from newsdesk.editorial.slugs import free_slug, slug_from_headline
+from newsdesk.articles.slugs import free_slug, slug_from_headline
 from newsdesk.live.models import LiveUpdate
 
 from . import actions

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
 from newsdesk.articles.models import Article
+from newsdesk.http_policy import no_store
 
 from .counting import PREFIX, record
 
@@ -30,9 +31,7 @@ KNOWN_TIMEOUT = 300
 
 
 def _plain(status: int, message: str) -> HttpResponse:
-    response = HttpResponse(message, status=status, content_type="text/plain; charset=utf-8")
-    response["Cache-Control"] = "no-store"
-    return response
+    return no_store(HttpResponse(message, status=status, content_type="text/plain; charset=utf-8"))
 
 
 def _is_published(edition: str, article_id: int) -> bool:

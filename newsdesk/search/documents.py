@@ -12,7 +12,7 @@ from django.db.models import Prefetch
 from newsdesk.articles.body import loading, vocabulary
 from newsdesk.articles.body.vocabulary import Loaded
 from newsdesk.articles.models import Article
-from newsdesk.editorial.slugs import romanise_ukrainian
+from newsdesk.articles.slugs import romanise_ukrainian
 from newsdesk.taxonomy.models import Tag
 
 # 30 bits of article id beside the published second in an FTS5 rowid (see ``Document.key``).

@@ -23,9 +23,9 @@ from django.utils.translation import ngettext
 from newsdesk.articles.models import Article
 from newsdesk.editions import KYIV, kyiv, other_edition
 from newsdesk.frontcache import keys as surrogate
+from newsdesk.http_policy import public
 from newsdesk.sections.models import Section
 from newsdesk.site import presentation
-from newsdesk.site.views import public
 
 from .backends import Results, SearchQuery, get_backend
 from .forms import FIELDS, SearchFilters, day_bounds
@@ -110,7 +110,7 @@ def _summary(results: Results) -> str:
 
 def search(request: HttpRequest, edition: str) -> HttpResponse:
     sections = list(
-        Section.objects.filter(locale__language_code=edition)
+        Section.objects.in_edition(edition)
         .order_by("sort_order", "name")
         .values_list("pk", "slug", "name")
     )

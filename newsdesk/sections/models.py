@@ -7,8 +7,10 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
+from newsdesk.translatable import EditionPage, EditionQuerySet
 
-class Section(TranslatableMixin, index.Indexed, models.Model):
+
+class Section(EditionPage, TranslatableMixin, index.Indexed, models.Model):
     """A desk of the newsroom ("Politics", "War"), one per edition, linked to its translation."""
 
     name = models.CharField(_("name"), max_length=80)
@@ -30,6 +32,9 @@ class Section(TranslatableMixin, index.Indexed, models.Model):
         FieldPanel("sort_order"),
         FieldPanel("editors"),
     ]
+    url_name = "site:section"
+    objects = EditionQuerySet.as_manager()
+
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     class Meta(TranslatableMixin.Meta):

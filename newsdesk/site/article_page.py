@@ -38,10 +38,11 @@ from newsdesk.articles.query import HERO_SPECS, SHARE_SPEC, prefetch_renditions
 from newsdesk.editions import kyiv, other_edition
 from newsdesk.frontcache import fragments
 from newsdesk.frontcache import keys as surrogate
+from newsdesk.http_policy import SHARED_CACHE_SECONDS
 
 from . import images, read_also, timeline_blocks
 from .images import Picture, ResponsiveImage
-from .presentation import SHARED_CACHE_SECONDS, SHORT_DAY_FORMAT, Badge, Link, badges, moment
+from .presentation import SHORT_DAY_FORMAT, Badge, Link, badges, moment
 
 UPDATE_KINDS = {
     UpdateLogEntry.UPDATE: gettext_lazy("Updated %(time)s"),
@@ -324,10 +325,7 @@ def build(article: Article, edition: str, *, now: dt.datetime) -> ArticlePage:
     return ArticlePage(
         headline=article.headline,
         lead=article.lead,
-        section=Link(
-            reverse("site:section", kwargs={"edition": edition, "slug": article.section.slug}),
-            article.section.name,
-        ),
+        section=Link(article.section.get_absolute_url(edition), article.section.name),
         published=moment(published),
         published_iso=kyiv(published).isoformat(timespec="minutes"),
         updated=moment(article.updated_at) if article.updated_at else "",
@@ -347,15 +345,9 @@ def build(article: Article, edition: str, *, now: dt.datetime) -> ArticlePage:
             )
         ],
         sources=_sources(article),
-        tags=[
-            Link(reverse("site:tag", kwargs={"edition": edition, "slug": tag.slug}), tag.name)
-            for tag in tags
-        ],
+        tags=[Link(tag.get_absolute_url(edition), tag.name) for tag in tags],
         bylines=[
-            Link(
-                reverse("site:author", kwargs={"edition": edition, "slug": byline.author.slug}),
-                byline.author.name,
-            )
+            Link(byline.author.get_absolute_url(edition), byline.author.name)
             for byline in article.bylines.all()
         ],
         updates=_update_notes(article),

@@ -21,9 +21,10 @@ from newsdesk.articles.models import Article, UpdateLogEntry
 from newsdesk.articles.query import Cursor, InvalidCursor
 from newsdesk.editions import kyiv, other_edition
 from newsdesk.frontcache import keys as surrogate
+from newsdesk.http_policy import public
 
 from . import metadata, presentation
-from .views import bad_request, public
+from .views import bad_request
 
 PUBLIC_KINDS = (UpdateLogEntry.CORRECTION, UpdateLogEntry.CLARIFICATION)
 KIND_NAMES = dict(UpdateLogEntry.KINDS)

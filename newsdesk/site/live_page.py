@@ -91,9 +91,7 @@ def entry(update: LiveUpdate, edition: str, *, today: dt.date) -> LiveEntry:
         body=update.body,
         time=_stamp(update.published_at, today),
         iso=kyiv(update.published_at).isoformat(timespec="minutes"),
-        author=Link(
-            reverse("site:author", kwargs={"edition": edition, "slug": author.slug}), author.name
-        ),
+        author=Link(author.get_absolute_url(edition), author.name),
         pinned=update.pinned,
         key_event=update.key_event,
         edited=_stamp(update.edited_at, today) if update.edited_at else "",

@@ -9,21 +9,18 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from newsdesk.articles.query import Cursor, InvalidCursor
+from newsdesk.http_policy import LIVE_POLL, public
 from newsdesk.live.models import poll_seconds
 
 from . import live_page
 
-POLL_CACHE = {"public": True, "max_age": 5, "s_maxage": 5, "stale_if_error": 60}
-
 
 def _cached(response: HttpResponse) -> HttpResponse:
-    patch_cache_control(response, **POLL_CACHE)
-    return response
+    return public(response, LIVE_POLL)
 
 
 def _cursor(request: HttpRequest) -> Cursor | None:

@@ -10,11 +10,12 @@ from typing import Any
 
 from newsdesk.articles.models import UpdateLogEntry
 from newsdesk.editions import kyiv
+from newsdesk.http_policy import absolute
 
 from . import social, structured_data
 from .article_page import ArticlePage
 from .images import Picture
-from .presentation import Chrome, Link, absolute
+from .presentation import Chrome, Link
 
 
 def _absolute_picture(picture: Picture | None) -> Picture | None:

@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import translation
 
 from newsdesk.editions import DEFAULT_EDITION, EDITIONS
+from newsdesk.http_policy import is_admin_path
 
 # A cached page cannot carry a per-request nonce, so public pages allow no inline
 # script or style at all; embeds may frame only the privacy-enhanced players.
@@ -26,7 +27,6 @@ CONTENT_SECURITY_POLICY = "; ".join(
         "frame-ancestors 'none'",
     ]
 )
-ADMIN_PREFIXES = ("/admin/",)
 
 
 def edition_of_path(path: str) -> str | None:
@@ -46,7 +46,7 @@ class EditionMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if request.path.startswith(ADMIN_PREFIXES):
+        if is_admin_path(request.path):
             return self.get_response(request)
         edition = edition_of_path(request.path) or DEFAULT_EDITION
         request.edition = edition  # type: ignore[attr-defined]
@@ -62,7 +62,7 @@ class SecurityHeadersMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
-        if not request.path.startswith(ADMIN_PREFIXES):
+        if not is_admin_path(request.path):
             response.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
             response.setdefault("Referrer-Policy", "strict-origin-when-cross-origin")
             response.setdefault("Permissions-Policy", "interest-cohort=()")

@@ -19,11 +19,12 @@ from django.utils import dateformat
 from django.utils.translation import gettext as _
 
 from newsdesk.articles import labels as label_codes
-from newsdesk.articles.models import LIVE, Article
+from newsdesk.articles.models import Article
 from newsdesk.articles.query import HERO_SPECS, THUMBNAIL_SPECS, Cursor, FeedPage
 from newsdesk.editions import DEFAULT_EDITION, EDITIONS, kyiv, other_edition
 from newsdesk.frontcache import keys as surrogate
 from newsdesk.fronts.models import FrontItem
+from newsdesk.http_policy import absolute
 from newsdesk.sections.models import Section
 
 from . import images, social
@@ -121,10 +122,6 @@ class Feed:
     more_url: str | None
 
 
-def absolute(path: str) -> str:
-    return settings.BASE_URL.rstrip("/") + path
-
-
 def home_path(edition: str) -> str:
     return reverse("site:home", kwargs={"edition": edition})
 
@@ -165,9 +162,6 @@ def feed_links(edition: str, scope: str = "news", slug: str = "", name: str = ""
     return links
 
 
-# How long a shared cache (Varnish, the app's page cache) keeps a reader page, and with it
-# what the page is built from ("Read also"): purges by key make changes show sooner.
-SHARED_CACHE_SECONDS = 300
 NAVIGATION_CACHE_SECONDS = 300
 
 
@@ -180,11 +174,8 @@ def _section_links(edition: str) -> list[tuple[str, str]]:
     the cache until a section changes (``site.apps`` drops the entry)."""
     found = cache.get(navigation_key(edition))
     if found is None:
-        sections = Section.objects.filter(locale__language_code=edition).only("name", "slug")
-        found = [
-            (reverse("site:section", kwargs={"edition": edition, "slug": s.slug}), s.name)
-            for s in sections.order_by("sort_order", "name")
-        ]
+        sections = Section.objects.in_edition(edition).only("name", "slug")
+        found = [(s.get_absolute_url(), s.name) for s in sections.order_by("sort_order", "name")]
         cache.set(navigation_key(edition), found, NAVIGATION_CACHE_SECONDS)
     return found
 
@@ -245,15 +236,10 @@ def chrome(
     )
 
 
-def badges(article: Any) -> list[Badge]:
-    """The article's labels in the order the model names them (``Article.label_names``),
-    with their codes, which the stylesheet colours."""
-    codes = [code for code in (article.labels or []) if code in label_codes.NAMES]
-    if article.updated_at and label_codes.UPDATED not in codes:
-        codes.append(label_codes.UPDATED)
-    if vars(article).get("coverage") == LIVE and label_codes.LIVE not in codes:
-        codes.append(label_codes.LIVE)  # read without loading a deferred field
-    return [Badge(code, str(label_codes.NAMES[code])) for code in codes]
+def badges(article: Article) -> list[Badge]:
+    """The labels readers see (``Article.display_labels``) with their codes, which the
+    stylesheet colours."""
+    return [Badge(code, str(label_codes.NAMES[code])) for code in article.display_labels]
 
 
 def moment(value: dt.datetime) -> str:

@@ -15,8 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import OuterRef, Subquery
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -24,6 +23,7 @@ from django.utils.translation import gettext as _
 from newsdesk.articles.models import Article
 from newsdesk.editions import other_edition
 from newsdesk.frontcache import keys as surrogate
+from newsdesk.http_policy import absolute, public
 from newsdesk.stories.models import Story, TimelineEntry
 
 from . import figures_chart, presentation, timelines, views
@@ -72,36 +72,22 @@ def timeline(story: Story, edition: str) -> Timeline:
 
 
 def load(edition: str, slug: str) -> Story:
-    """The story of ``edition`` at ``slug``, with ``twin_slug`` (its translation's), or 404."""
-    twin = Story.objects.filter(
-        translation_key=OuterRef("translation_key"), locale__language_code=other_edition(edition)
-    ).values("slug")[:1]
-    found = (
-        Story.objects.filter(locale__language_code=edition, slug=slug)
-        .annotate(twin_slug=Subquery(twin))
-        .first()
-    )
-    if found is None:
-        raise Http404
+    """The story of ``edition`` at ``slug``, with its translation's slug, or 404."""
+    twin = other_edition(edition)
+    found = Story.objects.with_translation_slug(twin).get_for_edition_or_404(edition, slug)
     surrogate.note(surrogate.story(found.pk))
     return found
 
 
 def story(request: HttpRequest, edition: str, slug: str) -> HttpResponse:
     item = load(edition, slug)
-    twin = None
-    if item.twin_slug:  # type: ignore[attr-defined]  # annotated by load()
-        twin = reverse(
-            "site:story",
-            kwargs={"edition": other_edition(edition), "slug": item.twin_slug},  # type: ignore[attr-defined]
-        )
     articles = Article.objects.published().in_edition(edition).in_story(item)
     return views._listing(
         request,
         edition,
         articles,
-        path=reverse("site:story", kwargs={"edition": edition, "slug": item.slug}),
-        twin=twin,
+        path=item.get_absolute_url(),
+        twin=item.get_translation_url(),
         heading=item.title,
         kind=_("Story"),
         intro=item.summary,
@@ -132,9 +118,7 @@ def _export_rows(item: Story, edition: str) -> list[dict[str, Any]]:
                 "source_name": entry.source_name,
                 "source_url": http_url(entry.source_url),
                 "status": entry.status,
-                "article_url": presentation.absolute(
-                    presentation.article_path(edition, article.slug)
-                )
+                "article_url": absolute(presentation.article_path(edition, article.slug))
                 if article is not None and visible(article, now)
                 else None,
             }
@@ -155,15 +139,13 @@ def timeline_json(request: HttpRequest, edition: str, slug: str) -> HttpResponse
             "title": item.title,
             "slug": item.slug,
             "edition": edition,
-            "url": presentation.absolute(
-                reverse("site:story", kwargs={"edition": edition, "slug": item.slug})
-            ),
+            "url": absolute(item.get_absolute_url()),
             "summary": item.summary,
         },
         "entries": _export_rows(item, edition),
     }
     body = json.dumps(document, ensure_ascii=False, indent=1)
-    return views.public(HttpResponse(body, content_type="application/json; charset=utf-8"))
+    return public(HttpResponse(body, content_type="application/json; charset=utf-8"))
 
 
 def timeline_csv(request: HttpRequest, edition: str, slug: str) -> HttpResponse:
@@ -174,4 +156,4 @@ def timeline_csv(request: HttpRequest, edition: str, slug: str) -> HttpResponse:
     writer.writeheader()
     for exported in _export_rows(item, edition):
         writer.writerow({key: "" if value is None else value for key, value in exported.items()})
-    return views.public(response)
+    return public(response)

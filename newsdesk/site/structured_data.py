@@ -20,8 +20,9 @@ from django.utils.translation import gettext as _
 
 from newsdesk.articles import labels as label_codes
 from newsdesk.editions import kyiv
+from newsdesk.http_policy import absolute
 
-from .presentation import absolute, home_path
+from .presentation import home_path
 
 SCHEMA = "https://schema.org"
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.urls import reverse
 from django.utils import timezone
 
 from newsdesk.articles.body import vocabulary
@@ -47,9 +46,7 @@ def load(raw_blocks: list[dict], edition: str) -> dict[int, Story]:
         if story is None:
             story = stories[entry.story_id] = entry.story
             story.timeline_rows = []
-            story.timeline_url = (
-                reverse("site:story", kwargs={"edition": edition, "slug": story.slug}) + "#timeline"
-            )
+            story.timeline_url = story.get_absolute_url(edition) + "#timeline"
         story.timeline_rows.append(timelines.row(entry, edition, now))
     return stories
 
@@ -62,4 +59,4 @@ def story_link(article: Any, edition: str) -> Link | None:
     story = article.story
     if story is None or story.locale_id != article.locale_id:
         return None
-    return Link(reverse("site:story", kwargs={"edition": edition, "slug": story.slug}), story.title)
+    return Link(story.get_absolute_url(edition), story.title)

@@ -11,8 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
-from django.db import DatabaseError, models
-from django.db.models import OuterRef, Subquery
+from django.db import DatabaseError
 from django.http import (
     Http404,
     HttpRequest,
@@ -24,13 +23,13 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
 from newsdesk.articles.models import Article
 from newsdesk.articles.query import InvalidCursor
 from newsdesk.editions import DEFAULT_EDITION, other_edition
 from newsdesk.frontcache import keys as surrogate
+from newsdesk.http_policy import has_session_cookie, no_store, private, public
 from newsdesk.people.models import Author
 from newsdesk.sections.models import Section
 from newsdesk.taxonomy.models import Tag
@@ -38,32 +37,11 @@ from newsdesk.taxonomy.models import Tag
 from . import article_page, live_page, metadata, presentation
 from .middleware import edition_of_path
 
-# Browsers keep a page a minute (nothing can purge them). Shared caches keep it five: every
-# editorial change purges the pages it touches by key (newsdesk.frontcache), so s-maxage
-# bounds only what changes with the clock (most read, a banner's expiry).
-PUBLIC_CACHE = {
-    "public": True,
-    "max_age": 60,
-    "s_maxage": presentation.SHARED_CACHE_SECONDS,
-    "stale_while_revalidate": 30,
-    "stale_if_error": 86400,
-}
-
-
-def public(response: HttpResponse) -> HttpResponse:
-    patch_cache_control(response, **PUBLIC_CACHE)
-    return response
-
-
-def private(response: HttpResponse) -> HttpResponse:
-    response["Cache-Control"] = "private, no-store"
-    return response
-
 
 def is_editor(request: HttpRequest) -> bool:
     """A signed-in user who may change articles. Only asked when a session cookie came with
     the request, so anonymous readers never cost a session lookup."""
-    if not request.COOKIES.get(settings.SESSION_COOKIE_NAME):
+    if not has_session_cookie(request):
         return False
     user = request.user
     return bool(user.is_authenticated and user.has_perm("articles.change_article"))
@@ -165,22 +143,6 @@ def latest_news(request: HttpRequest, edition: str) -> HttpResponse:
     )
 
 
-def _with_twin(model: type[models.Model], edition: str, slug: str) -> Any:
-    """A section, tag or author of the edition, annotated with its translation's slug."""
-    twin = model._default_manager.filter(
-        translation_key=OuterRef("translation_key"),
-        locale__language_code=other_edition(edition),
-    ).values("slug")[:1]
-    found = (
-        model._default_manager.filter(locale__language_code=edition, slug=slug)
-        .annotate(twin_slug=Subquery(twin))
-        .first()
-    )
-    if found is None:
-        raise Http404
-    return found
-
-
 def _taxon_listing(
     request: HttpRequest,
     edition: str,
@@ -192,18 +154,12 @@ def _taxon_listing(
     intro: str,
 ) -> HttpResponse:
     """The feed of a section, tag or author page, with a switch to the item's translation."""
-    path = reverse(f"site:{name}", kwargs={"edition": edition, "slug": item.slug})
-    twin = None
-    if item.twin_slug:
-        twin = reverse(
-            f"site:{name}", kwargs={"edition": other_edition(edition), "slug": item.twin_slug}
-        )
     return _listing(
         request,
         edition,
         articles,
-        path=path,
-        twin=twin,
+        path=item.get_absolute_url(),
+        twin=item.get_translation_url(),
         heading=item.name,
         kind=kind,
         intro=intro,
@@ -212,7 +168,8 @@ def _taxon_listing(
 
 
 def section(request: HttpRequest, edition: str, slug: str) -> HttpResponse:
-    item = _with_twin(Section, edition, slug)
+    twin = other_edition(edition)
+    item = Section.objects.with_translation_slug(twin).get_for_edition_or_404(edition, slug)
     surrogate.note(surrogate.section(item.pk))
     articles = Article.objects.published().in_edition(edition).in_section(item)
     return _taxon_listing(
@@ -221,7 +178,8 @@ def section(request: HttpRequest, edition: str, slug: str) -> HttpResponse:
 
 
 def tag(request: HttpRequest, edition: str, slug: str) -> HttpResponse:
-    item = _with_twin(Tag, edition, slug)
+    twin = other_edition(edition)
+    item = Tag.objects.with_translation_slug(twin).get_for_edition_or_404(edition, slug)
     surrogate.note(surrogate.tag(item.pk))
     articles = Article.objects.published().in_edition(edition).tagged(item)
     return _taxon_listing(
@@ -230,7 +188,8 @@ def tag(request: HttpRequest, edition: str, slug: str) -> HttpResponse:
 
 
 def author(request: HttpRequest, edition: str, slug: str) -> HttpResponse:
-    item = _with_twin(Author, edition, slug)
+    twin = other_edition(edition)
+    item = Author.objects.with_translation_slug(twin).get_for_edition_or_404(edition, slug)
     surrogate.note(surrogate.author(item.pk))
     articles = Article.objects.published().in_edition(edition).by_author(item)
     return _taxon_listing(
@@ -320,6 +279,4 @@ def server_error(request: HttpRequest) -> HttpResponse:
     with translation.override(edition):
         context = {"chrome": _error_chrome(request, edition, _("Something went wrong"), nav=False)}
         body = render_to_string("site/500.html", context)
-    response = HttpResponse(body, status=500)
-    response["Cache-Control"] = "no-store"
-    return response
+    return no_store(HttpResponse(body, status=500))

@@ -16,24 +16,27 @@ from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import RevisionMixin, TranslatableMixin
 
 from newsdesk.editions import KYIV
+from newsdesk.translatable import EditionPage, EditionQuerySet
 
 from .query import TimelineEntryQuerySet
 
 DAY, MINUTE = "day", "minute"
 
 
-class Story(RevisionMixin, TranslatableMixin, models.Model):
+class Story(EditionPage, RevisionMixin, TranslatableMixin, models.Model):
     """A running subject, one per edition; translations share ``translation_key``."""
 
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=120)
     summary = models.TextField(_("summary"), blank=True)
+
+    url_name = "site:story"
+    objects = EditionQuerySet.as_manager()
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("story")
@@ -45,15 +48,6 @@ class Story(RevisionMixin, TranslatableMixin, models.Model):
 
     def __str__(self) -> str:
         return self.title
-
-    @property
-    def edition(self) -> str:
-        return self.locale.language_code
-
-    def get_url(self) -> str:
-        return reverse("site:story", kwargs={"edition": self.edition, "slug": self.slug})
-
-    get_absolute_url = get_url
 
     def clean(self) -> None:
         super().clean()

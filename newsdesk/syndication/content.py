@@ -39,6 +39,7 @@ from newsdesk.articles.query import LISTING_FIELDS, ArticleQuerySet
 from newsdesk.editions import kyiv
 from newsdesk.frontcache import fragments
 from newsdesk.frontcache import keys as surrogate
+from newsdesk.http_policy import absolute
 
 # Aggregators poll often and keep what they have seen; 50 covers more than a day of news
 # at the outlet's pace without making each poll heavy.
@@ -108,10 +109,6 @@ class Entry:
     categories: list[str]
     image: Picture | None
     sponsored: bool
-
-
-def absolute(path: str) -> str:
-    return settings.BASE_URL.rstrip("/") + path
 
 
 def guid(article: Any) -> str:
@@ -246,12 +243,7 @@ def entry(
     tags = [tag.name for tag in article.tags.all()]
     labels = [str(label_codes.NAMES[code]) for code in article.display_labels]
     authors = [
-        Person(
-            byline.author.name,
-            absolute(
-                reverse("site:author", kwargs={"edition": edition, "slug": byline.author.slug})
-            ),
-        )
+        Person(byline.author.name, absolute(byline.author.get_absolute_url(edition)))
         for byline in article.bylines.all()
     ]
     return Entry(

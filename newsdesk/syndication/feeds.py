@@ -14,8 +14,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
-from django.db import models
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.feedgenerator import Enclosure, SyndicationFeed
 from django.utils.html import escape
@@ -23,15 +22,15 @@ from django.utils.translation import gettext as _
 
 from newsdesk.articles.models import Article
 from newsdesk.frontcache import keys as surrogate
+from newsdesk.http_policy import absolute, last_modified, public
 from newsdesk.people.models import Author
 from newsdesk.sections.models import Section
 from newsdesk.stories.models import Story
 from newsdesk.taxonomy.models import Tag
 
 from . import content
-from .content import Entry, absolute
+from .content import Entry
 from .generators import AtomFeed, JsonFeed, RssFeed
-from .http import conditional
 
 
 @dataclass(frozen=True)
@@ -56,13 +55,6 @@ def _default_description() -> str:
     )
 
 
-def _taxon(model: type[models.Model], edition: str, slug: str) -> Any:
-    found = model._default_manager.filter(locale__language_code=edition, slug=slug).first()
-    if found is None:
-        raise Http404
-    return found
-
-
 class ArticleFeed(Feed):
     """The hooks Django's ``Feed`` calls, all reading from a :class:`Channel`."""
 
@@ -84,8 +76,10 @@ class ArticleFeed(Feed):
         # Every generator here names its media type; the base class does not declare one.
         response = HttpResponse(content_type=generator.content_type)  # type: ignore[attr-defined]
         generator.write(response, "utf-8")
+        # As Django's own Feed: Last-Modified here, the ETag and 304s from
+        # ConditionalGetMiddleware.
         newest = max((entry.updated for entry in channel.entries), default=None)
-        return conditional(request, response, newest)
+        return public(last_modified(response, newest))
 
     # Channel.
     def title(self, channel: Channel) -> str:
@@ -165,7 +159,7 @@ class SectionNews(ArticleFeed):
     url_name = "section_rss"
 
     def channel(self, request: HttpRequest, edition: str, **kwargs: str) -> Channel:
-        section = _taxon(Section, edition, kwargs["slug"])
+        section = Section.objects.get_for_edition_or_404(edition, kwargs["slug"])
         surrogate.note(surrogate.section(section.pk))
         articles = Article.objects.published().in_edition(edition).in_section(section)
         return Channel(
@@ -173,9 +167,7 @@ class SectionNews(ArticleFeed):
             title=_site_title(section.name),
             description=section.description
             or _("Latest news from the section %(name)s") % {"name": section.name},
-            link=absolute(
-                reverse("site:section", kwargs={"edition": edition, "slug": section.slug})
-            ),
+            link=absolute(section.get_absolute_url()),
             feed_url=self.feed_address(edition=edition, slug=section.slug),
             entries=content.latest(articles, edition),
         )
@@ -185,14 +177,14 @@ class TagNews(ArticleFeed):
     url_name = "tag_rss"
 
     def channel(self, request: HttpRequest, edition: str, **kwargs: str) -> Channel:
-        tag = _taxon(Tag, edition, kwargs["slug"])
+        tag = Tag.objects.get_for_edition_or_404(edition, kwargs["slug"])
         surrogate.note(surrogate.tag(tag.pk))
         articles = Article.objects.published().in_edition(edition).tagged(tag)
         return Channel(
             edition=edition,
             title=_site_title(tag.name),
             description=tag.description or _("Latest news on %(name)s") % {"name": tag.name},
-            link=absolute(reverse("site:tag", kwargs={"edition": edition, "slug": tag.slug})),
+            link=absolute(tag.get_absolute_url()),
             feed_url=self.feed_address(edition=edition, slug=tag.slug),
             entries=content.latest(articles, edition),
         )
@@ -202,14 +194,14 @@ class AuthorNews(ArticleFeed):
     url_name = "author_rss"
 
     def channel(self, request: HttpRequest, edition: str, **kwargs: str) -> Channel:
-        author = _taxon(Author, edition, kwargs["slug"])
+        author = Author.objects.get_for_edition_or_404(edition, kwargs["slug"])
         surrogate.note(surrogate.author(author.pk))
         articles = Article.objects.published().in_edition(edition).by_author(author)
         return Channel(
             edition=edition,
             title=_site_title(author.name),
             description=_("Latest articles by %(name)s") % {"name": author.name},
-            link=absolute(reverse("site:author", kwargs={"edition": edition, "slug": author.slug})),
+            link=absolute(author.get_absolute_url()),
             feed_url=self.feed_address(edition=edition, slug=author.slug),
             entries=content.latest(articles, edition),
         )
@@ -219,14 +211,14 @@ class StoryNews(ArticleFeed):
     url_name = "story_rss"
 
     def channel(self, request: HttpRequest, edition: str, **kwargs: str) -> Channel:
-        story = _taxon(Story, edition, kwargs["slug"])
+        story = Story.objects.get_for_edition_or_404(edition, kwargs["slug"])
         surrogate.note(surrogate.story(story.pk))
         articles = Article.objects.published().in_edition(edition).in_story(story)
         return Channel(
             edition=edition,
             title=_site_title(story.title),
             description=story.summary or _("Latest news on %(name)s") % {"name": story.title},
-            link=absolute(reverse("site:story", kwargs={"edition": edition, "slug": story.slug})),
+            link=absolute(story.get_absolute_url()),
             feed_url=self.feed_address(edition=edition, slug=story.slug),
             entries=content.latest(articles, edition),
         )

@@ -33,13 +33,12 @@ from newsdesk.articles import labels as label_codes
 from newsdesk.articles.models import Article
 from newsdesk.editions import EDITIONS
 from newsdesk.frontcache import keys as surrogate
+from newsdesk.http_policy import absolute, last_modified, public
 from newsdesk.people.models import Author
 from newsdesk.sections.models import Section
 from newsdesk.taxonomy.models import Tag
 
 from .archive import MAX_PAGES, URLS_PER_SITEMAP, Period, pages, parse_period
-from .content import absolute
-from .http import conditional
 from .models import ArchiveMonth
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -138,7 +137,7 @@ class Sitemap:
         urls = self.urls(edition, **kwargs)
         response = _xml_response(lambda handler: _write_urlset(handler, urls))
         newest = max((url.lastmod for url in urls if url.lastmod), default=None)
-        return conditional(request, response, newest)
+        return public(last_modified(response, newest))
 
 
 def _article_url(edition: str, row: dict[str, Any]) -> str:
@@ -213,8 +212,7 @@ class DirectorySitemap(Sitemap):
     """Sections, tags or authors of an edition, by primary key, 50,000 a page. They carry
     no ``lastmod``: the models keep no time of change."""
 
-    model: type[models.Model]
-    url_name = ""
+    model: type[Section | Tag | Author]
 
     def leading(self, edition: str) -> list[Url]:
         return []
@@ -225,15 +223,12 @@ class DirectorySitemap(Sitemap):
             raise Http404
         surrogate.note(surrogate.directory(edition))
         offset = (page - 1) * URLS_PER_SITEMAP
-        slugs = (
-            self.model._default_manager.filter(locale__language_code=edition)
+        items = (
+            self.model.objects.in_edition(edition)
             .order_by("pk")
-            .values_list("slug", flat=True)[offset : offset + URLS_PER_SITEMAP]
+            .only("slug")[offset : offset + URLS_PER_SITEMAP]
         )
-        urls = [
-            Url(absolute(reverse(self.url_name, kwargs={"edition": edition, "slug": slug})))
-            for slug in slugs
-        ]
+        urls = [Url(absolute(item.get_absolute_url())) for item in items]
         if page > 1 and not urls:
             raise Http404
         return (self.leading(edition) if page == 1 else []) + urls
@@ -241,7 +236,6 @@ class DirectorySitemap(Sitemap):
 
 class SectionSitemap(DirectorySitemap):
     model = Section
-    url_name = "site:section"
 
     def leading(self, edition: str) -> list[Url]:
         """The edition's home and latest-news pages head the list of its sections."""
@@ -253,12 +247,10 @@ class SectionSitemap(DirectorySitemap):
 
 class TagSitemap(DirectorySitemap):
     model = Tag
-    url_name = "site:tag"
 
 
 class AuthorSitemap(DirectorySitemap):
     model = Author
-    url_name = "site:author"
 
 
 DIRECTORIES: dict[str, type[models.Model]] = {"sections": Section, "tags": Tag, "authors": Author}
@@ -327,4 +319,4 @@ def index(request: HttpRequest) -> HttpResponse:
     entries = index_entries()
     response = _xml_response(lambda handler: _write_index(handler, entries))
     newest = max((lastmod for _loc, lastmod in entries if lastmod), default=None)
-    return conditional(request, response, newest)
+    return public(last_modified(response, newest))

@@ -6,8 +6,10 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
+from newsdesk.translatable import EditionPage, EditionQuerySet
 
-class Tag(TranslatableMixin, index.Indexed, models.Model):
+
+class Tag(EditionPage, TranslatableMixin, index.Indexed, models.Model):
     """A topic, person or place ("Kharkiv", "Air defence"), one per edition."""
 
     name = models.CharField(_("name"), max_length=100)
@@ -15,6 +17,9 @@ class Tag(TranslatableMixin, index.Indexed, models.Model):
     description = models.TextField(_("description"), blank=True)
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+    url_name = "site:tag"
+    objects = EditionQuerySet.as_manager()
+
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     class Meta(TranslatableMixin.Meta):

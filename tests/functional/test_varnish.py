@@ -7,6 +7,7 @@ page that showed it; with the origin stopped, Varnish keeps serving what it hold
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 import socket
 import subprocess
@@ -25,9 +26,9 @@ from django.test import override_settings
 from django.test.testcases import LiveServerThread
 from wagtail.models import Locale
 
+from newsdesk import http_policy
 from newsdesk.articles.models import Article
 from newsdesk.publishing import actions
-from newsdesk.site import views
 from newsdesk.testing import factories
 
 VCL = Path(__file__).resolve().parents[2] / "deploy" / "varnish" / "default.vcl"
@@ -184,7 +185,7 @@ def test_publish_update_and_unpublish_show_through_varnish_at_once():
 def test_with_the_origin_stopped_varnish_keeps_serving_what_it_holds(monkeypatch):
     article = make_article("grid-repairs", "Ремонт мережі в Харкові завершено")
     # Copies go stale after a second, so what follows is served from grace, not as fresh.
-    monkeypatch.setitem(views.PUBLIC_CACHE, "s_maxage", 1)
+    monkeypatch.setattr(http_policy, "PAGE", dataclasses.replace(http_policy.PAGE, shared=1))
     with origin() as app, varnish(app.port) as base:
         article_path = f"/uk/news/{article.slug}/"
         _warm(base, ["/uk/", article_path])

@@ -13,7 +13,7 @@ import html
 import random
 from dataclasses import dataclass
 
-from newsdesk.editorial.slugs import slug_from_headline
+from newsdesk.articles.slugs import slug_from_headline
 from newsdesk_demo import slots
 from newsdesk_demo.phrases import KINDS, Kind
 from newsdesk_demo.phrases.base import Pair

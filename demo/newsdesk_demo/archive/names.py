@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from django.utils.text import slugify
 
-from newsdesk.editorial.slugs import romanise_ukrainian, slug_from_headline
+from newsdesk.articles.slugs import romanise_ukrainian, slug_from_headline
 from newsdesk_demo import directory
 from newsdesk_demo.phrases.places import CITIES
 

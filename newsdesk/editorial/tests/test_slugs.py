@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsdesk.editorial.slugs import slug_from_headline as slug_for
+from newsdesk.articles.slugs import slug_from_headline as slug_for
 
 
 @pytest.mark.parametrize(

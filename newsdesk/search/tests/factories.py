@@ -11,7 +11,7 @@ from wagtail.models import Locale
 from wagtail.rich_text import RichText
 
 from newsdesk.articles.models import Article, Byline
-from newsdesk.editorial.slugs import slug_from_headline
+from newsdesk.articles.slugs import slug_from_headline
 from newsdesk.people.models import Author
 from newsdesk.publishing import actions
 from newsdesk.sections.models import Section

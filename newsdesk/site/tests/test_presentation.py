@@ -21,6 +21,7 @@ def _row(pk: int, published: dt.datetime, labels=(), updated=None) -> SimpleName
         headline=f"Story {pk}",
         first_published_at=published,
         labels=list(labels),
+        display_labels=list(labels),
         updated_at=updated,
         hero_image_id=None,
         hero_alt="",

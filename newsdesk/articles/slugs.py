@@ -9,7 +9,7 @@ import re
 from anyascii import anyascii
 from django.utils.text import slugify
 
-from newsdesk.articles.models import Article, PublishedSlug
+from .models import Article, PublishedSlug
 
 MAX_LENGTH = Article._meta.get_field("slug").max_length or 120
 
