@@ -3,7 +3,8 @@
 Each module of the package is parsed with ``ast``; every ``import`` and ``from … import`` in
 it counts, at any depth (inside functions and ``TYPE_CHECKING`` blocks too), relative ones
 resolved. Test code (``tests/`` folders, ``conftest.py``, the factories in ``testing/``) is
-exempt: a test may build whatever it needs. Imports by dotted string (settings, ``AppConfig.ready``) are not seen.
+exempt: a test may build whatever it needs. Imports by dotted string (settings,
+``AppConfig.ready``) are not seen.
 """
 
 from __future__ import annotations
