@@ -44,7 +44,7 @@ DEMO_MISSING = (
 
 
 def demo(port: int) -> int:
-    # The demo is a distribution of its own (demo/, decision 0017) that a production install
+    # The demo is a distribution of its own (demo/, decision 0021) that a production install
     # does not carry: asked for there, say how to get it rather than fail on an import.
     if importlib.util.find_spec("newsdesk_demo") is None:
         print(DEMO_MISSING, file=sys.stderr)

@@ -15,7 +15,7 @@ DEBUG = False
 WHITENOISE_AUTOREFRESH = True
 
 # The demo newsroom (load_demo, build_archive) is a distribution of its own, installed by
-# scripts/demo and scripts/setup dev, never by the product's install (decision 0017). Without
+# scripts/demo and scripts/setup dev, never by the product's install (decision 0021). Without
 # it these settings still run the product's own commands; `newsdesk demo` says how to get it.
 if find_spec("newsdesk_demo") is not None:
     _after = INSTALLED_APPS.index("newsdesk.frontcache") + 1

@@ -7,7 +7,7 @@ from .base import *  # noqa: F403
 from .base import DATABASES, HOME, INSTALLED_APPS
 
 # The suite needs the demo newsroom (its own tests, the demo_content fixture): the dev
-# install carries its distribution (decision 0017); without it the suite stops at start-up.
+# install carries its distribution (decision 0021); without it the suite stops at start-up.
 _after = INSTALLED_APPS.index("newsdesk.frontcache") + 1
 INSTALLED_APPS = [*INSTALLED_APPS[:_after], "newsdesk_demo", *INSTALLED_APPS[_after:]]
 

@@ -1,4 +1,4 @@
-"""The demo newsroom is its own distribution (decision 0017): a production install and the
+"""The demo newsroom is its own distribution (decision 0021): a production install and the
 production settings carry none of it, and ``newsdesk demo`` without it says how to get it."""
 
 from __future__ import annotations
