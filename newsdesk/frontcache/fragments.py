@@ -86,12 +86,19 @@ def body_name(output: str, article: Any) -> str | None:
     """Where ``output``'s rendering of a published article's body is kept: by its published
     revision and time, which every publish replaces (rows loaded in bulk, without
     revisions, still have the time). None for anything unpublished."""
+    return revision_name(f"body:{output}", article)
+
+
+def revision_name(kind: str, article: Any) -> str | None:
+    """A name for something rendered from a published article that only a publish (a new
+    revision, a new time) or a purge of its keys can change; None for anything unpublished
+    or when storage is off (``NEWSDESK_STORED_BODIES``: bench/pages.py measures both ways)."""
     if not getattr(settings, "NEWSDESK_STORED_BODIES", True):
-        return None  # every read renders (bench/pages.py measures both ways)
+        return None
     published = article.last_published_at or article.first_published_at
     if not article.pk or not article.live or published is None:
         return None
-    return f"body:{output}:{article.pk}:{article.live_revision_id or 0}:{published.timestamp()}"
+    return f"{kind}:{article.pk}:{article.live_revision_id or 0}:{published.timestamp()}"
 
 
 def body_keys(chosen: Any) -> set[str]:

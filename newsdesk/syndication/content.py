@@ -1,7 +1,11 @@
 """What a feed says about each article, loaded in a fixed number of queries.
 
 :func:`latest` reads the newest items through the one read path and turns them into
-:class:`Entry` objects, the only thing the feed classes see:
+:class:`Entry` objects, the only thing the feed classes see. An entry changes only when its
+article is published again or something it shows changes, so entries are kept rendered
+(``frontcache.fragments``) by published revision, with the surrogate keys of what they
+show. A feed costs one query for the newest rows and two cache round trips; only the
+entries not kept cost, all together:
 
 1. the articles, with section and hero image (one row each);
 2. bylines with their authors; 3. tags (prefetches);
@@ -261,10 +265,12 @@ def entry(
     )
 
 
-def _store_bodies(rows: list[Any], edition: str) -> None:
+def _store_bodies(rows: list[Any], edition: str, started: float) -> None:
     """Give each row its feed body (``feed_body_html``): the stored ones in two cache round
     trips, the others rendered with one query per kind of chosen object for all of them,
-    then stored by published revision."""
+    then stored by published revision. ``started`` is when the rows were read: the entries
+    made from them are stored with the same time, so a key first seen by the bodies is not
+    stamped later than the entries that show it."""
     names = {}
     for article in rows:
         stored_name = fragments.body_name("feed", article)
@@ -275,7 +281,6 @@ def _store_bodies(rows: list[Any], edition: str) -> None:
     missing = [article for article in rows if getattr(article, "feed_body_html", None) is None]
     if not missing:
         return
-    started = time.time()
     bodies = {article.pk: article.body.raw_data for article in missing}
     chosen = vocabulary.chosen(bodies.values(), "feed")
     images = get_image_model().objects.in_bulk(chosen.images) if chosen.images else {}
@@ -290,8 +295,60 @@ def _store_bodies(rows: list[Any], edition: str) -> None:
     fragments.store(computed, started, fragments.BODY_SECONDS)
 
 
+# What a feed's first query reads of each row: enough to name its kept entry.
+HEAD_FIELDS = ("id", "first_published_at", "last_published_at", "live", "live_revision_id")
+
+
+def entry_name(article: Any, edition: str) -> str | None:
+    """Where an article's entry is kept, in ``edition``'s language; None when it is not."""
+    return fragments.revision_name(f"feed-entry:{edition}", article)
+
+
+def entry_keys(article: Any) -> set[str]:
+    """What an entry shows besides its own revision: the article (a live-coverage change,
+    a note), its section, authors, tags and hero image, and what its body chooses."""
+    chosen = vocabulary.chosen([article.body.raw_data], "feed")
+    return {
+        surrogate.article(article.pk),
+        surrogate.section(article.section_id),
+        *(surrogate.author(byline.author_id) for byline in article.bylines.all()),
+        *(surrogate.tag(tag.pk) for tag in article.tags.all()),
+        *([surrogate.image(article.hero_image_id)] if article.hero_image_id else []),
+        *fragments.body_keys(chosen),
+    }
+
+
 def latest(articles: ArticleQuerySet, edition: str, size: int = FEED_SIZE) -> list[Entry]:
     """The newest ``size`` articles of ``articles`` (a narrowed ``published()`` queryset)."""
+    heads = articles.only(*HEAD_FIELDS).page(None, size).items
+    names = {article.pk: entry_name(article, edition) for article in heads}
+    # Kept entries note their keys (the article's among them); made ones note theirs.
+    kept = fragments.lookup([name for name in names.values() if name is not None])
+    found = {pk: kept[name] for pk, name in names.items() if name in kept}
+    missing = [article.pk for article in heads if article.pk not in found]
+    if missing:
+        started = time.time()
+        made = _entries(articles.filter(pk__in=missing), edition, len(missing), started)
+        fragments.store(
+            {
+                name: (made[article.pk], entry_keys(article))
+                for article in made.rows
+                if (name := names.get(article.pk)) is not None
+            },
+            started,
+            fragments.BODY_SECONDS,
+        )
+        found |= made
+    return [found[article.pk] for article in heads if article.pk in found]
+
+
+class _Made(dict[int, Entry]):
+    """Entries by article id, with the rows they were made from."""
+
+    rows: list[Any]
+
+
+def _entries(articles: ArticleQuerySet, edition: str, size: int, started: float) -> _Made:
     rows = (
         articles.for_listing(specs=())
         .only(*FEED_FIELDS)
@@ -304,10 +361,14 @@ def latest(articles: ArticleQuerySet, edition: str, size: int = FEED_SIZE) -> li
     )
     # The bodies are kept rendered: the rows carry them, and ``images`` is left empty.
     with translation.override(edition):
-        _store_bodies(rows, edition)
+        _store_bodies(rows, edition, started)
     images: dict[int, Any] = {}
     notes = _notes([article.pk for article in rows if article.updated_at is not None])
-    return [entry(article, edition, images, notes.get(article.pk)) for article in rows]
+    made = _Made(
+        (article.pk, entry(article, edition, images, notes.get(article.pk))) for article in rows
+    )
+    made.rows = rows
+    return made
 
 
 def _notes(article_ids: list[int]) -> dict[int, list[UpdateLogEntry]]:

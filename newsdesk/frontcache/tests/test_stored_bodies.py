@@ -92,7 +92,7 @@ def test_a_changed_image_makes_its_bodies_render_again(client, django_capture_on
     assert _stored("feed", article)
 
 
-def test_a_feed_reads_its_stored_bodies_in_one_round_trip(
+def test_a_warm_feed_reads_its_kept_entries_in_one_round_trip_and_no_body(
     client, django_capture_on_commit_callbacks, monkeypatch
 ):
     publish = bodies.publisher(django_capture_on_commit_callbacks)
@@ -108,8 +108,9 @@ def test_a_feed_reads_its_stored_bodies_in_one_round_trip(
 
     monkeypatch.setattr(cache, "get_many", spy)
     assert client.get("/en/news/rss.xml").content == first
-    body_reads = [names for names in asked if any(":body:feed:" in name for name in names)]
-    assert len(body_reads) == 1 and len(body_reads[0]) == 3
+    entry_reads = [names for names in asked if any(":feed-entry:en:" in name for name in names)]
+    assert len(entry_reads) == 1 and len(entry_reads[0]) == 3
+    assert not [names for names in asked if any(":body:" in name for name in names)]
 
 
 def test_a_new_revision_is_rendered_anew(client, django_capture_on_commit_callbacks):
