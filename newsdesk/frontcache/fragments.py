@@ -9,7 +9,9 @@ cached fragment is purged with it.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any, TypeVar
 
 from django.conf import settings
@@ -19,6 +21,23 @@ from . import clock, keys
 
 T = TypeVar("T")
 PREFIX = "frontcache:fragment:"
+# When the outermost fragment being rendered began (see :func:`rendering`).
+_outer_start: ContextVar[float | None] = ContextVar("outer_fragment_start", default=None)
+
+
+@contextmanager
+def rendering() -> Iterator[float]:
+    """The time a fragment's render begins, for :func:`store`. Inside another render (a
+    page kept whole around a body kept on its own) it is the outer one's: a key first
+    seen by the inner fragment is stamped with that earlier time, so the outer fragment,
+    stored after it, is not already stale."""
+    outer = _outer_start.get()
+    started = time.time() if outer is None else outer
+    token = _outer_start.set(started)
+    try:
+        yield started
+    finally:
+        _outer_start.reset(token)
 
 
 def cached(name: str, compute: Callable[[], tuple[T, Collection[str]]], timeout: int) -> T:
@@ -29,7 +48,8 @@ def cached(name: str, compute: Callable[[], tuple[T, Collection[str]]], timeout:
         if clock.unchanged_since(shown, started):
             keys.note(*shown)
             return value  # type: ignore[no-any-return]
-    started = time.time()
+    outer = _outer_start.get()
+    started = time.time() if outer is None else outer
     value, shown = compute()
     shown = frozenset(shown)
     clock.read(shown, unknown=started)
@@ -65,6 +85,8 @@ def store(
     response."""
     if not computed:
         return
+    outer = _outer_start.get()
+    started = started if outer is None else min(started, outer)
     shown_by = {name: frozenset(shown) for name, (_value, shown) in computed.items()}
     clock.read(frozenset().union(*shown_by.values()), unknown=started)
     cache.set_many(

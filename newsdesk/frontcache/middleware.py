@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import time
 from collections.abc import Callable
 from typing import Any
 
@@ -27,7 +26,7 @@ from django.utils.http import http_date
 
 from newsdesk.http_policy import is_admin_path, is_reader_request
 
-from . import clock, keys
+from . import clock, fragments, keys
 
 CACHEABLE_STATUS = (200, 301, 404)
 S_MAXAGE = re.compile(r"(?:^|,)\s*s-maxage=(\d+)")
@@ -70,8 +69,8 @@ class FrontCacheMiddleware:
             hit = self._lookup(request)
             if hit is not None:
                 return hit
-        started = time.time()
-        with keys.collecting() as noted:
+        # The page is the outermost fragment: those kept while it renders take its start.
+        with fragments.rendering() as started, keys.collecting() as noted:
             response = self.get_response(request)
         if not is_shareable(response) or not noted:
             return response

@@ -33,7 +33,7 @@ from wagtail.blocks import StreamValue
 from wagtail.images import get_image_model
 
 from newsdesk.articles.body import vocabulary
-from newsdesk.articles.models import Article, PublishedSlug, UpdateLogEntry
+from newsdesk.articles.models import NOT_LIVE, Article, PublishedSlug, UpdateLogEntry
 from newsdesk.articles.query import HERO_SPECS, SHARE_SPEC, prefetch_renditions
 from newsdesk.editions import kyiv, other_edition
 from newsdesk.frontcache import fragments
@@ -100,6 +100,33 @@ class ArticlePage:
     story: Link | None = None
     # Where the page's beacon counts a view (empty for an article never saved).
     count_url: str = ""
+
+
+# What the article view reads first: enough to name the page it keeps (:func:`page_name`).
+HEAD_FIELDS = (
+    "id",
+    "slug",
+    "live",
+    "live_revision_id",
+    "first_published_at",
+    "last_published_at",
+    "coverage",
+)
+
+
+def load_head(edition: str, slug: str) -> Article | None:
+    """The published article at ``slug``, with only what names its kept page (one query)."""
+    return (
+        Article.objects.published().in_edition(edition).filter(slug=slug).only(*HEAD_FIELDS).first()
+    )
+
+
+def page_name(head: Article, edition: str) -> str | None:
+    """Where the rendered parts of a published article's page are kept, by its published
+    revision; None for live coverage, whose updates arrive by the minute."""
+    if head.coverage != NOT_LIVE:
+        return None
+    return fragments.revision_name(f"article-page:{edition}", head)
 
 
 def load_published(edition: str, slug: str) -> Article | None:

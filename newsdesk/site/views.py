@@ -8,6 +8,7 @@ Anonymous pages never touch the session, so they stay cacheable and cost no sess
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
@@ -25,9 +26,11 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from newsdesk import http_policy
 from newsdesk.articles.models import Article
 from newsdesk.articles.query import InvalidCursor
 from newsdesk.editions import DEFAULT_EDITION, other_edition
+from newsdesk.frontcache import fragments
 from newsdesk.frontcache import keys as surrogate
 from newsdesk.http_policy import has_session_cookie, no_store, private, public
 from newsdesk.people.models import Author
@@ -197,22 +200,73 @@ def author(request: HttpRequest, edition: str, slug: str) -> HttpResponse:
     )
 
 
-def _render_article(
-    request: HttpRequest, found: Article, edition: str, *, preview: bool
-) -> HttpResponse:
+@dataclass(frozen=True)
+class _ArticleParts:
+    """What an article page shows besides its frame: the page, its live section, and the
+    sharing tags and structured data of its head."""
+
+    page: article_page.ArticlePage
+    live: Any
+    meta: list[Any]
+    structured_data: list[str]
+
+
+def _article_parts(found: Article, edition: str) -> _ArticleParts:
     if found.pk is not None:
         surrogate.note(surrogate.article(found.pk))
     page = article_page.build(found, edition, now=timezone.now())
     live = live_page.build(found, edition, now=timezone.now())
-    path = presentation.article_path(edition, found.slug)
-    chrome = presentation.chrome(
+    chrome = _article_chrome(page, edition, found.slug)
+    metadata.for_article(chrome, found, page, live=live)
+    return _ArticleParts(page, live, chrome.meta, chrome.structured_data)
+
+
+def _article_chrome(page: article_page.ArticlePage, edition: str, slug: str) -> Any:
+    path = presentation.article_path(edition, slug)
+    return presentation.chrome(
         edition, title=page.headline, path=path, twin=page.twin_path, description=page.lead
     )
+
+
+def _render_parts(
+    request: HttpRequest, parts: _ArticleParts, edition: str, slug: str, *, preview: bool
+) -> HttpResponse:
+    chrome = _article_chrome(parts.page, edition, slug)
     chrome.preview = preview
     chrome.noindex = preview
-    metadata.for_article(chrome, found, page, live=live)
-    context = {"chrome": chrome, "article": page, "live": live}
+    chrome.meta, chrome.structured_data = parts.meta, parts.structured_data
+    context = {"chrome": chrome, "article": parts.page, "live": parts.live}
     return render(request, "site/article.html", context)
+
+
+def _render_article(
+    request: HttpRequest, found: Article, edition: str, *, preview: bool
+) -> HttpResponse:
+    parts = _article_parts(found, edition)
+    return _render_parts(request, parts, edition, found.slug, preview=preview)
+
+
+def _published_article(request: HttpRequest, head: Article, edition: str) -> HttpResponse | None:
+    """A published article's page from its kept parts, else built and kept; None when the
+    article went out of print between the two reads.
+
+    The parts change only with a new published revision or a purge of a key they show
+    (the article, its translation, what its body and "Read also" show); they are kept as
+    long as a shared cache keeps the page, as "Read also" is."""
+    name = article_page.page_name(head, edition)
+    kept = fragments.lookup([name]) if name is not None else {}
+    if name in kept:
+        return _render_parts(request, kept[name], edition, head.slug, preview=False)
+    with fragments.rendering() as started, surrogate.collecting() as shown:
+        found = article_page.load_published(edition, head.slug)
+        parts = _article_parts(found, edition) if found is not None else None
+    if parts is None:
+        return None
+    if name is not None:
+        fragments.store({name: (parts, shown)}, started, http_policy.SHARED_CACHE_SECONDS)
+    else:
+        surrogate.note(*shown)
+    return _render_parts(request, parts, edition, head.slug, preview=False)
 
 
 def article(request: HttpRequest, edition: str, slug: str) -> HttpResponse:
@@ -226,9 +280,11 @@ def article(request: HttpRequest, edition: str, slug: str) -> HttpResponse:
         # Previews are served under the admin, which keeps the editor's own language.
         with translation.override(edition):
             return private(_render_article(request, unsaved, edition, preview=True))
-    found = article_page.load_published(edition, slug)
-    if found is not None:
-        return public(_render_article(request, found, edition, preview=False))
+    head = article_page.load_head(edition, slug)
+    if head is not None:
+        response = _published_article(request, head, edition)
+        if response is not None:
+            return public(response)
     moved = article_page.current_path_for_old_slug(edition, slug)
     if moved is not None:
         return public(HttpResponsePermanentRedirect(moved))
