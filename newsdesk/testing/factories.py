@@ -1,6 +1,8 @@
 """Small factories for tests: each builds only what a test names, and every article goes
 through the write path (``publishing.actions``), so its revisions, slug history, update
-log and change events are those an editor's would be (decision 0017).
+log and change events are those an editor's would be (decision 0017). Given ``capture``
+(pytest-django's ``django_capture_on_commit_callbacks``), the on-commit receivers (search
+index, purges, stored bodies) run as a real commit would run them.
 
 Sections, tags and authors are found or made by slug, so a test can ask for the same one
 twice. Times come from the test clock; ``published(at=…)`` publishes with the clock moved
@@ -9,10 +11,11 @@ to that moment, as an editor publishing then would.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import io
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 import time_machine
@@ -21,14 +24,18 @@ from PIL import Image as PillowImage
 from wagtail.images import get_image_model
 from wagtail.models import Locale
 
-from newsdesk.articles.models import Article, Byline
+from newsdesk.articles.models import LIVE, Article, Byline
+from newsdesk.articles.slugs import slug_from_headline
 from newsdesk.live.models import LiveUpdate
 from newsdesk.people.models import Author
 from newsdesk.publishing import actions
 from newsdesk.publishing.live import publish_live_update
 from newsdesk.sections.models import Section
-from newsdesk.stories.models import Story
+from newsdesk.stories.models import Story, TimelineEntry
 from newsdesk.taxonomy.models import Tag
+
+Capture = Callable[..., Any]
+"""pytest-django's ``django_capture_on_commit_callbacks`` fixture."""
 
 _NAMES = {
     "uk": {"section": "Війна", "tag": "Харків", "author": "Олена Коваль", "story": "Енергетика"},
@@ -56,6 +63,18 @@ def tag(code: str = "uk", slug: str = "kharkiv", *, name: str = "", **fields: An
     return found
 
 
+def tag_pair(uk_name: str, en_name: str) -> tuple[Tag, Tag]:
+    """A tag in both editions, linked as translations, each slugged from its name."""
+    key = uuid.uuid4()
+    uk, en = (
+        Tag.objects.create(
+            locale=edition(code), name=name, slug=slug_from_headline(name), translation_key=key
+        )
+        for code, name in (("uk", uk_name), ("en", en_name))
+    )
+    return uk, en
+
+
 def author(code: str = "uk", slug: str = "olena-koval", *, name: str = "", **fields: Any) -> Author:
     found, _ = Author.objects.get_or_create(
         locale=edition(code),
@@ -72,6 +91,25 @@ def story(code: str = "uk", slug: str = "energy", *, title: str = "", **fields: 
         defaults={"title": title or _NAMES[code]["story"], **fields},
     )
     return found
+
+
+def timeline_entry(
+    of: Story, statement: str = "The brigade reported 11,000 troops near Kursk.", **fields: Any
+) -> TimelineEntry:
+    """A sourced entry of the story's timeline, said by the General Staff on 18 October 2024."""
+    fields = {
+        "occurred_on": dt.date(2024, 10, 18),
+        "speaker": "General Staff",
+        "source_name": "the General Staff's channel",
+        "source_url": "https://example.org/post/1",
+        **fields,
+    }
+    return TimelineEntry.objects.create(story=of, statement=statement, **fields)
+
+
+def timeline(of: Story) -> dict[str, Any]:
+    """A body block embedding the whole of the story's timeline, as StreamField raw data."""
+    return {"type": "timeline", "value": {"story": of.pk, "start": None, "end": None}}
 
 
 def image(title: str = "Kharkiv at dawn", *, width: int = 1600, height: int = 900) -> Any:
@@ -100,10 +138,12 @@ def article(
     authors: Sequence[Author] | None = None,
     labels: Iterable[str] = (),
     body: Sequence[str] = (),
+    blocks: Sequence[Any] = (),
     **fields: Any,
 ) -> Article:
     """An unsaved article of edition ``code``, in the War section by Olena Koval unless
-    the test names others (``authors=[]`` for none)."""
+    the test names others (``authors=[]`` for none). Its body is the paragraphs ``body``,
+    or ``blocks`` as given (StreamField raw data or ``(type, value)`` pairs)."""
     slug = slug or f"article-{uuid.uuid4().hex[:8]}"
     made = Article(
         locale=edition(code),
@@ -112,7 +152,7 @@ def article(
         lead=f"Lead of {slug}." if lead is None else lead,
         section=in_section or section(code),
         labels=list(labels),
-        body=paragraphs(*body),
+        body=list(blocks) or paragraphs(*body),
         **fields,
     )
     made.tags = list(tags)  # type: ignore[assignment]  # modelcluster assigns the relation
@@ -130,16 +170,28 @@ def draft(code: str = "uk", slug: str = "", **fields: Any) -> Article:
     return made
 
 
+@contextlib.contextmanager
+def _committing(capture: Capture | None) -> Iterator[None]:
+    """Runs the on-commit callbacks queued inside as a commit would; nothing more without
+    ``capture``."""
+    with capture(execute=True) if capture else contextlib.nullcontext():
+        yield
+
+
 def published(
-    code: str = "uk", slug: str = "", *, at: dt.datetime | None = None, **fields: Any
+    code: str = "uk",
+    slug: str = "",
+    *,
+    at: dt.datetime | None = None,
+    capture: Capture | None = None,
+    **fields: Any,
 ) -> Article:
-    """A published article; with ``at``, published at that moment (first published then)."""
+    """A published article; with ``at``, published at that moment (first published then);
+    with ``capture``, its on-commit receivers run."""
     made = article(code, slug, **fields)
-    if at is None:
+    moment = contextlib.nullcontext() if at is None else time_machine.travel(at, tick=False)
+    with moment, _committing(capture):
         actions.publish(article=made)
-    else:
-        with time_machine.travel(at, tick=False):
-            actions.publish(article=made)
     return made
 
 
@@ -150,6 +202,20 @@ def scheduled(
     made = article(code, slug, **fields)
     actions.schedule(article=made, go_live_at=go_live_at)
     return made
+
+
+def live_article(
+    code: str = "uk", slug: str = "kharkiv-live", *, publish: bool = True, **fields: Any
+) -> Article:
+    """An article with live coverage (``coverage`` to change it), published or a draft."""
+    fields = {
+        "headline": "Strikes on Kharkiv: live",
+        "lead": "What we know, as it happens.",
+        "body": ["Alerts sounded after midnight."],
+        "coverage": LIVE,
+        **fields,
+    }
+    return (published if publish else draft)(code, slug, **fields)
 
 
 def live_update(

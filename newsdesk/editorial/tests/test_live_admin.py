@@ -13,7 +13,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 
 from newsdesk.articles.models import NOT_LIVE, Article
 from newsdesk.live.models import POLL_CACHE_KEY, LiveSettings, LiveUpdate, poll_seconds
-from newsdesk.live.tests import factories
+from newsdesk.testing import factories
 
 ADD = "wagtailsnippets_live_liveupdate:add"
 
@@ -113,7 +113,7 @@ def test_editor_raises_the_poll_interval_during_a_spike(
 
 def test_promote_to_article_asks_then_makes_a_draft_and_opens_it(client, editor):
     article = factories.live_article("uk")
-    made = factories.update(article, "Rescuers finished their work.", title="Rescue ends")
+    made = factories.live_update(article, "Rescuers finished their work.", title="Rescue ends")
     client.force_login(editor)
     url = reverse("wagtailsnippets_live_liveupdate:promote", args=[made.pk])
     listing = client.get(reverse("wagtailsnippets_live_liveupdate:list"))

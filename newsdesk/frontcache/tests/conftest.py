@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from django.test import override_settings
 from wagtail.models import Locale
 
-from newsdesk.articles.models import Article, Byline
+from newsdesk.articles.models import Article
 from newsdesk.frontcache.backends import Recording
 from newsdesk.people.models import Author
-from newsdesk.publishing import actions
 from newsdesk.sections.models import Section
 from newsdesk.stories.models import Story
 from newsdesk.taxonomy.models import Tag
+from newsdesk.testing import factories
 
 
 @pytest.fixture
@@ -48,21 +49,18 @@ def write(newsroom, django_capture_on_commit_callbacks) -> Callable[..., Article
     """Publish an article of ``edition`` in the newsroom's section, tag, author and story,
     running the on-commit receivers as a real commit would."""
 
-    def make(edition: str = "uk", slug: str = "grid-repairs", **fields: object) -> Article:
+    def make(edition: str = "uk", slug: str = "grid-repairs", **fields: Any) -> Article:
         parts = newsroom[edition]
-        article = Article(
-            locale=Locale.objects.get(language_code=edition),
+        return factories.published(
+            edition,
+            slug,
             headline=f"Headline {slug}",
-            slug=slug,
-            lead=f"Lead of {slug}.",
-            section=parts["section"],
+            in_section=parts["section"],
             story=parts["story"],
+            tags=[parts["tag"]],
+            authors=[parts["author"]],
+            capture=django_capture_on_commit_callbacks,
             **fields,
         )
-        article.tags = [parts["tag"]]  # type: ignore[assignment]
-        article.bylines = [Byline(author=parts["author"])]  # type: ignore[misc]
-        with django_capture_on_commit_callbacks(execute=True):
-            actions.publish(article=article)
-        return article
 
     return make

@@ -9,6 +9,7 @@ from newsdesk.articles.models import UpdateLogEntry
 from newsdesk.frontcache import keys
 from newsdesk.fronts.models import Front
 from newsdesk.publishing import actions
+from newsdesk.testing import factories
 
 pytestmark = pytest.mark.django_db
 
@@ -102,18 +103,15 @@ def test_nothing_of_the_other_edition_nor_unrelated_lists_is_purged(write, newsr
 
 
 def test_a_rolled_back_publish_purges_nothing(newsroom, purged):
-    from wagtail.models import Locale
-
-    from newsdesk.articles.models import Article
-
-    article = Article(
-        locale=Locale.objects.get(language_code="uk"),
+    # Inside the test's transaction: no commit, no purge.
+    factories.published(
+        "uk",
+        "never-out",
         headline="Never out",
-        slug="never-out",
         lead="Lead.",
-        section=newsroom["uk"]["section"],
+        in_section=newsroom["uk"]["section"],
+        authors=[],
     )
-    actions.publish(article=article)  # inside the test's transaction: no commit, no purge
 
     assert purged == []
 

@@ -7,9 +7,9 @@ import pytest
 from django.core.cache import cache
 
 from newsdesk.articles.models import Article
-from newsdesk.articles.tests import bodies
 from newsdesk.frontcache import fragments
 from newsdesk.publishing import actions
+from newsdesk.testing import factories
 
 pytestmark = pytest.mark.django_db
 
@@ -27,15 +27,18 @@ def _stored(output: str, article: Article) -> dict:
 def test_a_linked_articles_new_headline_reaches_the_stored_bodies(
     client, django_capture_on_commit_callbacks
 ):
-    publish = bodies.publisher(django_capture_on_commit_callbacks)
-    target = publish("earlier")
-    article = publish("later", [{"type": "read_also", "value": {"article": target.pk}}])
+    capture = django_capture_on_commit_callbacks
+    target = factories.published("en", "earlier", headline="Headline earlier", capture=capture)
+    link = {"type": "read_also", "value": {"article": target.pk}}
+    article = factories.published("en", "later", blocks=[link], capture=capture)
     page, api = f"/en/news/{article.slug}/", f"/api/v1/articles/{article.pk}"
     assert "Headline earlier" in client.get(page).content.decode()
     assert "Headline earlier" in client.get(api).json()["body_html"]
     assert _stored("reader", article) and _stored("partner", article)
 
-    bodies.republish(django_capture_on_commit_callbacks, target, headline="A better headline")
+    target.headline = "A better headline"
+    with django_capture_on_commit_callbacks(execute=True):
+        actions.publish(article=target)
 
     assert not _stored("reader", article) and not _stored("partner", article)
     assert "A better headline" in client.get(page).content.decode()
@@ -43,9 +46,10 @@ def test_a_linked_articles_new_headline_reaches_the_stored_bodies(
 
 
 def test_an_unpublished_link_leaves_the_stored_body(client, django_capture_on_commit_callbacks):
-    publish = bodies.publisher(django_capture_on_commit_callbacks)
-    target = publish("earlier")
-    article = publish("later", [{"type": "read_also", "value": {"article": target.pk}}])
+    capture = django_capture_on_commit_callbacks
+    target = factories.published("en", "earlier", headline="Headline earlier", capture=capture)
+    link = {"type": "read_also", "value": {"article": target.pk}}
+    article = factories.published("en", "later", blocks=[link], capture=capture)
     client.get(f"/en/news/{article.slug}/")
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -57,13 +61,17 @@ def test_an_unpublished_link_leaves_the_stored_body(client, django_capture_on_co
 def test_a_changed_timeline_entry_reaches_the_page_and_the_feed(
     client, django_capture_on_commit_callbacks
 ):
-    story = bodies.story()
-    article = bodies.publisher(django_capture_on_commit_callbacks)(
-        "with-timeline", [bodies.timeline(story.pk)]
+    story = factories.story("en", "troops", title="Troops in Kursk")
+    statement = factories.timeline_entry(story).statement
+    article = factories.published(
+        "en",
+        "with-timeline",
+        blocks=[factories.timeline(story)],
+        capture=django_capture_on_commit_callbacks,
     )
     page = f"/en/news/{article.slug}/"
-    assert bodies.STATEMENT in client.get(page).content.decode()
-    assert bodies.STATEMENT in client.get("/en/news/rss.xml").content.decode()
+    assert statement in client.get(page).content.decode()
+    assert statement in client.get("/en/news/rss.xml").content.decode()
     assert _stored("feed", article) and _stored("reader", article)
 
     entry = story.entries.get()
@@ -73,13 +81,15 @@ def test_a_changed_timeline_entry_reaches_the_page_and_the_feed(
 
     assert "The brigade withdrew." in client.get(page).content.decode()
     feed = client.get("/en/news/rss.xml").content.decode()
-    assert "The brigade withdrew." in feed and bodies.STATEMENT not in feed
+    assert "The brigade withdrew." in feed and statement not in feed
 
 
 def test_a_changed_image_makes_its_bodies_render_again(client, django_capture_on_commit_callbacks):
-    picture = bodies.image()
+    picture = factories.image("Map")
     block = {"type": "image", "value": {"image": picture.pk, "caption": "The station"}}
-    article = bodies.publisher(django_capture_on_commit_callbacks)("pictured", [block])
+    article = factories.published(
+        "en", "pictured", blocks=[block], capture=django_capture_on_commit_callbacks
+    )
     assert picture.file.url in client.get("/en/news/rss.xml").content.decode()
     assert _stored("feed", article)
 
@@ -95,9 +105,10 @@ def test_a_changed_image_makes_its_bodies_render_again(client, django_capture_on
 def test_a_warm_feed_reads_its_kept_entries_in_one_round_trip_and_no_body(
     client, django_capture_on_commit_callbacks, monkeypatch
 ):
-    publish = bodies.publisher(django_capture_on_commit_callbacks)
     for n in range(3):
-        publish(f"story-{n}", [{"type": "paragraph", "value": f"<p>Story {n}.</p>"}])
+        factories.published(
+            "en", f"story-{n}", body=[f"Story {n}."], capture=django_capture_on_commit_callbacks
+        )
     first = client.get("/en/news/rss.xml").content
     asked: list[list[str]] = []
     real = cache.get_many
@@ -114,12 +125,15 @@ def test_a_warm_feed_reads_its_kept_entries_in_one_round_trip_and_no_body(
 
 
 def test_a_new_revision_is_rendered_anew(client, django_capture_on_commit_callbacks):
-    paragraph = {"type": "paragraph", "value": "<p>First version.</p>"}
-    article = bodies.publisher(django_capture_on_commit_callbacks)("revised", [paragraph])
+    article = factories.published(
+        "en", "revised", body=["First version."], capture=django_capture_on_commit_callbacks
+    )
     assert "First version." in client.get(f"/en/news/{article.slug}/").content.decode()
 
-    revised = [{"type": "paragraph", "value": "<p>Second version.</p>"}]
-    bodies.republish(django_capture_on_commit_callbacks, _published(article), body=revised)
+    article = _published(article)
+    article.body = factories.paragraphs("Second version.")
+    with django_capture_on_commit_callbacks(execute=True):
+        actions.publish(article=article)
 
     html = client.get(f"/en/news/{article.slug}/").content.decode()
     assert "Second version." in html and "First version." not in html

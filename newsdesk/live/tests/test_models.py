@@ -8,8 +8,7 @@ from django.core.exceptions import ValidationError
 
 from newsdesk.articles.models import LIVE_ENDED, NOT_LIVE
 from newsdesk.live.models import POLL_CACHE_KEY, LiveSettings, LiveUpdate, poll_seconds
-
-from . import factories
+from newsdesk.testing import factories
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +24,7 @@ def poll_interval_uncached():
 def test_an_update_on_an_article_that_is_not_live_is_refused_and_nothing_is_saved():
     article = factories.live_article(coverage=NOT_LIVE)
     with pytest.raises(ValidationError) as error:
-        factories.update(article, "Explosions heard in the city centre.")
+        factories.live_update(article, "Explosions heard in the city centre.")
     assert error.value.message_dict["article"] == [
         "Live updates can only be added to an article whose coverage is live."
     ]
@@ -34,11 +33,11 @@ def test_an_update_on_an_article_that_is_not_live_is_refused_and_nothing_is_save
 
 def test_a_new_update_is_refused_once_coverage_has_ended_but_a_published_one_can_be_fixed():
     article = factories.live_article()
-    published = factories.update(article, "Explosions heard in the city centre.")
+    published = factories.live_update(article, "Explosions heard in the city centre.")
     article.coverage = LIVE_ENDED
     article.save()
     with pytest.raises(ValidationError) as error:
-        factories.update(article, "One more thing.")
+        factories.live_update(article, "One more thing.")
     assert "article" in error.value.message_dict
     published.refresh_from_db()
     published.correction = "The explosions were in the east of the city."
@@ -49,7 +48,7 @@ def test_author_from_the_other_edition_is_refused():
     article = factories.live_article("uk")
     other = factories.author("en")
     with pytest.raises(ValidationError) as error:
-        factories.update(article, "Text.", author=other)
+        factories.live_update(article, "Text.", author=other)
     assert error.value.message_dict["author"] == ["This author belongs to the other edition."]
     assert not LiveUpdate.objects.exists()
 
@@ -57,9 +56,9 @@ def test_author_from_the_other_edition_is_refused():
 def test_a_key_event_needs_a_headline_for_the_summary():
     article = factories.live_article()
     with pytest.raises(ValidationError) as error:
-        factories.update(article, "Text.", key_event=True)
+        factories.live_update(article, "Text.", key_event=True)
     assert error.value.message_dict["title"] == ["A key event needs a headline for the summary."]
-    made = factories.update(article, "Text.", key_event=True, title="All-clear in Kyiv")
+    made = factories.live_update(article, "Text.", key_event=True, title="All-clear in Kyiv")
     assert made.key_event and made.title == "All-clear in Kyiv"
 
 

@@ -11,7 +11,6 @@ from wagtail.models import ModelLogEntry
 
 from newsdesk.articles.models import LIVE_ENDED, NOT_LIVE, Article
 from newsdesk.live.models import LiveUpdate
-from newsdesk.live.tests import factories
 from newsdesk.publishing.events import content_changed
 from newsdesk.publishing.live import (
     PROMOTE_ACTION,
@@ -19,6 +18,7 @@ from newsdesk.publishing.live import (
     promote_live_update,
     publish_live_update,
 )
+from newsdesk.testing import factories
 
 pytestmark = [pytest.mark.django_db, pytest.mark.dated]
 
@@ -43,7 +43,7 @@ def test_publishing_an_update_stamps_it_keeps_a_revision_and_announces_the_artic
     posted_at = session_clock + dt.timedelta(minutes=3)
     clock.move_to(posted_at, tick=False)
     with django_capture_on_commit_callbacks(execute=True):
-        made = factories.update(article, "Air defence is at work over Kyiv.")
+        made = factories.live_update(article, "Air defence is at work over Kyiv.")
     made.refresh_from_db()
     assert made.published_at == posted_at and made.edited_at is None
     assert made.latest_revision is not None
@@ -56,7 +56,7 @@ def test_changing_the_text_marks_it_edited_but_pinning_does_not(
     django_capture_on_commit_callbacks, events, clock, session_clock
 ):
     article = factories.live_article()
-    made = factories.update(article, "Explosions in the Dniprovskyi district.")
+    made = factories.live_update(article, "Explosions in the Dniprovskyi district.")
     published_at = made.published_at
 
     made.pinned = True
@@ -86,7 +86,7 @@ def test_an_update_on_an_article_that_is_not_live_is_refused_with_nothing_saved(
         pytest.raises(ValidationError) as error,
         django_capture_on_commit_callbacks(execute=True),
     ):
-        factories.update(article, "Text.")
+        factories.live_update(article, "Text.")
     with translation.override("en"):
         assert "whose coverage is live" in error.value.message_dict["article"][0]
     assert not LiveUpdate.objects.exists()
@@ -97,7 +97,7 @@ def test_ending_the_coverage_publishes_the_article_and_stops_new_updates(
     django_capture_on_commit_callbacks, events
 ):
     article = factories.live_article()
-    factories.update(article, "The all-clear has sounded.")
+    factories.live_update(article, "The all-clear has sounded.")
     events.clear()
     with django_capture_on_commit_callbacks(execute=True):
         end_live_coverage(article=article)
@@ -108,12 +108,12 @@ def test_ending_the_coverage_publishes_the_article_and_stops_new_updates(
     with pytest.raises(ValidationError):
         end_live_coverage(article=article)
     with pytest.raises(ValidationError):
-        factories.update(article, "Too late.")
+        factories.live_update(article, "Too late.")
 
 
 def test_promoting_an_update_makes_a_draft_article_in_its_edition_linking_back():
     article = factories.live_article("en", slug="kyiv-live")
-    made = factories.update(
+    made = factories.live_update(
         article,
         "Rescuers have reached the last flat on the fifth floor.",
         title="Rescue operation ends in Kyiv",

@@ -1,18 +1,17 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 
 import pytest
 
-from . import factories
+from newsdesk.articles.models import Article
+from newsdesk.testing import factories
 
 
 @pytest.fixture
-def publish(db, django_capture_on_commit_callbacks):
-    """``publish("Headline", lead=…, tags=…)``: a published, indexed article."""
-    return functools.partial(factories.publish, django_capture_on_commit_callbacks)
-
-
-@pytest.fixture
-def unpublish(db, django_capture_on_commit_callbacks):
-    return functools.partial(factories.unpublish, django_capture_on_commit_callbacks)
+def publish(db, django_capture_on_commit_callbacks) -> Callable[..., Article]:
+    """``factories.published`` with no lead unless given, indexed as a commit would."""
+    return functools.partial(
+        factories.published, lead="", capture=django_capture_on_commit_callbacks
+    )

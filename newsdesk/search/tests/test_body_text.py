@@ -4,28 +4,38 @@ from __future__ import annotations
 
 import pytest
 
-from newsdesk.articles.tests import bodies
 from newsdesk.search import documents
+from newsdesk.testing import factories
 
 pytestmark = pytest.mark.django_db
 
 
 def test_an_embedded_timeline_is_in_the_search_text(django_capture_on_commit_callbacks):
-    story = bodies.story()
-    publish = bodies.publisher(django_capture_on_commit_callbacks)
-    article = publish("with-timeline", [bodies.timeline(story.pk)])
+    story = factories.story("en", "troops", title="Troops in Kursk")
+    entry = factories.timeline_entry(story)
+    article = factories.published(
+        "en",
+        "with-timeline",
+        blocks=[factories.timeline(story)],
+        capture=django_capture_on_commit_callbacks,
+    )
 
     (document,) = documents.build([article.pk])
 
-    assert bodies.STATEMENT in document.body
-    assert bodies.SPEAKER in document.body and bodies.SOURCE in document.body
+    assert entry.statement in document.body
+    assert entry.speaker in document.body and entry.source_name in document.body
 
 
 def test_a_timeline_of_the_other_edition_adds_nothing(django_capture_on_commit_callbacks):
-    other = bodies.story(edition="uk")
-    publish = bodies.publisher(django_capture_on_commit_callbacks)
-    article = publish("with-timeline", [bodies.timeline(other.pk)], edition="en")
+    other = factories.story("uk", "troops", title="Troops in Kursk")
+    entry = factories.timeline_entry(other)
+    article = factories.published(
+        "en",
+        "with-timeline",
+        blocks=[factories.timeline(other)],
+        capture=django_capture_on_commit_callbacks,
+    )
 
     (document,) = documents.build([article.pk])
 
-    assert bodies.STATEMENT not in document.body
+    assert entry.statement not in document.body

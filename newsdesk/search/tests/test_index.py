@@ -11,22 +11,20 @@ from wagtail.rich_text import RichText
 from newsdesk.publishing import actions
 from newsdesk.search import documents
 from newsdesk.search.models import Document
-
-from . import factories
+from newsdesk.testing import factories
 
 pytestmark = pytest.mark.django_db
 
 
 def test_document_holds_text_of_every_block_and_tag_names_in_both_scripts():
     uk_tag, _en_tag = factories.tag_pair("Харків", "Kharkiv")
-    article = factories.draft("Заголовок", tags=[uk_tag])
-    article.body = [  # type: ignore[assignment]
+    blocks = [
         ("paragraph", RichText("<p>Перший <b>абзац</b> &amp; ще</p>")),
         ("subheading", "Підзаголовок"),
         ("quote", {"text": "Цитата", "attribution": "Мер"}),
         ("fact_box", {"title": "Факти", "body": RichText("<ul><li>Пункт</li></ul>")}),
     ]
-    actions.publish(article=article)
+    article = factories.published(headline="Заголовок", lead="", tags=[uk_tag], blocks=blocks)
     (document,) = documents.build([article.pk])
     assert document.body.split("\n") == [
         "Перший абзац & ще",
@@ -41,14 +39,13 @@ def test_document_holds_text_of_every_block_and_tag_names_in_both_scripts():
 
 
 def test_drafts_are_not_documents():
-    article = factories.draft("Чернетка")
-    actions.save_draft(article=article)
+    article = factories.draft(headline="Чернетка")
     assert documents.build([article.pk]) == []
 
 
 def test_rebuild_indexes_published_and_drops_the_rest(publish, capsys):
-    kept = publish("Суми: світло повернули")
-    gone = publish("Полтава: сирени")
+    kept = publish(headline="Суми: світло повернули")
+    gone = publish(headline="Полтава: сирени")
     # Changes made without the on-commit event: the index is now behind.
     actions.unpublish(article=gone)
     Document.objects.filter(article_id=kept.pk).delete()
@@ -64,8 +61,6 @@ def test_a_failing_index_never_breaks_a_publish(monkeypatch, django_capture_on_c
         raise RuntimeError("index down")
 
     monkeypatch.setattr("newsdesk.search.handlers.index_articles", broken)
-    article = factories.draft("Херсон")
-    with django_capture_on_commit_callbacks(execute=True):
-        actions.publish(article=article)
+    article = factories.published(headline="Херсон", capture=django_capture_on_commit_callbacks)
     assert article.live
     assert not Document.objects.filter(article_id=article.pk).exists()

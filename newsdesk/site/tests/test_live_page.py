@@ -14,9 +14,9 @@ from django.utils import timezone
 from newsdesk.articles.models import LIVE, LIVE_ENDED, NOT_LIVE, Article
 from newsdesk.articles.query import Cursor
 from newsdesk.live.models import POLL_CACHE_KEY, LiveSettings, LiveUpdate
-from newsdesk.live.tests import factories
 from newsdesk.publishing import actions
 from newsdesk.publishing.live import end_live_coverage, promote_live_update, publish_live_update
+from newsdesk.testing import factories
 
 from .conftest import Page
 
@@ -44,24 +44,25 @@ def coverage():
     """An English live article with four updates, an hour apart, of every kind."""
     article = factories.live_article("en")
     first = _at(
-        factories.update(
+        factories.live_update(
             article, "Alerts sounded.", title="Alert across the country", key_event=True
         ),
         240,
     )
-    pinned = _at(factories.update(article, "Where to find shelter.", pinned=True), 180)
+    pinned = _at(factories.live_update(article, "Where to find shelter.", pinned=True), 180)
     fixed = _at(
-        factories.update(
+        factories.live_update(
             article,
             "Debris fell in Dniprovskyi district.",
             correction="We first named the wrong district.",
         ),
         120,
     )
-    fixed.body = factories.paragraph("Debris fell in a courtyard in Dniprovskyi district.")
+    fixed.body = factories.paragraphs("Debris fell in a courtyard in Dniprovskyi district.")
     publish_live_update(update=fixed)
     newest = _at(
-        factories.update(article, "The all-clear sounded.", title="All-clear", key_event=True), 60
+        factories.live_update(article, "The all-clear sounded.", title="All-clear", key_event=True),
+        60,
     )
     return article, {"first": first, "pinned": pinned, "fixed": fixed, "newest": newest}
 
@@ -112,7 +113,7 @@ def test_page_shows_updates_pinned_first_then_newest_with_key_events_and_markers
 def test_a_reload_shows_an_update_published_since(client, coverage):
     article, _updates = coverage
     assert "Power is back" not in client.get(article.get_url()).content.decode()
-    factories.update(article, "Power is back in most homes.")
+    factories.live_update(article, "Power is back in most homes.")
     assert "Power is back in most homes." in client.get(article.get_url()).content.decode()
 
 
@@ -155,8 +156,8 @@ def test_poll_costs_one_query_and_counts_updates_after_the_cursor(client, covera
 def test_poll_reports_a_new_update_with_the_plural_notice(client, coverage):
     article, updates = coverage
     cursor = updates["newest"].cursor.encode()
-    factories.update(article, "Trains are running again.")
-    factories.update(article, "Schools open at ten.")
+    factories.live_update(article, "Trains are running again.")
+    factories.live_update(article, "Schools open at ten.")
     data = _poll(client, article, cursor).json()
     assert data["count"] == 2 and data["notice"] == "2 new updates"
 
@@ -212,7 +213,7 @@ def test_the_desk_sets_the_poll_interval(client, coverage, django_capture_on_com
 def test_cursor_orders_updates_published_in_the_same_instant_by_id(client, coverage):
     article, updates = coverage
     moment = updates["newest"].published_at
-    twin = factories.update(article, "Same second.")
+    twin = factories.live_update(article, "Same second.")
     LiveUpdate.objects.filter(pk=twin.pk).update(published_at=moment)
     data = _poll(client, article, Cursor(moment, updates["newest"].pk).encode()).json()
     assert data["count"] == 1
@@ -225,7 +226,7 @@ def test_live_article_page_stays_within_the_query_budget(client, demo_content):
     counts = []
     for more in (0, 12):
         for number in range(more):
-            factories.update(article, f"Update number {number}.", pinned=number % 5 == 0)
+            factories.live_update(article, f"Update number {number}.", pinned=number % 5 == 0)
         client.get(article.get_url())  # warm: renditions made on first use
         with CaptureQueriesContext(connection) as queries:
             response = client.get(article.get_url())

@@ -4,19 +4,18 @@ only published articles of the edition, never the article itself, in one query."
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 
 import pytest
 from django.utils import timezone
 from wagtail.models import Locale
 
-from newsdesk.articles.models import Article, Byline, ReadAlsoPick
+from newsdesk.articles.models import Article, ReadAlsoPick
 from newsdesk.people.models import Author
-from newsdesk.publishing import actions
 from newsdesk.sections.models import Section
 from newsdesk.site import read_also
 from newsdesk.stories.models import Story
 from newsdesk.taxonomy.models import Tag
+from newsdesk.testing import factories
 
 from .conftest import Page
 
@@ -42,24 +41,18 @@ def newsroom(db):
 def publish(
     newsroom, slug: str, *, section=None, story=None, tags=(), live=True, hours_ago: float = 0
 ) -> Article:
-    article = Article(
-        locale=newsroom["uk"],
-        translation_key=uuid.uuid4(),
-        headline=f"Заголовок {slug}",
-        slug=slug,
-        section=section or newsroom["economy"],
-        story=story,
-    )
-    article.tags = list(tags)  # type: ignore[assignment]
-    article.bylines = [Byline(author=newsroom["author"])]  # type: ignore[misc]
-    if live:
-        actions.publish(article=article)
-        moment = timezone.now() - dt.timedelta(hours=hours_ago + 1)
-        Article.objects.filter(pk=article.pk).update(first_published_at=moment)
-        article.refresh_from_db()
-    else:
-        actions.save_draft(article=article)
-    return article
+    fields = {
+        "headline": f"Заголовок {slug}",
+        "lead": "",
+        "in_section": section or newsroom["economy"],
+        "story": story,
+        "tags": tags,
+        "authors": [newsroom["author"]],
+    }
+    if not live:
+        return factories.draft("uk", slug, **fields)
+    moment = timezone.now() - dt.timedelta(hours=hours_ago + 1)
+    return factories.published("uk", slug, at=moment, **fields)
 
 
 def ranked(article: Article, linked: set[int] | None = None):

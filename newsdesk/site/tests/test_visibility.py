@@ -4,7 +4,6 @@ Preview banner, old addresses redirect, and bad input gets a clear page, not a 5
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 
 import pytest
 from django.contrib.auth.models import Permission, User
@@ -12,7 +11,6 @@ from django.db import OperationalError, connection
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
-from wagtail.models import Locale
 
 from newsdesk.articles.models import Article
 from newsdesk.publishing import actions
@@ -24,13 +22,12 @@ from .conftest import Page
 
 def _new_article(edition: str, slug: str, **fields) -> Article:
     template = Article.objects.published().in_edition(edition).first()
-    return Article(
-        locale=Locale.objects.get(language_code=edition),
-        translation_key=uuid.uuid4(),
-        headline=f"Headline of {slug}",
-        slug=slug,
+    return factories.article(
+        edition,
+        slug,
         lead="What happened, in one paragraph.",
-        section=template.section,
+        in_section=template.section,
+        authors=[],
         **fields,
     )
 

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import Locale
 
 from newsdesk.articles.models import Article, Byline
 from newsdesk.syndication import archive
+from newsdesk.testing import factories
 
 REPOSITORY = Path(__file__).resolve().parents[3]
 SCHEMAS = REPOSITORY.parent / "shared" / "vendor-schemas" / "sitemaps"
@@ -25,22 +25,16 @@ def new_article(edition: str, slug: str, **fields) -> Article:
     published one, so that it shows up in their feeds once published."""
     template = Article.objects.published().in_edition(edition).filter(tags__isnull=False).first()
     assert template is not None
-    article = Article(
-        locale=Locale.objects.get(language_code=edition),
-        translation_key=uuid.uuid4(),
-        headline=fields.pop("headline", f"Headline of {slug}"),
-        slug=slug,
-        lead=fields.pop("lead", "What happened, in one paragraph."),
-        section=template.section,
+    fields.setdefault("lead", "What happened, in one paragraph.")
+    return factories.article(
+        edition,
+        slug,
+        in_section=template.section,
+        tags=template.tags.all(),
+        authors=[byline.author for byline in template.bylines.all()],
         hero_image=template.hero_image,
         **fields,
     )
-    article.tags = list(template.tags.all())  # type: ignore[assignment]
-    article.bylines = [  # type: ignore[misc]  # modelcluster assigns children
-        Byline(author=byline.author, sort_order=byline.sort_order)
-        for byline in template.bylines.all()
-    ]
-    return article
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ import pytest
 
 from newsdesk.api import content as api_content
 from newsdesk.articles.models import Article
-from newsdesk.articles.tests import bodies
+from newsdesk.testing import factories
 
 pytestmark = pytest.mark.django_db
 
@@ -20,20 +20,27 @@ def _item(client, slug: str) -> str:
 
 
 def test_an_embedded_timeline_is_in_the_rss_item(client, django_capture_on_commit_callbacks):
-    story = bodies.story()
-    publish = bodies.publisher(django_capture_on_commit_callbacks)
-    publish("with-timeline", [bodies.timeline(story.pk)])
+    story = factories.story("en", "troops", title="Troops in Kursk")
+    entry = factories.timeline_entry(story)
+    factories.published(
+        "en",
+        "with-timeline",
+        blocks=[factories.timeline(story)],
+        capture=django_capture_on_commit_callbacks,
+    )
 
     html = _item(client, "with-timeline")
 
     assert "Background: " in html and "Troops in Kursk" in html
-    assert f"{bodies.SPEAKER}: {bodies.STATEMENT}" in html
+    assert f"{entry.speaker}: {entry.statement}" in html
     assert '<a href="https://example.org/post/1" rel="noopener noreferrer">' in html
 
 
 def test_a_quote_reads_the_same_in_the_feed_and_the_api(client, django_capture_on_commit_callbacks):
     quote = {"type": "quote", "value": {"text": "We hold the line.", "attribution": "Mayor"}}
-    article = bodies.publisher(django_capture_on_commit_callbacks)("quoted", [quote])
+    article = factories.published(
+        "en", "quoted", blocks=[quote], capture=django_capture_on_commit_callbacks
+    )
     expected = (
         "<figure><blockquote><p>We hold the line.</p></blockquote>"
         "<figcaption>— Mayor</figcaption></figure>"
