@@ -26,7 +26,10 @@ def _forget_page(article) -> None:
     """Drop the article's kept page, so that the next view builds it again (with "Read
     also" from its own fragment while that holds)."""
     head = article_page.load_head("uk", article.slug)
-    cache.delete(fragments.PREFIX + article_page.page_name(head, "uk"))
+    assert head is not None
+    name = article_page.page_name(head, "uk")
+    assert name is not None
+    cache.delete(fragments.PREFIX + name)
 
 
 def test_read_also_is_ranked_once_until_a_listed_article_changes(
