@@ -214,6 +214,12 @@ class _ArticleParts:
 def _article_parts(found: Article, edition: str) -> _ArticleParts:
     if found.pk is not None:
         surrogate.note(surrogate.article(found.pk))
+    # The page prints their names: a rename reaches it (and the front cache's copies).
+    surrogate.note(
+        surrogate.section(found.section_id),
+        *(surrogate.tag(tag.pk) for tag in found.tags.all()),
+        *(surrogate.author(byline.author_id) for byline in found.bylines.all()),
+    )
     page = article_page.build(found, edition, now=timezone.now())
     live = live_page.build(found, edition, now=timezone.now())
     chrome = _article_chrome(page, edition, found.slug)

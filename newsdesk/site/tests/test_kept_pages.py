@@ -41,13 +41,31 @@ def test_a_new_revision_is_built_anew_without_waiting_for_a_purge(client):
     assert "Grid repairs finish early" in _view(client, article.get_url())[0]
 
 
-def test_a_purge_of_what_the_page_shows_builds_it_again(client):
-    article = factories.published("en", "grid-repairs")
+@pytest.mark.parametrize("shown", ["article", "section", "tag", "author"])
+def test_a_purge_of_what_the_page_shows_builds_it_again(client, shown):
+    tag = factories.tag("en", "kharkiv")
+    article = factories.published("en", "grid-repairs", tags=[tag])
+    key = {
+        "article": keys.article(article.pk),
+        "section": keys.section(article.section_id),
+        "tag": keys.tag(tag.pk),
+        "author": keys.author(article.bylines.get().author_id),
+    }[shown]
     _view(client, article.get_url())
-    purge({keys.section(article.section_id)})  # not shown by the kept parts
+    purge({keys.news("en"), keys.story(999)})  # lists and stories the page does not show
     assert _view(client, article.get_url())[1] == 1
-    purge({keys.article(article.pk)})
+    purge({key})
     assert _view(client, article.get_url())[1] > 1
+
+
+def test_a_renamed_tag_reaches_the_kept_page(client, django_capture_on_commit_callbacks):
+    tag = factories.tag("en", "kharkiv", name="Kharkiv")
+    article = factories.published("en", "grid-repairs", tags=[tag])
+    assert ">Kharkiv</a>" in _view(client, article.get_url())[0]
+    tag.name = "Kharkiv region"
+    with django_capture_on_commit_callbacks(execute=True):
+        tag.save()
+    assert ">Kharkiv region</a>" in _view(client, article.get_url())[0]
 
 
 def test_live_coverage_is_never_kept(client):
