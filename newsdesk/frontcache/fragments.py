@@ -114,8 +114,8 @@ def body_name(output: str, article: Any) -> str | None:
 def revision_name(kind: str, article: Any) -> str | None:
     """A name for something rendered from a published article that only a publish (a new
     revision, a new time) or a purge of its keys can change; None for anything unpublished
-    or when storage is off (``NEWSDESK_STORED_BODIES``: bench/pages.py measures both ways)."""
-    if not getattr(settings, "NEWSDESK_STORED_BODIES", True):
+    or when storage is off (``NEWSDESK_KEEP_RENDERED``: bench/pages.py measures both ways)."""
+    if not getattr(settings, "NEWSDESK_KEEP_RENDERED", True):
         return None
     published = article.last_published_at or article.first_published_at
     if not article.pk or not article.live or published is None:
