@@ -23,6 +23,7 @@ import mimetypes
 import time
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
+from types import SimpleNamespace
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -320,7 +321,11 @@ def entry_keys(article: Any) -> set[str]:
 
 def latest(articles: ArticleQuerySet, edition: str, size: int = FEED_SIZE) -> list[Entry]:
     """The newest ``size`` articles of ``articles`` (a narrowed ``published()`` queryset)."""
-    heads = articles.only(*HEAD_FIELDS).page(None, size).items
+    # Plain rows, not model instances: a warm feed builds nothing else from them.
+    heads = [
+        SimpleNamespace(pk=row["id"], **row)
+        for row in articles.newest_first().values(*HEAD_FIELDS)[:size]
+    ]
     names = {article.pk: entry_name(article, edition) for article in heads}
     # Kept entries note their keys (the article's among them); made ones note theirs.
     kept = fragments.lookup([name for name in names.values() if name is not None])
