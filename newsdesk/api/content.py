@@ -4,7 +4,7 @@ data (the JSON of :mod:`.schemas` and, in :mod:`.ninjs`, IPTC ninjs).
 A list page costs, whatever the archive's size: the rows (with section, edition and hero
 image joined), their bylines with authors, their tags and the hero renditions (four
 queries). One article adds the images of its body, its update log and the published
-targets of its read-also blocks.
+targets of its read-also blocks, and for live coverage its newest updates.
 """
 
 from __future__ import annotations
@@ -25,12 +25,14 @@ from wagtail.images.exceptions import InvalidFilterSpecError
 
 from newsdesk.articles.body import loading, markup, vocabulary
 from newsdesk.articles.body.vocabulary import Loaded
-from newsdesk.articles.models import Article, Byline
+from newsdesk.articles.models import LIVE, LIVE_ENDED, Article, Byline
 from newsdesk.articles.query import HERO_SPECS, ArticleQuerySet, prefetch_renditions
 from newsdesk.editions import other_edition
 from newsdesk.frontcache import fragments
 from newsdesk.frontcache.fragments import BODY_SECONDS
 from newsdesk.http_policy import absolute
+from newsdesk.live.digest import MACHINE_UPDATES, updates_html
+from newsdesk.live.models import LiveUpdate
 
 logger = logging.getLogger(__name__)
 
@@ -134,7 +136,7 @@ def summary(article: Article) -> dict[str, Any]:
         "labels": labels(article),
         "published_at": article.first_published_at,
         "updated_at": article.updated_at,
-        "modified_at": article.last_published_at or article.first_published_at,
+        "modified_at": article.modified_at,
         "authors": [
             {
                 "slug": byline.author.slug,
@@ -234,6 +236,27 @@ def _plain_text(markup: str) -> str:
     return html.unescape(strip_tags(markup))
 
 
+def _update_html(raw_blocks: Any) -> str:
+    # An update's body chooses nothing (live.blocks), so nothing is loaded for it.
+    loaded = Loaded(images={}, picture=_partner_picture, absolute=absolute)
+    return vocabulary.render("partner", raw_blocks, loaded)
+
+
+def with_live_updates(article: Article, found: Body) -> Body:
+    """``found`` followed by a live article's newest updates (one query, for live coverage
+    only). Outside the kept body, which only a new revision replaces, whereas updates
+    arrive without one."""
+    if article.coverage not in (LIVE, LIVE_ENDED):
+        return found
+    updates = LiveUpdate.objects.newest_of([article.pk], MACHINE_UPDATES).get(article.pk, [])
+    with translation.override(article.locale.language_code):
+        more = updates_html(updates, page_url=absolute(article.get_url()), render=_update_html)
+    if not more:
+        return found
+    plain = _plain_text(more)
+    return Body(found.html + more, found.text_length + len(plain), found.words + len(plain.split()))
+
+
 def sources(article: Article) -> list[dict[str, str]]:
     found = []
     for raw in article.sources.raw_data:
@@ -252,7 +275,7 @@ def sources(article: Article) -> list[dict[str, str]]:
 def detail(article: Article) -> dict[str, Any]:
     """The full article; ``body`` runs first, so the hero's renditions come with the body's."""
     edition = article.locale.language_code
-    markup = body(article).html
+    markup = with_live_updates(article, body(article)).html
     data = summary(article)
     twin = getattr(article, "api_twin", None)
     data |= {

@@ -12,7 +12,7 @@ import re
 from typing import Annotated, Any, Literal
 from urllib.parse import urlencode
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
 from ninja import NinjaAPI, Path, Query
@@ -148,7 +148,8 @@ def _changed_since(queryset: ArticleQuerySet, moment: dt.datetime) -> ArticleQue
     except OverflowError:
         # Within a day of year 1 or 9999: before every article, or after all of them.
         return queryset if moment.year < 5000 else queryset.none()
-    return queryset.filter(last_published_at__gte=since)
+    # A live update changes an article without publishing it again (Article.modified_at).
+    return queryset.filter(Q(last_published_at__gte=since) | Q(live_updated_at__gte=since))
 
 
 def _next(name: str, params: dict[str, Any], cursor: str | None) -> str | None:

@@ -78,7 +78,8 @@ def _hero(article: Article, data: dict[str, Any]) -> dict[str, Any] | None:
 def article_to_ninjs(article: Article) -> dict[str, Any]:
     """A published article loaded by :func:`content.load_article`, as a ninjs 3.1 object."""
     edition = article.locale.language_code
-    body = content.body(article)  # first: loads the hero's renditions with the body's
+    # First: loads the hero's renditions with the body's.
+    body = content.with_live_updates(article, content.body(article))
     data = content.summary(article)
     item: dict[str, Any] = {
         "standard": STANDARD,

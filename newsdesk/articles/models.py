@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import Any
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -41,6 +44,11 @@ COVERAGE_CHOICES = [
     (LIVE, _("Live")),
     (LIVE_ENDED, _("Live coverage ended")),
 ]
+
+
+def modified_time(*moments: dt.datetime | None) -> dt.datetime | None:
+    """The newest of an article's times of change, from model instances or plain rows."""
+    return max((moment for moment in moments if moment is not None), default=None)
 
 
 class Article(
@@ -130,6 +138,10 @@ class Article(
     updated_at = models.DateTimeField(
         _("last substantive update"), null=True, blank=True, editable=False
     )
+    # Set by the live-update write path without a new revision (see with_content_json).
+    live_updated_at = models.DateTimeField(
+        _("last live update"), null=True, blank=True, editable=False, db_index=True
+    )
 
     objects = ArticleQuerySet.as_manager()
 
@@ -167,6 +179,22 @@ class Article(
 
     def __str__(self) -> str:
         return self.headline
+
+    @property
+    def modified_at(self) -> dt.datetime | None:
+        """The last time readers were shown a change: a publication, a noted update or a
+        live update published, edited or removed."""
+        return modified_time(
+            self.first_published_at, self.last_published_at, self.updated_at, self.live_updated_at
+        )
+
+    def with_content_json(self, content: dict[str, Any]) -> Article:
+        """A revision's content, keeping the newest live update's time: live updates are no
+        part of the article's revisions, so republishing an older revision must not hide
+        them from the modification time."""
+        obj: Article = super().with_content_json(content)
+        obj.live_updated_at = self.live_updated_at
+        return obj
 
     @property
     def edition(self) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
@@ -9,7 +10,8 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
-from django.db.models import Q
+from django.db.models import Count, F, Q, Window
+from django.db.models.functions import RowNumber
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.fields import StreamField
@@ -40,6 +42,29 @@ class LiveUpdateQuerySet(models.QuerySet["LiveUpdate"]):
         return self.select_related("author", "promoted_to").order_by(
             "-pinned", "-published_at", "-id"
         )
+
+    def newest_of(self, article_ids: Collection[int], size: int) -> dict[int, list[LiveUpdate]]:
+        """The newest ``size`` updates of each article, newest first, with their authors:
+        one query whatever the number of articles. Each carries ``total``, how many updates
+        its article has, so a reader can be told there are more."""
+        found: dict[int, list[LiveUpdate]] = {}
+        if not article_ids:
+            return found
+        newest = Window(
+            RowNumber(),
+            partition_by=[F("article_id")],
+            order_by=[F("published_at").desc(), F("id").desc()],
+        )
+        rows = (
+            self.filter(article_id__in=article_ids)
+            .select_related("author")
+            .annotate(rank=newest, total=Window(Count("id"), partition_by=[F("article_id")]))
+            .filter(rank__lte=size)
+            .order_by("article_id", "rank")
+        )
+        for update in rows:
+            found.setdefault(update.article_id, []).append(update)
+        return found
 
     def after(self, cursor: Cursor | None) -> LiveUpdateQuerySet:
         """Published after ``cursor`` (the newest update a reader already has)."""

@@ -6,4 +6,4 @@ class PublishingConfig(AppConfig):
     label = "publishing"
 
     def ready(self) -> None:
-        from . import handlers  # noqa: F401 - connects the publish/unpublish receivers
+        from . import handlers, live  # noqa: F401 - connect the publish and live-update receivers

@@ -6,12 +6,16 @@ changed on commit, so the page, its poll and the front cache follow.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import QuerySet
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.actions.create import CreateAction
@@ -76,8 +80,32 @@ def publish_live_update(
         if form is None:
             update.full_clean()
         saved: LiveUpdate = action.execute(skip_permission_checks=True)
+        if update.edited_at == now or saved.published_at == now:
+            _stamp_article(saved.article, now)
         announce(saved.article, "update")
         return saved
+
+
+def _stamp_article(article: Article, now: dt.datetime) -> None:
+    """Make ``now`` the live article's modification time, without a revision: feeds, the
+    API, ninjs and the news sitemap read it, and the purge that follows makes them ask."""
+    Article.objects.filter(pk=article.pk).update(live_updated_at=now)
+    article.live_updated_at = now
+
+
+@receiver(post_delete, sender=LiveUpdate, dispatch_uid="publishing.live_update_deleted")
+def _on_update_deleted(sender: type[LiveUpdate], instance: LiveUpdate, **kwargs: Any) -> None:
+    """A removed update changes what readers see just as a new one does. Not when the
+    article itself is being deleted (its updates go with it, and nothing is left to show)."""
+    origin = kwargs.get("origin")
+    model = origin.model if isinstance(origin, QuerySet) else type(origin)
+    if model is not LiveUpdate:
+        return
+    article = Article.objects.filter(pk=instance.article_id).first()
+    if article is None:
+        return
+    _stamp_article(article, timezone.now())
+    announce(article, "update")
 
 
 def end_live_coverage(*, article: Article, user: AbstractBaseUser | None = None) -> Revision:

@@ -10,7 +10,8 @@ entries not kept cost, all together:
 1. the articles, with section and hero image (one row each);
 2. bylines with their authors; 3. tags (prefetches);
 4. the images chosen in the bodies, all items together (only when a body has one);
-5. the public notes (updates, corrections, clarifications) of the items that have any.
+5. the public notes (updates, corrections, clarifications) of the items that have any;
+6. the newest live updates of the items that are live coverage (``live.digest``).
 
 No renditions are asked for: feeds point at the original image file, which exists from
 upload on, whereas a rendition may not have been made yet.
@@ -39,12 +40,14 @@ from wagtail.images import get_image_model
 from newsdesk.articles import labels as label_codes
 from newsdesk.articles.body import loading, markup, vocabulary
 from newsdesk.articles.body.vocabulary import Loaded
-from newsdesk.articles.models import Byline, UpdateLogEntry
+from newsdesk.articles.models import LIVE, LIVE_ENDED, Byline, UpdateLogEntry
 from newsdesk.articles.query import LISTING_FIELDS, ArticleQuerySet
 from newsdesk.editions import kyiv
 from newsdesk.frontcache import fragments
 from newsdesk.frontcache import keys as surrogate
 from newsdesk.http_policy import absolute
+from newsdesk.live import digest
+from newsdesk.live.models import LiveUpdate
 
 # Aggregators poll often and keep what they have seen; 50 covers more than a day of news
 # at the outlet's pace without making each poll heavy.
@@ -59,6 +62,7 @@ FEED_FIELDS = (
     "hero_image__file_size",
     "live",
     "live_revision_id",
+    "live_updated_at",
 )
 # The tag URI (RFC 4151) date: any day on which the site's host name was ours. With the
 # article's id it gives a guid that survives a change of headline or slug.
@@ -122,9 +126,9 @@ def guid(article: Any) -> str:
 
 
 def last_modified(article: Any) -> dt.datetime:
-    """The last time readers were shown a change: a republication or a noted update."""
-    moments = [article.first_published_at, article.last_published_at, article.updated_at]
-    return max(moment for moment in moments if moment is not None)
+    """The last time readers were shown a change: a republication, a noted update or a
+    live update (``Article.modified_at``)."""
+    return article.modified_at  # type: ignore[no-any-return]
 
 
 def sanitise(html: str, *, sponsored: bool = False) -> str:
@@ -201,9 +205,21 @@ def notes_html(notes: list[Any]) -> str:
     return "".join(lines)
 
 
-def content_html(article: Any, images: dict[int, Any], notes: list[Any] | None = None) -> str:
-    """The full text: disclosure (sponsored material), public notes, lead, hero, body and
-    sources. The body is the one :func:`latest` stored with the row, else rendered now."""
+def live_html(updates: list[Any], url: str) -> str:
+    """A live article's newest updates as feeds show them, sanitised."""
+    return sanitise(
+        digest.updates_html(
+            updates, page_url=url, render=lambda raw: vocabulary.render("feed", raw, _loaded({}))
+        )
+    )
+
+
+def content_html(
+    article: Any, images: dict[int, Any], notes: list[Any] | None = None, live: str = ""
+) -> str:
+    """The full text: disclosure (sponsored material), public notes, lead, hero, body, the
+    newest live updates (``live``, already sanitised) and sources. The body is the one
+    :func:`latest` stored with the row, else rendered now."""
     parts: list[str] = []
     if article.is_affiliate:
         parts.append(
@@ -237,14 +253,26 @@ def content_html(article: Any, images: dict[int, Any], notes: list[Any] | None =
     # the body, the bulk of it, was cleaned once when it was stored.
     sponsored = article.is_affiliate
     return (
-        sanitise("".join(parts), sponsored=sponsored) + body + sanitise(ending, sponsored=sponsored)
+        sanitise("".join(parts), sponsored=sponsored)
+        + body
+        + live
+        + sanitise(ending, sponsored=sponsored)
     )
 
 
 def entry(
-    article: Any, edition: str, images: dict[int, Any], notes: list[Any] | None = None
+    article: Any,
+    edition: str,
+    images: dict[int, Any],
+    notes: list[Any] | None = None,
+    updates: list[Any] | None = None,
 ) -> Entry:
+    """``updates``: a live article's newest, newest first; their publication or edit
+    purges the article's key, which the kept entry shows (:func:`entry_keys`)."""
     surrogate.note(surrogate.article(article.pk))
+    url = absolute(reverse("site:article", kwargs={"edition": edition, "slug": article.slug}))
+    with translation.override(edition):
+        live = live_html(updates or [], url)
     tags = [tag.name for tag in article.tags.all()]
     labels = [str(label_codes.NAMES[code]) for code in article.display_labels]
     authors = [
@@ -253,10 +281,10 @@ def entry(
     ]
     return Entry(
         guid=guid(article),
-        url=absolute(reverse("site:article", kwargs={"edition": edition, "slug": article.slug})),
+        url=url,
         title=article.headline,
         summary=article.lead,
-        content_html=content_html(article, images, notes),
+        content_html=content_html(article, images, notes, live),
         published=article.first_published_at,
         updated=last_modified(article),
         authors=authors,
@@ -369,8 +397,14 @@ def _entries(articles: ArticleQuerySet, edition: str, size: int, started: float)
         _store_bodies(rows, edition, started)
     images: dict[int, Any] = {}
     notes = _notes([article.pk for article in rows if article.updated_at is not None])
+    # One query more, and only when an item is (or was) live coverage.
+    live = LiveUpdate.objects.newest_of(
+        [article.pk for article in rows if article.coverage in (LIVE, LIVE_ENDED)],
+        digest.MACHINE_UPDATES,
+    )
     made = _Made(
-        (article.pk, entry(article, edition, images, notes.get(article.pk))) for article in rows
+        (article.pk, entry(article, edition, images, notes.get(article.pk), live.get(article.pk)))
+        for article in rows
     )
     made.rows = rows
     return made

@@ -30,7 +30,7 @@ from django.utils.xmlutils import SimplerXMLGenerator
 from wagtail.images import get_image_model
 
 from newsdesk.articles import labels as label_codes
-from newsdesk.articles.models import Article
+from newsdesk.articles.models import Article, modified_time
 from newsdesk.editions import EDITIONS
 from newsdesk.frontcache import keys as surrogate
 from newsdesk.http_policy import absolute, last_modified, public
@@ -49,7 +49,13 @@ NEWS_WINDOW = dt.timedelta(days=2)
 NEWS_LIMIT = 1000
 # A JSON list of label codes, searched as text: JSONField's ``contains`` lookup does not
 # exist on SQLite, and the quotes keep one code from matching inside another.
-ARTICLE_COLUMNS = ("slug", "first_published_at", "last_published_at", "updated_at")
+ARTICLE_COLUMNS = (
+    "slug",
+    "first_published_at",
+    "last_published_at",
+    "updated_at",
+    "live_updated_at",
+)
 
 
 @dataclass(frozen=True)
@@ -86,8 +92,9 @@ def _image_url(name: str | None) -> str | None:
     return absolute(storage.url(name))
 
 
-def _lastmod(*moments: dt.datetime | None) -> dt.datetime:
-    return max(moment for moment in moments if moment is not None)
+def _lastmod(row: dict[str, Any]) -> dt.datetime | None:
+    """As ``Article.modified_at``: a live update is a change crawlers should come back for."""
+    return modified_time(*(row[column] for column in ARTICLE_COLUMNS[1:]))
 
 
 def _xml_response(write: Any) -> HttpResponse:
@@ -168,9 +175,7 @@ class ArticleMonthSitemap(Sitemap):
         urls = [
             Url(
                 loc=_article_url(edition, row),
-                lastmod=_lastmod(
-                    row["first_published_at"], row["last_published_at"], row["updated_at"]
-                ),
+                lastmod=_lastmod(row),
                 images=[url] if (url := _image_url(row["image"])) else [],
             )
             for row in rows
@@ -198,9 +203,7 @@ class NewsSitemap(Sitemap):
         return [
             Url(
                 loc=_article_url(edition, row),
-                lastmod=_lastmod(
-                    row["first_published_at"], row["last_published_at"], row["updated_at"]
-                ),
+                lastmod=_lastmod(row),
                 images=[url] if (url := _image_url(row["image"])) else [],
                 news=News(row["headline"], row["first_published_at"], language=edition),
             )

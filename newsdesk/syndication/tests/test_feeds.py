@@ -14,11 +14,12 @@ from .helpers import grow_archive, new_article, scope_of
 
 # A scoped feed first finds its section, tag or author; then the newest rows. Entries are
 # kept rendered by published revision: a warm feed asks nothing more. A cold one loads the
-# rows it lacks with their bylines and tags, the public notes of updated items, and what
-# the bodies choose (images, timelines), each only when some item has one.
+# rows it lacks with their bylines and tags, the public notes of updated items, what the
+# bodies choose (images, timelines) and the newest live updates, each only when some item
+# has one.
 EDITION_FEED_QUERIES = 1
 SCOPED_FEED_QUERIES = 2
-COLD_MAX_EXTRA_QUERIES = 6
+COLD_MAX_EXTRA_QUERIES = 7
 
 
 def _count(client, url: str, *, warm: bool = True) -> int:
