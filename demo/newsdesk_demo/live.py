@@ -13,6 +13,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from django.db.models import Max
+
 from newsdesk.articles.models import LIVE, Article, Byline
 from newsdesk.editions import EDITIONS
 from newsdesk.live.models import LiveUpdate
@@ -303,6 +305,12 @@ def ensure_live_coverage(
         date_back(article, revision, started)
         for entry in ENTRIES:
             _add(article, entry, i, code, catalogue=catalogue, at=started, now=now)
+        # The updates were dated back: so is the article's modification time they set.
+        updates = LiveUpdate.objects.filter(article=article)
+        newest = updates.aggregate(published=Max("published_at"), edited=Max("edited_at")).values()
+        Article.objects.filter(pk=article.pk).update(
+            live_updated_at=max((moment for moment in newest if moment), default=None)
+        )
         made += 1
     return made
 

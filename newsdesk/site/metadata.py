@@ -29,7 +29,8 @@ def _named(links: list[Link]) -> list[tuple[str, str]]:
 
 
 def for_article(chrome: Chrome, found: Any, page: ArticlePage, *, live: Any = None) -> None:
-    """Open Graph ``article``, a Twitter card and NewsArticle + BreadcrumbList JSON-LD."""
+    """Open Graph ``article``, a Twitter card and NewsArticle (LiveBlogPosting for live
+    coverage) + BreadcrumbList JSON-LD."""
     picture = _absolute_picture(page.share_image)
     published = found.first_published_at or found.go_live_at
     published = kyiv(published) if published else None
@@ -70,18 +71,12 @@ def for_article(chrome: Chrome, found: Any, page: ArticlePage, *, live: Any = No
         section,
         (page.headline, chrome.canonical),
     ]
+    if live is not None:
+        article = structured_data.live_blog(article, found, url=chrome.canonical, live=live)
     chrome.structured_data = [
         structured_data.script(article),
         structured_data.script(structured_data.breadcrumbs(trail)),
     ]
-    if live is not None:
-        chrome.structured_data.append(
-            structured_data.script(
-                structured_data.live_blog(
-                    found, edition=chrome.edition, url=chrome.canonical, live=live
-                )
-            )
-        )
 
 
 def for_home(chrome: Chrome) -> None:

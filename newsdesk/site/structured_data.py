@@ -19,6 +19,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from newsdesk.articles import labels as label_codes
+from newsdesk.articles.models import modified_time
 from newsdesk.editions import kyiv
 from newsdesk.http_policy import absolute
 
@@ -173,22 +174,27 @@ def _plain_text(body: Any) -> str:
     return " ".join(" ".join(parts).split())
 
 
-def live_blog(found: Any, *, edition: str, url: str, live: Any) -> dict[str, Any]:
-    """A LiveBlogPosting for a live article: when the coverage started (and ended) and its
-    newest updates as BlogPosting items. ``live`` is the page's ``LiveCoverage``."""
+def live_blog(article_data: dict[str, Any], found: Any, *, url: str, live: Any) -> dict[str, Any]:
+    """The page's one main entity for a live article: its NewsArticle data (``article_data``,
+    from :func:`article`: author, image, publisher, section…) as a LiveBlogPosting, with when
+    the coverage started (and ended) and its newest updates as BlogPosting items. Google
+    reads a live blog as one entity; a NewsArticle beside it would claim a second main
+    entity with another modification time. ``live`` is the page's ``LiveCoverage``."""
     updates = live.newest_first
     started = live.started_at or found.first_published_at
+    # A new, edited or removed update is the blog's latest change (Article.modified_at).
+    modified = modified_time(
+        found.first_published_at,
+        found.updated_at,
+        found.live_updated_at,
+        updates[0].published_at if updates else None,
+    )
     data: dict[str, Any] = {
-        "@context": SCHEMA,
+        **article_data,
         "@type": "LiveBlogPosting",
         "@id": f"{url}#live",
-        "headline": _headline(found.headline),
-        "description": found.lead,
-        "inLanguage": edition,
-        "url": url,
-        "mainEntityOfPage": {"@type": "WebPage", "@id": url},
-        "publisher": publisher(),
         "coverageStartTime": kyiv(started).isoformat(timespec="seconds") if started else None,
+        "dateModified": kyiv(modified).isoformat(timespec="seconds") if modified else None,
         "liveBlogUpdate": [
             {
                 "@type": "BlogPosting",
@@ -208,8 +214,6 @@ def live_blog(found: Any, *, edition: str, url: str, live: Any) -> dict[str, Any
     }
     if started:
         data["datePublished"] = data["coverageStartTime"]
-    if updates:
-        data["dateModified"] = kyiv(updates[0].published_at).isoformat(timespec="seconds")
     if live.ended:
         last = updates[0].published_at if updates else found.last_published_at
         if last:
