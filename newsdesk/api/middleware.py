@@ -29,8 +29,8 @@ class ApiPolicyMiddleware:
             return self.get_response(request)
         if request.method == "OPTIONS":
             # A preflight is the browser's, not a request of the client's: it costs nothing.
-            response = self.get_response(request)
-            return response if is_refused_preflight(response) else cors(response)
+            answer = self.get_response(request)
+            return answer if is_refused_preflight(answer) else cors(answer)
         quota = ratelimit.take(request)
         if quota.exceeded:
             response: HttpResponseBase = no_store(
