@@ -7,6 +7,10 @@
 #   for seconds when the origin is healthy and for a day when it is not.
 # - Request coalescing: concurrent misses for one URL wait for a single fetch (Varnish's
 #   waiting list); responses that cannot be shared become hit-for-miss, so they never queue.
+# - The read API's rate limit is counted here, for hits and misses alike, per client, with
+#   vmod_vsthrottle; every API answer says where its client stands in the RateLimit and
+#   RateLimit-Policy fields (draft-ietf-httpapi-ratelimit-headers-11). The app's own count
+#   sees only misses behind Varnish (decision 0022).
 # - Editors (the admin, or a session cookie) always reach the origin; readers' requests lose
 #   their cookies, so every reader shares one copy and none gets an editor's page.
 #
@@ -17,6 +21,7 @@ vcl 4.1;
 
 import std;
 import xkey;
+import vsthrottle;
 
 backend origin {
     .host = "127.0.0.1";
@@ -52,6 +57,11 @@ sub vcl_recv {
         set req.http.x-purged = xkey.purge(req.http.xkey-purge);
         return (synth(200, "Purged " + req.http.x-purged));
     }
+    # 300 a minute, as the app's NEWSDESK_API_RATE default; a preflight costs nothing.
+    if (req.url ~ "^/api/" && req.method != "OPTIONS"
+        && vsthrottle.is_denied("api:" + client.identity, 300, 60s)) {
+        return (synth(429, "Too Many Requests"));
+    }
     if (req.method != "GET" && req.method != "HEAD") {
         return (pass);
     }
@@ -78,6 +88,9 @@ sub vcl_backend_response {
     if (beresp.status >= 500 && bereq.is_bgfetch) {
         return (abandon);
     }
+    # Where one client stood when the copy was made is not where the next one stands.
+    unset beresp.http.RateLimit;
+    unset beresp.http.RateLimit-Policy;
     # Falls through to the built-in rules: Set-Cookie, private or no-store responses are
     # not cached (hit-for-miss).
 }
@@ -92,9 +105,34 @@ sub vcl_backend_error {
 sub vcl_deliver {
     # The keys are for Varnish; readers need not see them.
     unset resp.http.xkey;
+    if (req.url ~ "^/api/" && req.method != "OPTIONS") {
+        call api_quota;
+    }
     if (obj.hits > 0) {
         set resp.http.X-Cache = "hit";
     } else {
         set resp.http.X-Cache = "miss";
+    }
+}
+
+# The bucket refills a request every 0.2 s: `t` is when it is full again.
+sub api_quota {
+    set resp.http.RateLimit-Policy = {""api";q=300;w=60"};
+    set resp.http.RateLimit = {""api";r="}
+        + vsthrottle.remaining("api:" + client.identity, 300, 60s)
+        + ";t="
+        + ((300 - vsthrottle.remaining("api:" + client.identity, 300, 60s) + 4) / 5);
+}
+
+sub vcl_synth {
+    if (resp.status == 429) {
+        set resp.http.Content-Type = "application/json";
+        set resp.http.Cache-Control = "no-store";
+        set resp.http.Retry-After = "1";
+        set resp.http.Access-Control-Allow-Origin = "*";
+        set resp.http.Access-Control-Expose-Headers = "ETag, Retry-After, RateLimit, RateLimit-Policy";
+        call api_quota;
+        synthetic({"{"detail": "Too many requests from this address: try again in 1 seconds." }"});
+        return (deliver);
     }
 }

@@ -29,6 +29,7 @@ from newsdesk.sections.models import Section
 from newsdesk.taxonomy.models import Tag
 
 from . import content, ninjs
+from .http import answers_in
 from .schemas import (
     ArticleDetail,
     ArticlePage,
@@ -80,7 +81,9 @@ api = NinjaAPI(
         "tags and authors; each article also as IPTC ninjs 3.1. Read-only and public: any "
         "origin may call it (CORS), responses carry an ETag (send If-None-Match for a 304) "
         "and a short public max-age. Clients are limited per IP address; over the limit the "
-        "answer is 429 with Retry-After. Times are ISO 8601 with their UTC offset."
+        "answer is 429 with Retry-After, and every answer carries RateLimit and "
+        "RateLimit-Policy (draft-ietf-httpapi-ratelimit-headers) to pace by. Times are "
+        "ISO 8601 with their UTC offset."
     ),
     urls_namespace="api",
     # The interactive docs page loads its scripts inline and from a CDN, which the site's
@@ -252,11 +255,12 @@ def articles(
 ArticleId = Path(..., ge=1, le=MAX_ID, description="The article's id.")
 
 
-def _published(**lookup: Any) -> Article:
+def _published(request: HttpRequest, **lookup: Any) -> Article:
     found = content.load_article(**lookup)
     if found is None:
         raise HttpError(404, "No published article with this address.")
     surrogate.note(surrogate.article(found.pk))
+    answers_in(request, found.locale.language_code)
     return found
 
 
@@ -268,7 +272,7 @@ def _published(**lookup: Any) -> Article:
     tags=["articles"],
 )
 def article(request: HttpRequest, article_id: int = ArticleId) -> dict[str, Any]:
-    return content.detail(_published(pk=article_id))
+    return content.detail(_published(request, pk=article_id))
 
 
 @api.get(
@@ -280,7 +284,7 @@ def article(request: HttpRequest, article_id: int = ArticleId) -> dict[str, Any]
     tags=["articles"],
 )
 def article_ninjs(request: HttpRequest, article_id: int = ArticleId) -> dict[str, Any]:
-    return ninjs.article_to_ninjs(_published(pk=article_id))
+    return ninjs.article_to_ninjs(_published(request, pk=article_id))
 
 
 @api.get(
@@ -295,7 +299,7 @@ def article_by_slug(
     edition: Edition = EditionPath,
     slug: str = SlugPath,
 ) -> dict[str, Any]:
-    return content.detail(_published(locale__language_code=edition, slug=slug))
+    return content.detail(_published(request, locale__language_code=edition, slug=slug))
 
 
 # Sections, tags, authors ---------------------------------------------------------------

@@ -32,7 +32,15 @@ CACHEABLE_STATUS = (200, 301, 404)
 S_MAXAGE = re.compile(r"(?:^|,)\s*s-maxage=(\d+)")
 PAGE_PREFIX = "frontcache:page:"
 # Headers a cached entry replays; the outer middleware add the rest on every response.
-REPLAYED = ("Content-Type", "Cache-Control", "Location", keys.HEADER, "Last-Modified", "ETag")
+REPLAYED = (
+    "Content-Type",
+    "Content-Language",
+    "Cache-Control",
+    "Location",
+    keys.HEADER,
+    "Last-Modified",
+    "ETag",
+)
 
 
 def shared_max_age(response: HttpResponse) -> int:

@@ -81,6 +81,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # CORS and the rate limit on every /api/ answer: page-cache hits and 304s included
+    "newsdesk.api.middleware.ApiPolicyMiddleware",
     # ETag on every GET, and 304 for If-None-Match / If-Modified-Since (also on cache hits)
     "django.middleware.http.ConditionalGetMiddleware",
     "newsdesk.site.middleware.EditionMiddleware",

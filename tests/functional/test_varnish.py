@@ -8,6 +8,7 @@ page that showed it; with the origin stopped, Varnish keeps serving what it hold
 from __future__ import annotations
 
 import dataclasses
+import json
 import shutil
 import socket
 import subprocess
@@ -198,3 +199,53 @@ def test_with_the_origin_stopped_varnish_keeps_serving_what_it_holds(monkeypatch
             assert "Ремонт мережі в Харкові завершено" in body, path
         # What Varnish never held cannot be served.
         assert fetch(base + "/uk/news/")[0] == 503
+
+
+def _ask(url: str, headers: dict[str, str]) -> tuple[int, str, dict[str, str]]:
+    request = urllib.request.Request(url, headers=headers)  # noqa: S310 - a local test URL
+    try:
+        with urllib.request.urlopen(request, timeout=10) as answer:  # noqa: S310
+            return answer.status, answer.read().decode(), dict(answer.headers)
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode(), dict(error.headers)
+
+
+def test_the_api_limit_holds_on_varnish_hits_and_every_answer_allows_any_origin():
+    make_article("grid-repairs", "Ремонт мережі в Харкові завершено")
+    origin_header = {"Origin": "https://partner.example"}
+    with origin() as app, varnish(app.port) as base:
+        api = base + "/api/v1/articles?edition=uk"
+        answers = [_ask(api, origin_header) for _ in range(3)]
+        assert [(status, h["X-Cache"]) for status, _b, h in answers] == [
+            (200, "miss"),
+            (200, "hit"),
+            (200, "hit"),
+        ]
+        for _status, _body, headers in answers:
+            assert headers["Access-Control-Allow-Origin"] == "*"
+            assert headers["RateLimit-Policy"] == '"api";q=300;w=60'
+        # Varnish's count, not the one the app sent with the copy it keeps.
+        assert [h["RateLimit"].split(";")[1] for _s, _b, h in answers] == [
+            "r=299",
+            "r=298",
+            "r=297",
+        ]
+
+        etag = answers[0][2]["ETag"]
+        status, _body, headers = _ask(api, origin_header | {"If-None-Match": etag})
+        assert status == 304
+        assert headers["Access-Control-Allow-Origin"] == "*"
+        assert "RateLimit" in headers
+
+        # Hits only from here on: the limit still holds. The bucket refills a request
+        # every 0.2 s, hence a margin over the 296 left.
+        for _ in range(400):
+            status, body, headers = _ask(api, origin_header)
+            if status != 200:
+                break
+            assert headers["X-Cache"] == "hit"
+        assert status == 429
+        assert "Too many requests" in json.loads(body)["detail"]
+        assert headers["Retry-After"] == "1"
+        assert headers["Access-Control-Allow-Origin"] == "*"
+        assert headers["RateLimit"].startswith('"api";r=0;')

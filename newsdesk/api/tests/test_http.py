@@ -7,7 +7,7 @@ import pytest
 from django.core.cache import cache
 from django.test import RequestFactory
 
-from newsdesk.api import http
+from newsdesk.api import ratelimit
 from newsdesk.articles.models import Article
 
 LIST = "/api/v1/articles?edition=uk&limit=5"
@@ -112,10 +112,12 @@ def test_over_the_limit_a_client_gets_429_with_retry_after(listed, settings):
 def test_limit_counts_in_the_shared_cache_per_window(settings):
     settings.NEWSDESK_API_RATE = "2/s"
     request = RequestFactory().get(LIST, REMOTE_ADDR="198.51.100.7")
-    assert http.retry_after(request, now=1000.2) is None
-    assert http.retry_after(request, now=1000.5) is None
-    assert http.retry_after(request, now=1000.9) == 1
-    assert http.retry_after(request, now=1001.1) is None  # the next second is a new window
+    assert not ratelimit.take(request, now=1000.2).exceeded
+    second = ratelimit.take(request, now=1000.5)
+    assert (second.exceeded, second.remaining, second.reset) == (False, 0, 1)
+    third = ratelimit.take(request, now=1000.9)
+    assert (third.exceeded, third.remaining, third.reset) == (True, 0, 1)
+    assert not ratelimit.take(request, now=1001.1).exceeded  # the next second: a new window
     assert cache.get("api-rate:198.51.100.7:1:1000") == 3
 
 
@@ -123,16 +125,16 @@ def test_client_address_trusts_only_the_configured_proxies(settings):
     factory = RequestFactory()
     forged = factory.get(LIST, REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="1.1.1.1, 192.0.2.44")
     settings.NEWSDESK_API_PROXY_COUNT = 0
-    assert http.client_address(forged) == "10.0.0.1"
+    assert ratelimit.client_address(forged) == "10.0.0.1"
     settings.NEWSDESK_API_PROXY_COUNT = 1
-    assert http.client_address(forged) == "192.0.2.44"
+    assert ratelimit.client_address(forged) == "192.0.2.44"
 
 
 @pytest.mark.parametrize("text", ["fast", "0/m", "10/week", "/m"])
 def test_bad_rate_setting_is_reported(settings, text):
     settings.NEWSDESK_API_RATE = text
     with pytest.raises(ValueError, match="NEWSDESK_API_RATE"):
-        http.rate()
+        ratelimit.rate()
 
 
 def test_site_security_headers_stay_on_api_responses(listed):
