@@ -1,7 +1,7 @@
 """The demo's picture library: painted placeholders stored as Wagtail images.
 
 Each image gets the renditions listings, article pages and shared links ask for
-(``THUMBNAIL_SPECS``, ``HERO_SPECS``, ``SHARE_SPEC``) at load time, so no reader request
+(``THUMBNAIL_SPECS``, ``HERO_SPECS``, ``SHARE_SPECS``) at load time, so no reader request
 ever waits for an image to be resized.
 """
 
@@ -24,14 +24,14 @@ from django.core.files.storage import default_storage
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
-from newsdesk.articles.query import HERO_SPECS, SHARE_SPEC, THUMBNAIL_SPECS
+from newsdesk.articles.query import HERO_SPECS, SHARE_SPECS, THUMBNAIL_SPECS
 
 from . import painting
 from .writer import Picture
 
 COLLECTION = "Illustrations"
 VARIANTS = 3
-SPECS = (*THUMBNAIL_SPECS, *HERO_SPECS, SHARE_SPEC)
+SPECS = (*THUMBNAIL_SPECS, *HERO_SPECS, *SHARE_SPECS)
 
 
 @dataclass(frozen=True)

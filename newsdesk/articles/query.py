@@ -31,6 +31,14 @@ HERO_SPECS = (
 # What a shared link shows (Open Graph, Twitter cards, JSON-LD): 16:9, JPEG because not
 # every messenger reads WebP, and over Google's 50,000-pixel minimum.
 SHARE_SPEC = "fill-1200x675|format-jpeg|jpegquality-80"
+# The article's JSON-LD ``image`` offers the 16:9 crop, then 4:3 and 1:1, 1,200 px wide, as
+# Google asks for Discover and Top stories. ``fill`` never enlarges: a narrower original
+# gives each crop at its own width.
+SHARE_SPECS = (
+    SHARE_SPEC,
+    "fill-1200x900|format-jpeg|jpegquality-80",
+    "fill-1200x1200|format-jpeg|jpegquality-80",
+)
 LISTING_FIELDS = (
     "id",
     "locale_id",

@@ -134,7 +134,13 @@ def of_article_change(instance: Any, *, note_kind: str = "") -> set[str]:
     siblings = Article.objects.filter(translation_key=instance.translation_key).exclude(
         pk=instance.pk
     )
-    found.update(article(pk) for pk in siblings.values_list("pk", flat=True))
+    # A translation's month sitemap names this one as its ``hreflang`` alternate.
+    for pk, code, first in siblings.values_list(
+        "pk", "locale__language_code", "first_published_at"
+    ):
+        found.add(article(pk))
+        if first:
+            found.add(month(code, first))
     if instance.section_id:
         found.add(section(instance.section_id))
     if instance.story_id:

@@ -48,7 +48,7 @@ ON_SAVE: dict[type[Model], Callable[[Any], set[str]]] = {
     Section: lambda s: {keys.section(s.pk), keys.chrome(_edition(s)), keys.directory(_edition(s))},
     Tag: lambda t: {keys.tag(t.pk), keys.directory(_edition(t))},
     Author: lambda a: {keys.author(a.pk), keys.directory(_edition(a))},
-    Story: lambda s: {keys.story(s.pk)},
+    Story: lambda s: {keys.story(s.pk), keys.directory(_edition(s))},
     TimelineEntry: lambda e: {keys.story(e.story_id)},
     Front: lambda f: {keys.home(_edition(f))},
     BreakingBanner: lambda b: {keys.chrome(_edition(b))},

@@ -19,6 +19,7 @@ chooser again).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import time
 from dataclasses import dataclass
@@ -34,7 +35,7 @@ from wagtail.images import get_image_model
 
 from newsdesk.articles.body import vocabulary
 from newsdesk.articles.models import NOT_LIVE, Article, PublishedSlug, UpdateLogEntry
-from newsdesk.articles.query import HERO_SPECS, SHARE_SPEC, prefetch_renditions
+from newsdesk.articles.query import HERO_SPECS, SHARE_SPECS, prefetch_renditions
 from newsdesk.editions import kyiv, other_edition
 from newsdesk.frontcache import fragments
 from newsdesk.frontcache import keys as surrogate
@@ -100,6 +101,8 @@ class ArticlePage:
     story: Link | None = None
     # Where the page's beacon counts a view (empty for an article never saved).
     count_url: str = ""
+    # The hero's crops for search engines (16:9, 4:3, 1:1); none without a hero.
+    share_images: list[Picture] = dataclasses.field(default_factory=list)
 
 
 # What the article view reads first: enough to name the page it keeps (:func:`page_name`).
@@ -319,7 +322,7 @@ def build(article: Article, edition: str, *, now: dt.datetime) -> ArticlePage:
     raw_blocks = [] if stored else [dict(block) for block in article.body.raw_data]
     chosen = vocabulary.chosen([raw_blocks], "reader")
     pictures = get_image_model().objects.in_bulk(chosen.images) if chosen.images else {}
-    prefetch_renditions([article.hero_image, *pictures.values()], (*HERO_SPECS, SHARE_SPEC))
+    prefetch_renditions([article.hero_image, *pictures.values()], (*HERO_SPECS, *SHARE_SPECS))
 
     tags = list(article.tags.all())
     linked_ids = chosen.articles
@@ -345,10 +348,12 @@ def build(article: Article, edition: str, *, now: dt.datetime) -> ArticlePage:
     # A preview of unpublished work shows when it is due to go out, else the present.
     published = article.first_published_at or article.go_live_at or now
     hero = share_image = None
+    share_images: list[Picture] = []
     if article.hero_image is not None:
         alt = images.alt_text(article.hero_image, article.hero_alt)
         hero = images.hero(article.hero_image, alt)
-        share_image = images.share(article.hero_image, alt)
+        share_images = images.share_set(article.hero_image, alt)
+        share_image = share_images[0] if share_images else None
     return ArticlePage(
         headline=article.headline,
         lead=article.lead,
@@ -362,6 +367,7 @@ def build(article: Article, edition: str, *, now: dt.datetime) -> ArticlePage:
         badges=badges(article),
         hero=hero,
         share_image=share_image,
+        share_images=share_images,
         hero_caption=article.hero_caption,
         hero_credit=article.hero_credit,
         body=[stored[stored_name]]

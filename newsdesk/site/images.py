@@ -14,7 +14,7 @@ from typing import Any
 
 from wagtail.images.exceptions import InvalidFilterSpecError
 
-from newsdesk.articles.query import HERO_SPECS, SHARE_SPEC, THUMBNAIL_SPECS
+from newsdesk.articles.query import HERO_SPECS, SHARE_SPEC, SHARE_SPECS, THUMBNAIL_SPECS
 
 logger = logging.getLogger(__name__)
 
@@ -118,12 +118,22 @@ def lead(image: Any, alt: str) -> ResponsiveImage | None:
 
 def share(image: Any, alt: str) -> Picture | None:
     """The picture shown when the page is shared (``SHARE_SPEC``), made on first use."""
+    found = share_set(image, alt, (SHARE_SPEC,))
+    return found[0] if found else None
+
+
+def share_set(image: Any, alt: str, specs: tuple[str, ...] = SHARE_SPECS) -> list[Picture]:
+    """The crops search engines may show for the article (``SHARE_SPECS``: 16:9, 4:3, 1:1),
+    from the renditions loaded with the page, made on first use; none when the file is gone."""
     if image is None:
-        return None
-    found = _prefetched(image, (SHARE_SPEC,))
-    try:
-        rendition = found[0] if found else image.get_rendition(SHARE_SPEC)
-    except (InvalidFilterSpecError, OSError):
-        logger.warning("No share rendition for image %s", getattr(image, "pk", None), exc_info=True)
-        return None
-    return Picture(rendition.url, rendition.width, rendition.height, alt)
+        return []
+    renditions = _prefetched(image, specs)
+    if renditions is None:
+        try:
+            renditions = list(image.get_renditions(*specs).values())
+        except (InvalidFilterSpecError, OSError):  # OSError covers SourceImageIOError
+            logger.warning(
+                "No share renditions for image %s", getattr(image, "pk", None), exc_info=True
+            )
+            return []
+    return [Picture(r.url, r.width, r.height, alt) for r in renditions]

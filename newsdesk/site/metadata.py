@@ -52,9 +52,8 @@ def for_article(chrome: Chrome, found: Any, page: ArticlePage, *, live: Any = No
         for entry in sorted(log, key=lambda e: e.created_at, reverse=True)
         if entry.kind in (UpdateLogEntry.CORRECTION, UpdateLogEntry.CLARIFICATION)
     ]
-    pictures = [picture.url] if picture else []
-    if page.hero is not None:
-        pictures.append(absolute(page.hero.src))
+    # Only the article's own photo, in the crops Google asks for; never the site's logo.
+    pictures = [absolute(crop.url) for crop in page.share_images]
     section = (page.section.text, absolute(page.section.url))
     article = structured_data.article(
         found,

@@ -188,6 +188,21 @@ def navigation(edition: str, current: str = "") -> list[Link]:
     return links
 
 
+def alternates(edition: str, path: str, twin: str | None) -> list[Alternate]:
+    """``hreflang`` links between a page and its translation, and ``x-default``.
+
+    Only a real pair declares them: search engines drop an annotation whose target does not
+    link back, and a home page is no translation of a story. A page without a twin says
+    nothing rather than name a page that is not its equivalent.
+    """
+    if not twin:
+        return []
+    paths = {edition: path, other_edition(edition): twin}
+    found = [Alternate(code, absolute(paths[code])) for code in EDITIONS]
+    found.append(Alternate("x-default", absolute(paths[DEFAULT_EDITION])))
+    return found
+
+
 def chrome(
     edition: str,
     *,
@@ -202,15 +217,13 @@ def chrome(
 ) -> Chrome:
     """The frame of a page at ``path`` whose equivalent in the other edition is ``twin``.
 
-    Without a twin, the language switch and the other edition's ``hreflang`` lead to that
-    edition's home page, so a reader who switches language always lands somewhere useful.
+    Without a twin the language switch leads to the other edition's home page, so a reader
+    who switches language always lands somewhere useful; the page then declares no
+    ``hreflang`` at all (see :func:`alternates`).
     """
     surrogate.note(surrogate.chrome(edition))
     other = other_edition(edition)
     other_path = twin or home_path(other)
-    paths = {edition: path, other: other_path}
-    alternates = [Alternate(code, absolute(paths[code])) for code in EDITIONS]
-    alternates.append(Alternate("x-default", absolute(paths[DEFAULT_EDITION])))
     description = description or _(
         "News from Ukraine around the clock: the war, politics, the economy and everyday life."
     )
@@ -220,7 +233,7 @@ def chrome(
         title=title,
         path=path,
         switch=LanguageSwitch(other, other_path, LANGUAGE_NAMES[other]),
-        alternates=alternates,
+        alternates=alternates(edition, path, twin),
         canonical=canonical_url,
         nav=navigation(edition, path) if nav is None else nav,
         description=description,

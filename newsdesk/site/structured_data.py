@@ -79,7 +79,8 @@ def article(
     corrections: list[str],
 ) -> dict[str, Any]:
     """The article's JSON-LD: ``url`` is its canonical address; ``authors`` and ``section``
-    are (name, absolute url) pairs; ``images`` absolute URLs; ``corrections`` the public
+    are (name, absolute url) pairs; ``images`` absolute URLs of the article's own pictures
+    (none for a text-only article); ``corrections`` the public
     notes of its corrections and clarifications, newest first."""
     published = found.first_published_at or found.go_live_at
     published = kyiv(published) if published else None
@@ -105,8 +106,8 @@ def article(
         "articleSection": section[0],
         "keywords": tags,
     }
-    # Google recommends an image for every article; a text-only one shows the newsroom's logo.
-    data["image"] = images or [logo_url()]
+    # The image must show the article: a text-only one has none (the logo is the publisher's).
+    data["image"] = images
     if corrections:
         data["correction"] = corrections
     if found.is_affiliate:

@@ -4,9 +4,10 @@ What each costs, whatever the size of the archive:
 
 - the index: one query over :class:`~.models.ArchiveMonth` (a row per edition and month)
   and one count per kind of directory (sections, tags, authors);
-- a month: one query, a range of the edition index on ``first_published_at``;
+- a month: one query, a range of the edition index on ``first_published_at``, each row
+  with its published translation's slug (a subquery on ``translation_key``);
 - the news sitemap: one query, the last two days of that same index;
-- sections, tags, authors: one query each, by primary key.
+- sections, tags, authors, stories: one query each, by primary key.
 
 Each class says what it lists; :meth:`Sitemap.__call__` writes it. Instances are shared, so
 request data stays in arguments.
@@ -31,11 +32,12 @@ from wagtail.images import get_image_model
 
 from newsdesk.articles import labels as label_codes
 from newsdesk.articles.models import Article, modified_time
-from newsdesk.editions import EDITIONS
+from newsdesk.editions import DEFAULT_EDITION, EDITIONS, other_edition
 from newsdesk.frontcache import keys as surrogate
 from newsdesk.http_policy import absolute, last_modified, public
 from newsdesk.people.models import Author
 from newsdesk.sections.models import Section
+from newsdesk.stories.models import Story
 from newsdesk.taxonomy.models import Tag
 
 from .archive import MAX_PAGES, URLS_PER_SITEMAP, Period, pages, parse_period
@@ -44,6 +46,8 @@ from .models import ArchiveMonth
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 IMAGE_NS = "http://www.google.com/schemas/sitemap-image/1.1"
 NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9"
+# Google reads a page's translations from ``<xhtml:link rel="alternate" hreflang=…>``.
+XHTML_NS = "http://www.w3.org/1999/xhtml"
 # Google News sitemaps: articles published in the last 2 days, at most 1,000 URLs.
 NEWS_WINDOW = dt.timedelta(days=2)
 NEWS_LIMIT = 1000
@@ -71,6 +75,8 @@ class Url:
     lastmod: dt.datetime | None = None
     images: list[str] = field(default_factory=list)
     news: News | None = None
+    # (hreflang, absolute address): the page and its translation, then ``x-default``.
+    alternates: list[tuple[str, str]] = field(default_factory=list)
 
 
 def attributes(values: dict[str, str]) -> AttributesImpl:
@@ -109,7 +115,14 @@ def _xml_response(write: Any) -> HttpResponse:
 def _write_urlset(handler: SimplerXMLGenerator, urls: list[Url]) -> None:
     handler.startElement(
         "urlset",
-        attributes({"xmlns": SITEMAP_NS, "xmlns:image": IMAGE_NS, "xmlns:news": NEWS_NS}),
+        attributes(
+            {
+                "xmlns": SITEMAP_NS,
+                "xmlns:image": IMAGE_NS,
+                "xmlns:news": NEWS_NS,
+                "xmlns:xhtml": XHTML_NS,
+            }
+        ),
     )
     for url in urls:
         handler.startElement("url", NO_ATTRIBUTES)
@@ -125,6 +138,9 @@ def _write_urlset(handler: SimplerXMLGenerator, urls: list[Url]) -> None:
             handler.addQuickElement("news:publication_date", w3c(url.news.published))
             handler.addQuickElement("news:title", url.news.title)
             handler.endElement("news:news")
+        for hreflang, href in url.alternates:
+            link = {"rel": "alternate", "hreflang": hreflang, "href": href}
+            handler.addQuickElement("xhtml:link", attrs=link)
         for image in url.images:
             handler.startElement("image:image", NO_ATTRIBUTES)
             handler.addQuickElement("image:loc", image)
@@ -151,6 +167,17 @@ def _article_url(edition: str, row: dict[str, Any]) -> str:
     return absolute(reverse("site:article", kwargs={"edition": edition, "slug": row["slug"]}))
 
 
+def translation_pair(edition: str, loc: str, twin: str | None) -> list[tuple[str, str]]:
+    """The ``hreflang`` alternates of a page at ``loc`` whose translation is at ``twin``,
+    as the page itself declares them; nothing without a translation."""
+    if not twin:
+        return []
+    by_edition = {edition: loc, other_edition(edition): twin}
+    return [(code, by_edition[code]) for code in EDITIONS] + [
+        ("x-default", by_edition[DEFAULT_EDITION])
+    ]
+
+
 class ArticleMonthSitemap(Sitemap):
     """The articles first published in one month (UTC), oldest first, so that a month
     split into pages keeps its earlier pages as they were."""
@@ -161,25 +188,32 @@ class ArticleMonthSitemap(Sitemap):
             raise Http404
         surrogate.note(surrogate.month(edition, period.start))
         offset = (period.page - 1) * URLS_PER_SITEMAP
+        other = other_edition(edition)
         # The skip stays inside one month's range of the edition index and only happens
         # past 50,000 articles in a month; the archive's size never enters into it.
         rows = (
             Article.objects.published()
             .in_edition(edition)
             .filter(first_published_at__gte=period.start, first_published_at__lt=period.end)
+            .with_translation_slug(other)
             .order_by("first_published_at", "id")
-            .values(*ARTICLE_COLUMNS, image=models.F("hero_image__file"))[
+            .values(*ARTICLE_COLUMNS, "translation_slug", image=models.F("hero_image__file"))[
                 offset : offset + URLS_PER_SITEMAP
             ]
         )
-        urls = [
-            Url(
-                loc=_article_url(edition, row),
-                lastmod=_lastmod(row),
-                images=[url] if (url := _image_url(row["image"])) else [],
+        urls = []
+        for row in rows:
+            loc = _article_url(edition, row)
+            twin = row["translation_slug"]
+            twin_url = _article_url(other, {"slug": twin}) if twin else None
+            urls.append(
+                Url(
+                    loc=loc,
+                    lastmod=_lastmod(row),
+                    images=[url] if (url := _image_url(row["image"])) else [],
+                    alternates=translation_pair(edition, loc, twin_url),
+                )
             )
-            for row in rows
-        ]
         if not urls:
             raise Http404
         return urls
@@ -212,10 +246,10 @@ class NewsSitemap(Sitemap):
 
 
 class DirectorySitemap(Sitemap):
-    """Sections, tags or authors of an edition, by primary key, 50,000 a page. They carry
-    no ``lastmod``: the models keep no time of change."""
+    """Sections, tags, authors or stories of an edition, by primary key, 50,000 a page.
+    They carry no ``lastmod``: the models keep no time of change."""
 
-    model: type[Section | Tag | Author]
+    model: type[Section | Tag | Author | Story]
 
     def leading(self, edition: str) -> list[Url]:
         return []
@@ -256,7 +290,18 @@ class AuthorSitemap(DirectorySitemap):
     model = Author
 
 
-DIRECTORIES: dict[str, type[models.Model]] = {"sections": Section, "tags": Tag, "authors": Author}
+class StorySitemap(DirectorySitemap):
+    """The edition's story pages (coverage, timeline, claims)."""
+
+    model = Story
+
+
+DIRECTORIES: dict[str, type[models.Model]] = {
+    "sections": Section,
+    "tags": Tag,
+    "authors": Author,
+    "stories": Story,
+}
 
 
 def paged(name: str, view: DirectorySitemap) -> list[URLPattern]:

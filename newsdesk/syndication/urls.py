@@ -40,4 +40,5 @@ urlpatterns = [
     *sitemaps.paged("sections", sitemaps.SectionSitemap()),
     *sitemaps.paged("tags", sitemaps.TagSitemap()),
     *sitemaps.paged("authors", sitemaps.AuthorSitemap()),
+    *sitemaps.paged("stories", sitemaps.StorySitemap()),
 ]

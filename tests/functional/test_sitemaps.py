@@ -15,6 +15,7 @@ NS = {
     "s": "http://www.sitemaps.org/schemas/sitemap/0.9",
     "news": "http://www.google.com/schemas/sitemap-news/0.9",
     "image": "http://www.google.com/schemas/sitemap-image/1.1",
+    "xhtml": "http://www.w3.org/1999/xhtml",
 }
 TRICKY = 'Tariffs & "tolls" <up> again'
 
@@ -45,7 +46,14 @@ def test_every_sitemap_validates_against_the_published_schemas(
         _path(loc, settings) for loc in index.xpath("//s:sitemap/s:loc/text()", namespaces=NS)
     ]
     kinds = {url.rsplit("/", 1)[1].split("-")[0] for url in sitemaps}
-    assert kinds == {"news.xml", "sections.xml", "tags.xml", "authors.xml", "articles"}
+    assert kinds == {
+        "news.xml",
+        "sections.xml",
+        "tags.xml",
+        "authors.xml",
+        "stories.xml",
+        "articles",
+    }
     assert sum("/articles-" in url for url in sitemaps) >= 2 * 4  # three months back and now
     for url in sitemaps:
         document = _xml(client, url)
@@ -114,3 +122,64 @@ def test_sitemaps_answer_conditional_gets(client, demo_newsroom):
     assert client.get("/sitemap.xml", HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
     modified = first["Last-Modified"]
     assert client.get("/sitemap.xml", HTTP_IF_MODIFIED_SINCE=modified).status_code == 304
+
+
+def _alternates(document) -> dict[str, dict[str, str]]:
+    """Each ``<url>``'s ``xhtml:link`` alternates, by its ``loc``."""
+    return {
+        url.findtext("s:loc", namespaces=NS): {
+            link.get("hreflang"): link.get("href")
+            for link in url.xpath("xhtml:link[@rel='alternate']", namespaces=NS)
+        }
+        for url in document.xpath("//s:url", namespaces=NS)
+    }
+
+
+def test_month_sitemaps_pair_each_article_with_its_published_translation(
+    client, demo_newsroom, settings
+):
+    urlset_schema, _index = sitemap_schemas()
+    archive.rebuild()  # the on-commit recount never runs inside a test's transaction
+    index = _xml(client, "/sitemap.xml")
+    months = [
+        _path(loc, settings)
+        for loc in index.xpath("//s:sitemap/s:loc/text()", namespaces=NS)
+        if "/articles-" in loc
+    ]
+    listed: dict[str, dict[str, str]] = {}
+    for url in months:
+        document = _xml(client, url)
+        urlset_schema.assertValid(document)
+        listed |= _alternates(document)
+    alone = [loc for loc, found in listed.items() if not found]
+    paired = {loc: found for loc, found in listed.items() if found}
+    assert alone and paired  # the demo has articles with and without a translation
+    for loc, found in paired.items():
+        assert set(found) == {"uk", "en", "x-default"}
+        assert loc in found.values()
+        assert found["x-default"] == found["uk"]
+        # The translation is listed too, with the very same pair.
+        twin = found["en"] if found["uk"] == loc else found["uk"]
+        assert listed[twin] == found
+    for loc in alone:
+        # A page without a translation says so on the page too: no hreflang there.
+        page = client.get(_path(loc, settings)).content.decode()
+        assert 'hreflang="' not in page.split("</head>", 1)[0]
+
+
+def test_story_pages_have_a_sitemap_per_edition(client, demo_newsroom, settings):
+    from newsdesk.stories.models import Story
+
+    urlset_schema, _index = sitemap_schemas()
+    index = _xml(client, "/sitemap.xml").xpath("//s:sitemap/s:loc/text()", namespaces=NS)
+    for edition in ("uk", "en"):
+        address = f"{settings.BASE_URL}/{edition}/sitemaps/stories.xml"
+        assert address in index
+        document = _xml(client, _path(address, settings))
+        urlset_schema.assertValid(document)
+        expected = {
+            settings.BASE_URL + story.get_absolute_url()
+            for story in Story.objects.in_edition(edition)
+        }
+        assert expected
+        assert set(document.xpath("//s:loc/text()", namespaces=NS)) == expected

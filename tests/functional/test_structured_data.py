@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import extruct
 import pytest
-from django.contrib.staticfiles import finders
 
 from newsdesk.articles import labels
 from newsdesk.articles.models import Article, UpdateLogEntry
@@ -140,9 +139,47 @@ def test_listing_pages_carry_breadcrumbs_and_home_a_search_action(client, demo_n
     assert news[0]["itemListElement"][-1]["name"] == "Latest news"
 
 
-def test_an_article_without_a_picture_still_names_an_image(client, demo_newsroom):
-    article = Article.objects.published().in_edition("en").filter(hero_image__isnull=True).first()
-    assert article is not None
-    data = _json_ld(client, article.get_url())[0]
-    assert data["image"] == ["http://127.0.0.1:8000/static/site/logo.png"]
-    assert finders.find("site/logo.png") is not None
+def test_an_article_without_a_picture_names_no_image_and_never_the_logo(client, demo_newsroom):
+    """The image must show the article; the site's logo is the publisher's, not its own."""
+    logo = "http://127.0.0.1:8000/static/site/logo.png"
+    textual = Article.objects.published().filter(hero_image__isnull=True)
+    assert textual.exists()
+    for article in textual.order_by("pk")[:6]:
+        blocks = _json_ld(client, article.get_url())
+        news = [block for block in blocks if block.get("@type", "").endswith("NewsArticle")]
+        assert len(news) == 1
+        assert "image" not in news[0]
+        assert logo not in [url for block in blocks for url in block.get("image", [])]
+        assert news[0]["publisher"]["logo"]["url"] == logo  # still the publisher's logo
+
+
+def _size(client, url: str) -> tuple[int, int]:
+    from io import BytesIO
+
+    from PIL import Image
+
+    response = client.get(url.removeprefix("http://127.0.0.1:8000"))
+    assert response.status_code == 200, url
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    with Image.open(BytesIO(body)) as picture:
+        return picture.size
+
+
+@pytest.mark.parametrize("edition", ["uk", "en"])
+def test_an_illustrated_article_offers_its_photo_in_16_9_4_3_and_1_1(
+    client, demo_newsroom, edition
+):
+    article = _illustrated(edition)
+    original = article.hero_image
+    blocks = _json_ld(client, article.get_url())
+    news = next(block for block in blocks if block.get("@type", "").endswith("NewsArticle"))
+    ratios = []
+    for url, ratio in zip(news["image"], (16 / 9, 4 / 3, 1.0), strict=True):
+        width, height = _size(client, url)
+        # 1,200 px wide, or the widest crop of that shape the original holds (never enlarged).
+        widest = min(1200, original.width, int(original.height * ratio))
+        assert width >= widest - 1, (url, width, widest)
+        ratios.append(round(width / height, 2))
+    assert ratios == [round(16 / 9, 2), round(4 / 3, 2), 1.0]
+    # Open Graph keeps the 16:9 crop.
+    assert _open_graph(client, article.get_url())["og:image"] == [news["image"][0]]

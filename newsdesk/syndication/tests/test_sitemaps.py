@@ -12,12 +12,13 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from newsdesk.articles.models import Article
+from newsdesk.publishing import actions
 from newsdesk.syndication import archive, sitemaps
 from newsdesk.testing import factories
 
 from .helpers import grow_archive
 
-INDEX_QUERIES = 4  # archive months, then sections, tags and authors counted per edition
+INDEX_QUERIES = 5  # archive months, then sections, tags, authors and stories per edition
 SINGLE_QUERY = 1  # a month, the news sitemap, a directory page
 
 
@@ -37,6 +38,7 @@ def _urls() -> dict[str, str]:
         "tags": "/uk/sitemaps/tags.xml",
         "sections": "/en/sitemaps/sections.xml",
         "authors": "/uk/sitemaps/authors.xml",
+        "stories": "/en/sitemaps/stories.xml",
     }
 
 
@@ -132,3 +134,37 @@ def test_news_sitemap_holds_two_days_at_most_and_newest_first(client, demo_conte
     recent = Article.objects.published().in_edition("uk").newest_first()
     recent = recent.filter(first_published_at__gte=timezone.now() - sitemaps.NEWS_WINDOW)
     assert body.count("<url>") == recent.count() > 0
+
+
+def test_a_month_pairs_published_translations_in_its_one_query(
+    client, db, settings, django_assert_num_queries
+):
+    now = timezone.now()
+    uk = factories.published("uk", "pair-uk", at=now - dt.timedelta(minutes=30))
+    en = factories.published(
+        "en", "pair-en", at=now - dt.timedelta(minutes=20), translation_key=uk.translation_key
+    )
+    unpublished = factories.published("uk", "twin-gone", at=now - dt.timedelta(minutes=10))
+    gone = factories.published(
+        "en",
+        "gone-en",
+        at=now - dt.timedelta(minutes=5),
+        translation_key=unpublished.translation_key,
+    )
+    actions.unpublish(article=gone)
+    factories.published("uk", "alone", at=now - dt.timedelta(minutes=1))
+    archive.rebuild()
+    base = settings.BASE_URL
+    with django_assert_num_queries(SINGLE_QUERY):
+        body = client.get(f"/uk/sitemaps/articles-{now:%Y-%m}.xml").content.decode()
+    pair = (
+        f'<xhtml:link href="{base}{uk.get_url()}" hreflang="uk" rel="alternate"/>'
+        f'<xhtml:link href="{base}{en.get_url()}" hreflang="en" rel="alternate"/>'
+        f'<xhtml:link href="{base}{uk.get_url()}" hreflang="x-default" rel="alternate"/>'
+    )
+    entries = {part.split("<", 1)[0]: part for part in body.split("<loc>")[1:]}
+    assert pair in entries[base + uk.get_url()]
+    # A twin taken down, or none at all: no alternates.
+    assert "xhtml:link" not in entries[base + unpublished.get_url()]
+    assert "xhtml:link" not in entries[f"{base}/uk/news/alone/"]
+    assert pair in client.get(f"/en/sitemaps/articles-{now:%Y-%m}.xml").content.decode()
