@@ -39,9 +39,10 @@ def _when(text: str) -> dt.datetime:
 
 @pytest.fixture
 def coverage(django_capture_on_commit_callbacks, clock):
-    """A live article with one update, published an hour before the test's updates."""
+    """A live article with a picture and one update, published an hour before the test's
+    updates."""
     with django_capture_on_commit_callbacks(execute=True):
-        article = factories.live_article("en", "odesa-live")
+        article = factories.live_article("en", "odesa-live", hero_image=factories.image())
         factories.live_update(article, FIRST)
     clock.shift(dt.timedelta(hours=1))
     return article
@@ -186,6 +187,6 @@ def test_a_live_page_has_one_main_entity_modified_at_its_newest_update(client, c
     blog = next(item for item in found if item["@type"] == "LiveBlogPosting")
     assert blog["headline"] == coverage.headline
     assert blog["author"] and all(person["name"] for person in blog["author"])
-    assert blog["image"]
+    assert blog["image"] and all(isinstance(url, str) for url in blog["image"])
     assert blog["dateModified"] == kyiv(update.published_at).isoformat(timespec="seconds")
     assert blog["liveBlogUpdate"][0]["headline"] == "Air defence at work"
