@@ -81,6 +81,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # gzip / Brotli for readers, outside the ETags and the page cache (decision 0022)
+    "newsdesk.compression.CompressionMiddleware",
     # ETag on every GET, and 304 for If-None-Match / If-Modified-Since (also on cache hits)
     "django.middleware.http.ConditionalGetMiddleware",
     "newsdesk.site.middleware.EditionMiddleware",
