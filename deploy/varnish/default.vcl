@@ -72,7 +72,8 @@ sub vcl_recv {
         return (pass);
     }
     unset req.http.Cookie;
-    # The app compresses nothing but static files, which carry their own encodings.
+    # Compression: Varnish asks the origin for gzip (http_gzip_support, on by default), keeps
+    # one gzip copy per object and gunzips it for a client that does not accept gzip.
     if (std.healthy(req.backend_hint)) {
         set req.grace = 10s;
     }
@@ -91,6 +92,25 @@ sub vcl_backend_response {
     # Where one client stood when the copy was made is not where the next one stands.
     unset beresp.http.RateLimit;
     unset beresp.http.RateLimit-Policy;
+    # A reader's text response is stored gzip-compressed (usually the app compressed it;
+    # then this is a no-op). Never the editors' responses, nor one that sets a cookie or is
+    # private: compressing a secret beside reflected input leaks it (BREACH).
+    if (!bereq.uncacheable && !beresp.http.Set-Cookie
+        && beresp.http.Cache-Control !~ "private"
+        && beresp.http.Content-Type ~ "^(text/|application/([a-z.+-]*\+)?(xml|json)\b|image/svg\+xml)") {
+        set beresp.do_gzip = true;
+        # One stored copy serves every client (gunzipped on delivery where needed), so the
+        # object must not be split by the clients' Accept-Encoding; vcl_deliver tells
+        # downstream caches that the body does vary.
+        if (beresp.http.Vary) {
+            set beresp.http.Vary = regsub(beresp.http.Vary, "(?i)(^|,)\s*Accept-Encoding\s*(,|$)", "\1");
+            set beresp.http.Vary = regsuball(beresp.http.Vary, "^[,\s]+|[,\s]+$", "");
+            if (beresp.http.Vary == "") {
+                unset beresp.http.Vary;
+            }
+        }
+        set beresp.http.x-compressible = "1";
+    }
     # Falls through to the built-in rules: Set-Cookie, private or no-store responses are
     # not cached (hit-for-miss).
 }
@@ -107,6 +127,15 @@ sub vcl_deliver {
     unset resp.http.xkey;
     if (req.url ~ "^/api/" && req.method != "OPTIONS") {
         call api_quota;
+    }
+    if (resp.http.x-compressible) {
+        unset resp.http.x-compressible;
+        # Varnish names Accept-Encoding itself on what it compressed, not on what came so.
+        if (!resp.http.Vary) {
+            set resp.http.Vary = "Accept-Encoding";
+        } elsif (resp.http.Vary !~ "(?i)accept-encoding") {
+            set resp.http.Vary = resp.http.Vary + ", Accept-Encoding";
+        }
     }
     if (obj.hits > 0) {
         set resp.http.X-Cache = "hit";

@@ -81,6 +81,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # gzip / Brotli for readers, outside the ETags and the page cache (decision 0025)
+    "newsdesk.compression.CompressionMiddleware",
     # CORS and the rate limit on every /api/ answer: page-cache hits and 304s included
     "newsdesk.api.middleware.ApiPolicyMiddleware",
     # ETag on every GET, and 304 for If-None-Match / If-Modified-Since (also on cache hits)

@@ -23,7 +23,7 @@ PUBLISHING = frozenset({"publishing"})
 OUTPUTS = frozenset({"site", "syndication", "search", "api", "readership", "frontcache"})
 # Modules every layer may use; they use no app.
 FOUNDATION = frozenset({"editions", "http_policy", "translatable"})
-APPS = CONTENT | EDITORIAL | PUBLISHING | OUTPUTS | {"demo", "replicas"}
+APPS = CONTENT | EDITORIAL | PUBLISHING | OUTPUTS | {"demo", "replicas", "compression"}
 
 
 @dataclass(frozen=True)
@@ -45,7 +45,7 @@ RULES = (
         "publishing sits below the admin and tells the outputs by signal",
     ),
     Rule(
-        frozenset({"frontcache", "replicas"}),
+        frozenset({"frontcache", "replicas", "compression"}),
         frozenset({"site", "syndication", "search", "api"}),
         "middleware under every output reads the HTTP policy, not a page's code",
     ),

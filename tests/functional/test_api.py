@@ -51,7 +51,9 @@ def api_content(db, demo_newsroom, settings):
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 def test_api_conforms_to_its_openapi_document(case, api_content):
-    case.call_and_validate()
+    # Over WSGI nothing decodes a compressed body, which the schema checks would then read;
+    # compression has its own tests (newsdesk/tests/test_compression.py).
+    case.call_and_validate(headers={"Accept-Encoding": "identity"})
 
 
 def test_openapi_document_lists_the_operations_and_their_errors(client, db):

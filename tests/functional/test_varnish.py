@@ -8,6 +8,7 @@ page that showed it; with the origin stopped, Varnish keeps serving what it hold
 from __future__ import annotations
 
 import dataclasses
+import gzip
 import json
 import shutil
 import socket
@@ -249,3 +250,28 @@ def test_the_api_limit_holds_on_varnish_hits_and_every_answer_allows_any_origin(
         assert headers["Retry-After"] == "1"
         assert headers["Access-Control-Allow-Origin"] == "*"
         assert headers["RateLimit"].startswith('"api";r=0;')
+
+
+def _fetch_bytes(url: str, accept_encoding: str | None) -> tuple[bytes, dict[str, str]]:
+    request = urllib.request.Request(url)  # noqa: S310 - a local test URL
+    if accept_encoding is not None:
+        request.add_header("Accept-Encoding", accept_encoding)
+    with urllib.request.urlopen(request, timeout=10) as answer:  # noqa: S310
+        return answer.read(), dict(answer.headers)
+
+
+def test_varnish_sends_gzip_to_clients_that_accept_it_and_plain_to_others():
+    article = make_article("grid-repairs", "Ремонт мережі в Харкові завершено")
+    with origin() as app, varnish(app.port) as base:
+        for path in ["/uk/", f"/uk/news/{article.slug}/", "/uk/news/rss.xml"]:
+            packed, packed_headers = _fetch_bytes(base + path, "gzip, deflate, br")
+            plain, plain_headers = _fetch_bytes(base + path, None)
+            # The plain copy is the gzip one, gunzipped by Varnish: both come from one object.
+            assert plain_headers["X-Cache"] == "hit", path
+            assert packed_headers["Content-Encoding"] == "gzip", path
+            assert "Content-Encoding" not in plain_headers, path
+            assert gzip.decompress(packed) == plain, path
+            assert len(packed) < len(plain), path
+            assert "Ремонт мережі в Харкові завершено" in plain.decode(), path
+            for headers in (packed_headers, plain_headers):
+                assert headers["Vary"].count("Accept-Encoding") == 1, path
