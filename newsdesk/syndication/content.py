@@ -155,15 +155,6 @@ def picture(image: Any) -> Picture | None:
     return Picture(absolute(image.file.url), int(image.file_size or 0), mime_type)
 
 
-def _figure(url: str, alt: str, caption: str, credit: str) -> str:
-    note = " — ".join(part for part in (caption, credit) if part)
-    if note:
-        return format_html(
-            '<figure><img src="{}" alt="{}"><figcaption>{}</figcaption></figure>', url, alt, note
-        )
-    return format_html('<figure><img src="{}" alt="{}"></figure>', url, alt)
-
-
 def _feed_picture(image: Any, value: Mapping[str, Any]) -> str:
     found = picture(image)
     if found is None:
@@ -239,7 +230,7 @@ def content_html(
     hero = picture(article.hero_image) if article.hero_image_id else None
     if hero is not None:
         alt = article.hero_alt or article.hero_image.title
-        parts.append(_figure(hero.url, alt, article.hero_caption, article.hero_credit))
+        parts.append(markup.figure(hero.url, alt, article.hero_caption, article.hero_credit))
     body = getattr(article, "feed_body_html", None)
     if body is None:
         body = body_html(article, _loaded(images))
@@ -294,12 +285,10 @@ def entry(
     )
 
 
-def _store_bodies(rows: list[Any], edition: str, started: float) -> None:
+def _store_bodies(rows: list[Any], edition: str) -> None:
     """Give each row its feed body (``feed_body_html``): the stored ones in two cache round
     trips, the others rendered with one query per kind of chosen object for all of them,
-    then stored by published revision. ``started`` is when the rows were read: the entries
-    made from them are stored with the same time, so a key first seen by the bodies is not
-    stamped later than the entries that show it."""
+    then stored by published revision."""
     names = {}
     for article in rows:
         stored_name = fragments.body_name("feed", article)
@@ -310,6 +299,7 @@ def _store_bodies(rows: list[Any], edition: str, started: float) -> None:
     missing = [article for article in rows if getattr(article, "feed_body_html", None) is None]
     if not missing:
         return
+    started = time.time()
     bodies = {article.pk: article.body.raw_data for article in missing}
     chosen = vocabulary.chosen(bodies.values(), "feed")
     images = get_image_model().objects.in_bulk(chosen.images) if chosen.images else {}
@@ -360,12 +350,13 @@ def latest(articles: ArticleQuerySet, edition: str, size: int = FEED_SIZE) -> li
     found = {pk: kept[name] for pk, name in names.items() if name in kept}
     missing = [article.pk for article in heads if article.pk not in found]
     if missing:
-        started = time.time()
-        made = _entries(articles.filter(pk__in=missing), edition, len(missing), started)
+        # The bodies kept on the way take this render's start too (fragments.rendering).
+        with fragments.rendering() as started:
+            rows, made = _entries(articles.filter(pk__in=missing), edition, len(missing))
         fragments.store(
             {
                 name: (made[article.pk], entry_keys(article))
-                for article in made.rows
+                for article in rows
                 if (name := names.get(article.pk)) is not None
             },
             started,
@@ -375,13 +366,10 @@ def latest(articles: ArticleQuerySet, edition: str, size: int = FEED_SIZE) -> li
     return [found[article.pk] for article in heads if article.pk in found]
 
 
-class _Made(dict[int, Entry]):
-    """Entries by article id, with the rows they were made from."""
-
-    rows: list[Any]
-
-
-def _entries(articles: ArticleQuerySet, edition: str, size: int, started: float) -> _Made:
+def _entries(
+    articles: ArticleQuerySet, edition: str, size: int
+) -> tuple[list[Any], dict[int, Entry]]:
+    """The rows of ``articles`` and their entries, by article id."""
     rows = (
         articles.for_listing(specs=())
         .only(*FEED_FIELDS)
@@ -394,7 +382,7 @@ def _entries(articles: ArticleQuerySet, edition: str, size: int, started: float)
     )
     # The bodies are kept rendered: the rows carry them, and ``images`` is left empty.
     with translation.override(edition):
-        _store_bodies(rows, edition, started)
+        _store_bodies(rows, edition)
     images: dict[int, Any] = {}
     notes = _notes([article.pk for article in rows if article.updated_at is not None])
     # One query more, and only when an item is (or was) live coverage.
@@ -402,12 +390,10 @@ def _entries(articles: ArticleQuerySet, edition: str, size: int, started: float)
         [article.pk for article in rows if article.coverage in (LIVE, LIVE_ENDED)],
         digest.MACHINE_UPDATES,
     )
-    made = _Made(
-        (article.pk, entry(article, edition, images, notes.get(article.pk), live.get(article.pk)))
+    return rows, {
+        article.pk: entry(article, edition, images, notes.get(article.pk), live.get(article.pk))
         for article in rows
-    )
-    made.rows = rows
-    return made
+    }
 
 
 def _notes(article_ids: list[int]) -> dict[int, list[UpdateLogEntry]]:
