@@ -103,6 +103,10 @@ def test_a_month_over_the_limit_is_split_into_stable_pages(client, db, monkeypat
         "tags-0",
         "tags-2",
         "sections-999999999999999999999",
+        "stories-1",
+        "stories-0",
+        "stories-2",
+        "stories-x",
     ],
 )
 def test_malformed_or_empty_sitemap_names_are_404(client, db, name):
