@@ -32,6 +32,7 @@ EDITORIAL = [
 DERIVED = [(UPDATED, _("Updated")), (LIVE, _("Live"))]
 NAMES = dict(EDITORIAL + DERIVED)
 EDITORIAL_CODES = frozenset(code for code, _name in EDITORIAL)
+DERIVED_CODES = frozenset(code for code, _name in DERIVED)
 
 
 def unknown(codes: list[str]) -> list[str]:

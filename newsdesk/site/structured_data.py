@@ -2,8 +2,11 @@
 
 Google's recommended NewsArticle properties are author (with name and url), datePublished,
 dateModified, headline and image; we add publisher, inLanguage, mainEntityOfPage and
-isAccessibleForFree, and a BreadcrumbList. The label decides the type: Opinion and Review
-change what an article claims to be (DESIGN.md: labels are policy, not decoration).
+isAccessibleForFree, and a BreadcrumbList. The label decides the type: Opinion and Analysis
+change what an article claims to be (DESIGN.md: labels are policy, not decoration). A
+Review stays a NewsArticle with ``genre`` "review": schema.org's ReviewNewsArticle asks for
+the ``itemReviewed`` (a film, a book, a weapon system), which the newsroom does not model,
+and search engines drop a review that does not name it (decision 0026).
 """
 
 from __future__ import annotations
@@ -30,7 +33,6 @@ SCHEMA = "https://schema.org"
 # The first label in this order that an article carries picks its schema.org type.
 TYPE_BY_LABEL = (
     (label_codes.OPINION, "OpinionNewsArticle"),
-    (label_codes.REVIEW, "ReviewNewsArticle"),
     (label_codes.ANALYSIS, "AnalysisNewsArticle"),
 )
 # Google truncates longer headlines in rich results and may ignore them.
@@ -39,6 +41,14 @@ HEADLINE_LIMIT = 110
 # A JSON-LD block sits inside <script>: "</script>" or "<!--" in a headline must not end or
 # change it. JSON allows these characters escaped anywhere in a string.
 _SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+# Labels that say what kind of piece an article is, as schema.org ``genre``.
+GENRE_BY_LABEL = ((label_codes.REVIEW, "review"),)
+
+
+def article_genre(labels: list[str]) -> str | None:
+    return next((genre for code, genre in GENRE_BY_LABEL if code in labels), None)
 
 
 def article_type(labels: list[str]) -> str:
@@ -91,6 +101,7 @@ def article(
     data: dict[str, Any] = {
         "@context": SCHEMA,
         "@type": article_type(found.display_labels),
+        "genre": article_genre(found.display_labels),
         "@id": f"{url}#article",
         "headline": _headline(found.headline),
         "description": found.lead,

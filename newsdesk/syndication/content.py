@@ -41,7 +41,7 @@ from newsdesk.articles import labels as label_codes
 from newsdesk.articles.body import loading, markup, vocabulary
 from newsdesk.articles.body.vocabulary import Loaded
 from newsdesk.articles.models import LIVE, LIVE_ENDED, Byline, UpdateLogEntry
-from newsdesk.articles.query import LISTING_FIELDS, ArticleQuerySet
+from newsdesk.articles.query import LISTING_FIELDS, ArticleQuerySet, Cursor
 from newsdesk.editions import kyiv
 from newsdesk.frontcache import fragments
 from newsdesk.frontcache import keys as surrogate
@@ -104,6 +104,14 @@ class Picture:
 
 
 @dataclass(frozen=True)
+class Label:
+    """A label as feeds write it: its stable code and its name in the feed's language."""
+
+    code: str
+    name: str
+
+
+@dataclass(frozen=True)
 class Entry:
     """One article as every feed format shows it; URLs are absolute, HTML is sanitised."""
 
@@ -115,9 +123,18 @@ class Entry:
     published: dt.datetime
     updated: dt.datetime
     authors: list[Person]
+    # Topics only: the section and the tags. What kind of piece it is (Opinion, Exclusive…)
+    # and its states (Updated, Live) are ``labels``, written apart (decision 0026).
     categories: list[str]
+    labels: list[Label]
     image: Picture | None
     sponsored: bool
+
+    @property
+    def genres(self) -> list[Label]:
+        """The labels that say what kind of piece this is; the derived states (Updated,
+        Live) are told by the item's dates and content instead."""
+        return [label for label in self.labels if label.code not in label_codes.DERIVED_CODES]
 
 
 def guid(article: Any) -> str:
@@ -265,7 +282,8 @@ def entry(
     with translation.override(edition):
         live = live_html(updates or [], url)
     tags = [tag.name for tag in article.tags.all()]
-    labels = [str(label_codes.NAMES[code]) for code in article.display_labels]
+    with translation.override(edition):
+        labels = [Label(code, str(label_codes.NAMES[code])) for code in article.display_labels]
     authors = [
         Person(byline.author.name, absolute(byline.author.get_absolute_url(edition)))
         for byline in article.bylines.all()
@@ -279,7 +297,8 @@ def entry(
         published=article.first_published_at,
         updated=last_modified(article),
         authors=authors,
-        categories=[article.section.name, *tags, *labels],
+        categories=[article.section.name, *tags],
+        labels=labels,
         image=picture(article.hero_image) if article.hero_image_id else None,
         sponsored=article.is_affiliate,
     )
@@ -314,13 +333,16 @@ def _store_bodies(rows: list[Any], edition: str) -> None:
     fragments.store(computed, started, fragments.BODY_SECONDS)
 
 
+# Kept entries are pickled :class:`Entry` objects: a change of its fields changes this, so
+# a new release never reads an entry in the shape of the one before.
+ENTRY_FORMAT = "e2"
 # What a feed's first query reads of each row: enough to name its kept entry.
 HEAD_FIELDS = ("id", "first_published_at", "last_published_at", "live", "live_revision_id")
 
 
 def entry_name(article: Any, edition: str) -> str | None:
     """Where an article's entry is kept, in ``edition``'s language; None when it is not."""
-    return fragments.revision_name(f"feed-entry:{edition}", article)
+    return fragments.revision_name(f"feed-entry:{ENTRY_FORMAT}:{edition}", article)
 
 
 def entry_keys(article: Any) -> set[str]:
@@ -337,13 +359,31 @@ def entry_keys(article: Any) -> set[str]:
     }
 
 
-def latest(articles: ArticleQuerySet, edition: str, size: int = FEED_SIZE) -> list[Entry]:
-    """The newest ``size`` articles of ``articles`` (a narrowed ``published()`` queryset)."""
+@dataclass(frozen=True)
+class Slice:
+    """A feed's entries, newest first, and where the next older ones begin (None at the
+    end): a client that was away pages back through ``next_cursor``."""
+
+    entries: list[Entry]
+    next_cursor: Cursor | None
+
+
+def latest(
+    articles: ArticleQuerySet,
+    edition: str,
+    size: int | None = None,
+    cursor: Cursor | None = None,
+) -> Slice:
+    """The newest ``size`` (default ``FEED_SIZE``) articles of ``articles`` (a narrowed
+    ``published()`` queryset), or the ``size`` after ``cursor``."""
+    size = FEED_SIZE if size is None else size
     # Plain rows, not model instances: a warm feed builds nothing else from them.
     heads = [
         SimpleNamespace(pk=row["id"], **row)
-        for row in articles.newest_first().values(*HEAD_FIELDS)[:size]
+        for row in articles.newest_first().before(cursor).values(*HEAD_FIELDS)[: size + 1]
     ]
+    more = len(heads) > size
+    heads = heads[:size]
     names = {article.pk: entry_name(article, edition) for article in heads}
     # Kept entries note their keys (the article's among them); made ones note theirs.
     kept = fragments.lookup([name for name in names.values() if name is not None])
@@ -363,7 +403,11 @@ def latest(articles: ArticleQuerySet, edition: str, size: int = FEED_SIZE) -> li
             fragments.BODY_SECONDS,
         )
         found |= made
-    return [found[article.pk] for article in heads if article.pk in found]
+    last = heads[-1] if more else None
+    return Slice(
+        entries=[found[article.pk] for article in heads if article.pk in found],
+        next_cursor=Cursor(last.first_published_at, last.pk) if last is not None else None,
+    )
 
 
 def _entries(

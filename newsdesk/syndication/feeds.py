@@ -11,16 +11,19 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.feedgenerator import Enclosure, SyndicationFeed
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from newsdesk.articles.models import Article
+from newsdesk.articles.query import ArticleQuerySet, Cursor, InvalidCursor
 from newsdesk.frontcache import keys as surrogate
 from newsdesk.http_policy import absolute, last_modified, public
 from newsdesk.people.models import Author
@@ -29,8 +32,12 @@ from newsdesk.stories.models import Story
 from newsdesk.taxonomy.models import Tag
 
 from . import content
-from .content import Entry
+from .content import Entry, Person
 from .generators import AtomFeed, JsonFeed, RssFeed
+
+
+class UnknownSlice(Exception):
+    """``?after=`` holds a cursor the feed did not make."""
 
 
 @dataclass(frozen=True)
@@ -43,6 +50,8 @@ class Channel:
     link: str
     feed_url: str
     entries: list[Entry]
+    # The same feed's next older entries (JSON Feed ``next_url``, Atom ``rel="next"``).
+    next_url: str | None = None
 
 
 def _site_title(name: str) -> str:
@@ -70,8 +79,34 @@ class ArticleFeed(Feed):
     def feed_address(self, **kwargs: str) -> str:
         return absolute(reverse(f"syndication:{self.url_name}", kwargs=kwargs))
 
+    def listing(
+        self, request: HttpRequest, articles: ArticleQuerySet, edition: str, feed_url: str
+    ) -> dict[str, Any]:
+        """The entries at ``?after=`` (the newest without it) and the next older slice's
+        address: Channel's ``feed_url``, ``entries`` and ``next_url``."""
+        raw = request.GET.get("after")
+        try:
+            cursor = Cursor.decode(raw) if raw else None
+        except InvalidCursor as exc:
+            raise UnknownSlice from exc
+        found = content.latest(articles, edition, cursor=cursor)
+        following = found.next_cursor
+        return {
+            "feed_url": feed_url,
+            "entries": found.entries,
+            "next_url": f"{feed_url}?{urlencode({'after': following.encode()})}"
+            if following is not None
+            else None,
+        }
+
     def __call__(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        channel = self.get_object(request, *args, **kwargs)
+        try:
+            channel = self.get_object(request, *args, **kwargs)
+        except UnknownSlice:
+            return HttpResponseBadRequest(
+                _("This page of the feed does not exist. Start from the feed's address."),
+                content_type="text/plain; charset=utf-8",
+            )
         generator = self.get_feed(channel, request)
         # Every generator here names its media type; the base class does not declare one.
         response = HttpResponse(content_type=generator.content_type)  # type: ignore[attr-defined]
@@ -135,6 +170,19 @@ class ArticleFeed(Feed):
             "image": entry.image,
             "sponsored": entry.sponsored,
             "summary": entry.summary,
+            "labels": entry.labels,
+            "genres": entry.genres,
+        }
+
+    def feed_extra_kwargs(self, channel: Channel) -> dict[str, Any]:
+        home = absolute(reverse("site:home", kwargs={"edition": channel.edition}))
+        return {
+            "next_url": channel.next_url,
+            # Square images of the site's mark: 512 px for a timeline, 64 px for a list.
+            "icon": absolute(static("site/logo.png")),
+            "favicon": absolute(static("site/favicon-64.png")),
+            # The newsroom answers for every item, bylined or not.
+            "publisher": Person(settings.WAGTAIL_SITE_NAME, home),
         }
 
 
@@ -150,8 +198,7 @@ class EditionNews(ArticleFeed):
             title=_site_title(_("Latest news")),
             description=_default_description(),
             link=absolute(reverse("site:news", kwargs={"edition": edition})),
-            feed_url=self.feed_address(edition=edition),
-            entries=content.latest(articles, edition),
+            **self.listing(request, articles, edition, self.feed_address(edition=edition)),
         )
 
 
@@ -168,8 +215,9 @@ class SectionNews(ArticleFeed):
             description=section.description
             or _("Latest news from the section %(name)s") % {"name": section.name},
             link=absolute(section.get_absolute_url()),
-            feed_url=self.feed_address(edition=edition, slug=section.slug),
-            entries=content.latest(articles, edition),
+            **self.listing(
+                request, articles, edition, self.feed_address(edition=edition, slug=section.slug)
+            ),
         )
 
 
@@ -185,8 +233,9 @@ class TagNews(ArticleFeed):
             title=_site_title(tag.name),
             description=tag.description or _("Latest news on %(name)s") % {"name": tag.name},
             link=absolute(tag.get_absolute_url()),
-            feed_url=self.feed_address(edition=edition, slug=tag.slug),
-            entries=content.latest(articles, edition),
+            **self.listing(
+                request, articles, edition, self.feed_address(edition=edition, slug=tag.slug)
+            ),
         )
 
 
@@ -202,8 +251,9 @@ class AuthorNews(ArticleFeed):
             title=_site_title(author.name),
             description=_("Latest articles by %(name)s") % {"name": author.name},
             link=absolute(author.get_absolute_url()),
-            feed_url=self.feed_address(edition=edition, slug=author.slug),
-            entries=content.latest(articles, edition),
+            **self.listing(
+                request, articles, edition, self.feed_address(edition=edition, slug=author.slug)
+            ),
         )
 
 
@@ -219,8 +269,9 @@ class StoryNews(ArticleFeed):
             title=_site_title(story.title),
             description=story.summary or _("Latest news on %(name)s") % {"name": story.title},
             link=absolute(story.get_absolute_url()),
-            feed_url=self.feed_address(edition=edition, slug=story.slug),
-            entries=content.latest(articles, edition),
+            **self.listing(
+                request, articles, edition, self.feed_address(edition=edition, slug=story.slug)
+            ),
         )
 
 

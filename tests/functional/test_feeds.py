@@ -9,12 +9,17 @@ from urllib.parse import urlsplit
 
 import feedparser
 import pytest
+from django.contrib.staticfiles import finders
 from django.urls import reverse
 from django.utils import timezone
+from lxml import etree
+from PIL import Image
 
 from newsdesk.articles import labels
+from newsdesk.articles.models import Article
 from newsdesk.publishing import actions
 from newsdesk.sections.models import Section
+from newsdesk.syndication import content
 from newsdesk.syndication.tests.helpers import new_article, scope_of
 
 HEADLINE = 'Grain corridor & ports: "open" <again> after talks'
@@ -104,10 +109,9 @@ def test_rss_and_atom_carry_what_readers_need(client, demo_newsroom, edition, se
         assert entry.id == f"tag:{urlsplit(settings.BASE_URL).hostname},2026:article:{article.pk}"
         assert entry.published_parsed is not None
         assert entry.link.startswith(settings.BASE_URL)
+        # Categories are topics; the kind of piece is its dc:type (decision 0026).
         terms = {tag.term for tag in entry.tags}
-        affiliate = "Affiliate material" if edition == "en" else "Партнерський матеріал"
-        assert {article.section.name, affiliate} <= terms
-        assert {tag.name for tag in article.tags.all()} <= terms
+        assert terms == {article.section.name, *(tag.name for tag in article.tags.all())}
         names = {byline.author.name for byline in article.bylines.all()}
         assert names <= {author.name for author in entry.authors}
         html = entry.content[0].value
@@ -117,6 +121,9 @@ def test_rss_and_atom_carry_what_readers_need(client, demo_newsroom, edition, se
         assert int(entry.enclosures[0].length) > 0
     guid = next(e for e in rss.entries if e.link.endswith("/labelled-story/")).guidislink
     assert guid is False
+    affiliate = "Affiliate material" if edition == "en" else "Партнерський матеріал"
+    for response, item_path in ((rss_response, "channel/item"), (atom_response, "atom:entry")):
+        assert _genres(response.content, item_path, "/labelled-story/") == [affiliate]
     # Links in sponsored material are marked as such in the feed as on the site.
     assert b"sponsored noopener noreferrer" in rss_response.content
 
@@ -133,11 +140,100 @@ def test_json_feed_follows_the_spec(client, demo_newsroom, edition):
     assert document["feed_url"].endswith(f"/{edition}/news/feed.json")
     item = next(i for i in document["items"] if i["url"].endswith("/json-story/"))
     assert item["title"] == HEADLINE
-    assert item["_newsdesk"] == {"sponsored": True}
+    assert item["_newsdesk"] == {"labels": ["affiliate"], "sponsored": True}
     assert item["image"].startswith("http")
-    assert article.section.name in item["tags"]
+    assert item["tags"] == [article.section.name, *(tag.name for tag in article.tags.all())]
     ordinary = [i for i in document["items"] if not i["url"].endswith("/json-story/")]
-    assert ordinary and all("_newsdesk" not in i for i in ordinary)
+    assert ordinary and all("sponsored" not in i.get("_newsdesk", {}) for i in ordinary)
+    # The feed's own icons and author: square images of the site's mark, the newsroom.
+    home = f"http://127.0.0.1:8000/{edition}/"
+    assert document["authors"] == [{"name": "Newsdesk", "url": home}]
+    for key, size in (("icon", 512), ("favicon", 64)):
+        name = urlsplit(document[key]).path.removeprefix("/static/")
+        with Image.open(finders.find(name)) as image:
+            assert image.size == (size, size), key
+
+
+NS = {"atom": "http://www.w3.org/2005/Atom", "dc": "http://purl.org/dc/elements/1.1/"}
+
+
+def _genres(xml: bytes, item_path: str, link_end: str) -> list[str]:
+    """The ``dc:type`` values of the item whose link ends with ``link_end``."""
+    for item in etree.fromstring(xml).iterfind(item_path, NS):
+        link = item.findtext("link") or item.find("atom:link", NS).get("href")
+        if link.endswith(link_end):
+            return [found.text for found in item.iterfind("dc:type", NS)]
+    raise AssertionError(link_end)
+
+
+@pytest.mark.parametrize("edition", ["uk", "en"])
+def test_an_update_is_told_by_dates_not_by_a_category(client, demo_newsroom, edition, clock):
+    article = new_article(edition, "noted-story", headline=HEADLINE)
+    actions.publish(article=article)
+    clock.shift(dt.timedelta(hours=2))
+    actions.publish(article=article, update_note="Figures added.")
+    rss_response, rss = _parse(client, f"/{edition}/news/rss.xml")
+    entry = next(e for e in rss.entries if e.link.endswith("/noted-story/"))
+    updated = "Updated" if edition == "en" else "Оновлено"
+    assert updated not in {tag.term for tag in entry.tags}
+    assert _genres(rss_response.content, "channel/item", "/noted-story/") == []
+    item = next(
+        found
+        for found in etree.fromstring(rss_response.content).iterfind("channel/item")
+        if found.findtext("link").endswith("/noted-story/")
+    )
+    modified = dt.datetime.fromisoformat(item.findtext("{http://purl.org/dc/terms/}modified"))
+    article.refresh_from_db()
+    assert modified == article.modified_at
+    assert modified - article.first_published_at >= dt.timedelta(hours=2)
+    document = json.loads(client.get(f"/{edition}/news/feed.json").content)
+    found = next(i for i in document["items"] if i["url"].endswith("/noted-story/"))
+    assert found["_newsdesk"] == {"labels": ["updated"]}
+    assert updated not in found["tags"]
+
+
+@pytest.mark.parametrize("edition", ["uk", "en"])
+def test_a_client_that_was_away_pages_back_through_the_whole_feed(
+    client, demo_newsroom, edition, monkeypatch
+):
+    monkeypatch.setattr(content, "FEED_SIZE", 2)
+    expected = [
+        f"http://127.0.0.1:8000{article.get_url()}"
+        for article in Article.objects.published().in_edition(edition).newest_first()
+    ]
+    assert len(expected) > 4  # three slices at least
+    seen, url, slices = [], f"/{edition}/news/feed.json", 0
+    while url:
+        document = json.loads(client.get(url).content)
+        _check_json_feed(document)
+        seen += [item["url"] for item in document["items"]]
+        slices += 1
+        url = document.get("next_url", "").removeprefix("http://127.0.0.1:8000")
+    assert seen == expected
+    assert slices == -(-len(expected) // 2)
+    # Atom says the same with RFC 5005's rel="next".
+    atom = feedparser.parse(client.get(f"/{edition}/news/atom.xml").content)
+    following = [link.href for link in atom.feed.links if link.rel == "next"]
+    second = feedparser.parse(
+        client.get(following[0].removeprefix("http://127.0.0.1:8000")).content
+    )
+    assert [e.link for e in second.entries] == expected[2:4]
+
+
+@pytest.mark.parametrize(
+    ("edition", "message"),
+    [
+        ("en", "This page of the feed does not exist"),
+        ("uk", "Такої сторінки стрічки немає"),
+    ],
+)
+@pytest.mark.parametrize("after", ["forged", "1-2-3", "9" * 41, "99999999999999999999-1"])
+def test_a_forged_slice_of_a_feed_is_a_clear_bad_request(
+    client, demo_newsroom, edition, message, after
+):
+    response = client.get(f"/{edition}/news/feed.json", {"after": after})
+    assert response.status_code == 400
+    assert message in response.content.decode()
 
 
 def test_feed_titles_are_in_the_edition_language(client, demo_newsroom):

@@ -16,7 +16,8 @@ OURS = ("publisher", "inLanguage", "mainEntityOfPage", "isAccessibleForFree")
 TYPES = {
     (): "NewsArticle",
     (labels.OPINION,): "OpinionNewsArticle",
-    (labels.REVIEW,): "ReviewNewsArticle",
+    # A review names no itemReviewed, so it is not a ReviewNewsArticle (decision 0026).
+    (labels.REVIEW,): "NewsArticle",
     (labels.ANALYSIS,): "AnalysisNewsArticle",
     (labels.EXCLUSIVE, labels.OPINION): "OpinionNewsArticle",
 }
@@ -65,6 +66,7 @@ def test_article_json_ld_has_googles_recommended_properties(
     news = [block for block in blocks if block.get("@type") == kind]
     assert len(news) == 1, [block.get("@type") for block in blocks]
     data = news[0]
+    assert data.get("genre") == ("review" if labels.REVIEW in codes else None)
     missing = [name for name in (*GOOGLE_RECOMMENDED, *OURS) if not data.get(name)]
     assert missing == []
     assert article.headline.startswith(data["headline"].rstrip("…"))

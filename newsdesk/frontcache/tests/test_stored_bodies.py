@@ -119,7 +119,7 @@ def test_a_warm_feed_reads_its_kept_entries_in_one_round_trip_and_no_body(
 
     monkeypatch.setattr(cache, "get_many", spy)
     assert client.get("/en/news/rss.xml").content == first
-    entry_reads = [names for names in asked if any(":feed-entry:en:" in name for name in names)]
+    entry_reads = [names for names in asked if any(":feed-entry:e2:en:" in name for name in names)]
     assert len(entry_reads) == 1 and len(entry_reads[0]) == 3
     assert not [names for names in asked if any(":body:" in name for name in names)]
 

@@ -71,13 +71,19 @@ def test_home_and_listings_share_as_websites(client, demo_newsroom):
         ([], "NewsArticle"),
         (["exclusive"], "NewsArticle"),
         (["opinion"], "OpinionNewsArticle"),
-        (["review", "video"], "ReviewNewsArticle"),
+        (["review", "video"], "NewsArticle"),
         (["analysis"], "AnalysisNewsArticle"),
         (["video", "opinion"], "OpinionNewsArticle"),
     ],
 )
 def test_the_label_picks_the_schema_type(labels, kind):
     assert structured_data.article_type(labels) == kind
+
+
+def test_a_review_is_a_news_article_of_the_review_genre():
+    # ReviewNewsArticle would ask for the itemReviewed, which the newsroom does not model.
+    assert structured_data.article_genre(["video", "review"]) == "review"
+    assert structured_data.article_genre(["opinion"]) is None
 
 
 def test_json_ld_escapes_what_could_end_the_script_block():

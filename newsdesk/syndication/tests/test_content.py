@@ -60,10 +60,10 @@ def test_an_image_of_unknown_size_gets_length_zero(settings):
 def test_the_guid_survives_a_new_slug_and_headline(demo_newsroom, settings):
     article = new_article("uk", "first-slug")
     actions.publish(article=article)
-    before = content.latest(Article.objects.published().in_edition("uk"), "uk", size=1)[0]
+    before = content.latest(Article.objects.published().in_edition("uk"), "uk", size=1).entries[0]
     article.slug, article.headline = "second-slug", "A better headline"
     actions.publish(article=article)
-    after = content.latest(Article.objects.published().in_edition("uk"), "uk", size=1)[0]
+    after = content.latest(Article.objects.published().in_edition("uk"), "uk", size=1).entries[0]
     assert before.url.endswith("/first-slug/") and after.url.endswith("/second-slug/")
     assert (
         before.guid
@@ -91,5 +91,5 @@ def test_public_notes_reach_the_feed_with_their_kind_and_time(client, demo_newsr
     assert html.index("Two more people") < html.index("The mayor is Ihor.")
     plain = new_article("en", "never-updated")
     actions.publish(article=plain)
-    entry = content.latest(Article.objects.published().filter(pk=plain.pk), "en")[0]
+    entry = content.latest(Article.objects.published().filter(pk=plain.pk), "en").entries[0]
     assert "<strong>" not in entry.content_html.split("<p>What happened")[0]
