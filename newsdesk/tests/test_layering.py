@@ -20,10 +20,13 @@ CONTENT = frozenset(
 )
 EDITORIAL = frozenset({"editorial"})
 PUBLISHING = frozenset({"publishing"})
+# Moving a newsroom in and out writes through the write path, like the admin; it reads
+# content and never a page's code.
+TRANSFER = frozenset({"transfer"})
 OUTPUTS = frozenset({"site", "syndication", "search", "api", "readership", "frontcache"})
 # Modules every layer may use; they use no app.
 FOUNDATION = frozenset({"editions", "http_policy", "translatable"})
-APPS = CONTENT | EDITORIAL | PUBLISHING | OUTPUTS | {"demo", "replicas", "compression"}
+APPS = CONTENT | EDITORIAL | PUBLISHING | TRANSFER | OUTPUTS | {"demo", "replicas", "compression"}
 
 
 @dataclass(frozen=True)
@@ -36,13 +39,18 @@ class Rule:
 RULES = (
     Rule(
         CONTENT,
-        EDITORIAL | PUBLISHING | OUTPUTS,
+        EDITORIAL | PUBLISHING | TRANSFER | OUTPUTS,
         "content is the bottom layer: models, querysets, blocks",
     ),
     Rule(
         PUBLISHING,
-        EDITORIAL | OUTPUTS,
+        EDITORIAL | TRANSFER | OUTPUTS,
         "publishing sits below the admin and tells the outputs by signal",
+    ),
+    Rule(
+        TRANSFER,
+        EDITORIAL | OUTPUTS,
+        "imports and exports write through publishing and read content, not the admin or pages",
     ),
     Rule(
         frozenset({"frontcache", "replicas", "compression"}),
