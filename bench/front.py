@@ -24,6 +24,7 @@ import tempfile
 from pathlib import Path
 
 from stack_servers import (
+    ACCEPT_GZIP,
     Load,
     Processes,
     StackError,
@@ -36,26 +37,15 @@ from stack_servers import (
     varnishd_params,
 )
 
-GZIP = ("Accept-Encoding: gzip",)
-CLIENTS = {"accepts gzip": GZIP, "plain": ()}
+GZIP = ACCEPT_GZIP
+CLIENTS: dict[str, tuple[str, ...]] = {"accepts gzip": GZIP, "plain": ()}
 
 
 def fetch(base: str, path: str, headers: tuple[str, ...]) -> tuple[dict[str, str], bytes]:
-    import http.client
-
-    host, _colon, port = base.removeprefix("http://").partition(":")
-    connection = http.client.HTTPConnection(host, int(port), timeout=60)
-    try:
-        connection.request(
-            "GET", path, headers={"Host": "127.0.0.1", **dict(h.split(": ", 1) for h in headers)}
-        )
-        response = connection.getresponse()
-        body = response.read()
-        if response.status != 200:
-            raise StackError(f"{base}{path}: {response.status}")
-        return {k.lower(): v for k, v in response.getheaders()}, body
-    finally:
-        connection.close()
+    status, found, body = get(base, path, headers=headers)
+    if status != 200:
+        raise StackError(f"{base}{path}: {status}")
+    return found, body
 
 
 def main(argv: list[str] | None = None) -> int:

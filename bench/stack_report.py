@@ -56,6 +56,7 @@ class StackReport:
     alone: dict[str, Load] = field(default_factory=dict)  # one client at a time
     publish: dict[str, Any] | None = None
     article_body: bytes = b""
+    article_gzip: bytes = b""  # as the front cache sends it to a reader accepting gzip
 
     def url(self, page: str) -> str:
         url: str = self.info["pages"][page]["url"]

@@ -79,12 +79,16 @@ def free_port() -> int:
         return port
 
 
-def get(base: str, path: str, timeout: float = 60) -> tuple[int, dict[str, str], bytes]:
-    """GET ``path`` from ``http://host:port``: status, headers (lower-case names), body."""
+def get(
+    base: str, path: str, timeout: float = 60, headers: Sequence[str] = ()
+) -> tuple[int, dict[str, str], bytes]:
+    """GET ``path`` from ``http://host:port``, with ``headers`` ("Name: value"): status,
+    headers (lower-case names), body."""
     host, _colon, port = base.removeprefix("http://").partition(":")
     connection = http.client.HTTPConnection(host, int(port), timeout=timeout)
+    sent = {"Host": "127.0.0.1", **dict(header.split(": ", 1) for header in headers)}
     try:
-        connection.request("GET", path, headers={"Host": "127.0.0.1"})
+        connection.request("GET", path, headers=sent)
         response = connection.getresponse()
         body = response.read()
         return response.status, {k.lower(): v for k, v in response.getheaders()}, body
@@ -199,6 +203,11 @@ class Load:
         if self.bad_status:
             parts.append(f"{self.bad_status} non-2xx/3xx")
         return ", ".join(parts)
+
+
+# What every browser sends: the front cache's hits are measured with it, and nginx then
+# serves the same gzip bytes (bench/nginx.conf.template, gzip_static).
+ACCEPT_GZIP = ("Accept-Encoding: gzip",)
 
 
 class Wrk:
