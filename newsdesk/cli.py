@@ -15,6 +15,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+PACKAGE = Path(__file__).resolve().parent
+
 
 def _home() -> None:
     """Data lives in NEWSDESK_HOME (default ./var), never inside the package."""
@@ -177,13 +179,38 @@ def _before_fork(server: object, worker: object) -> None:
 
 def load_application() -> object:
     """The WSGI application, imported once in the master before the workers fork (preload),
-    with everything it opened while loading closed again."""
+    warmed up, with everything it opened while loading closed again."""
     from django.db import connections
 
     from newsdesk.wsgi import application
 
+    warm_up()
     connections.close_all()
     return application
+
+
+def warm_up() -> None:
+    """Do in the master what every worker would otherwise do on its first request: import
+    the URLconf (the admin's URLs import most of Wagtail) and compile its patterns, load
+    both editions' translations and compile the project's templates — about 0.4 s of CPU,
+    inherited by every fork. Nothing here reads the database or the cache, so no worker
+    starts with a copy of anyone's data."""
+    from django.conf import settings
+    from django.template import engines
+    from django.template.loader import get_template
+    from django.urls import get_resolver
+    from django.utils import translation
+
+    get_resolver()._populate()  # imports the URLconf, compiles every pattern
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            translation.gettext("News")
+    for engine in engines.all():
+        for folder in engine.template_dirs:
+            if not str(folder).startswith(str(PACKAGE)):
+                continue  # the project's own templates; Wagtail's admin compiles on demand
+            for path in Path(folder).rglob("*.html"):
+                get_template(path.relative_to(folder).as_posix(), using=engine.name)
 
 
 def run_server(config: dict[str, object]) -> None:

@@ -210,6 +210,34 @@ def test_the_demo_is_one_threaded_worker_of_the_same_server(monkeypatch, tmp_pat
     assert "post_worker_init" not in cli.demo_options(8123, tickers=False)
 
 
+def test_the_master_loads_the_app_warm_and_holds_no_connection(tmp_path):
+    # What the master does before it forks, in a fresh interpreter: every worker inherits
+    # the URLconf, both editions' catalogues and the compiled templates instead of paying
+    # for them on its first request; the database it may have touched is closed again.
+    code = (
+        "import sys\n"
+        "from django.db import connections\n"
+        "from django.template import engines\n"
+        "from django.utils.translation import trans_real\n"
+        "from newsdesk.cli import load_application\n"
+        "load_application()\n"
+        "loader = engines['django'].engine.template_loaders[0]\n"
+        "print(sorted(loader.get_template_cache))\n"
+        "print('newsdesk.urls' in sys.modules, sorted(trans_real._translations))\n"
+        "print([c.alias for c in connections.all(initialized_only=True) if c.connection])\n"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_"))}
+    env |= {"DJANGO_SETTINGS_MODULE": "newsdesk.settings.dev", "NEWSDESK_HOME": str(tmp_path)}
+    done = subprocess.run(  # noqa: S603 - this interpreter, our own code
+        [sys.executable, "-c", code], env=env, cwd=ROOT, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    templates, imported, connected = done.stdout.splitlines()
+    assert "'site/article.html'" in templates and "'site/includes/feed_item.html'" in templates
+    assert imported == "True ['en', 'uk']"
+    assert connected == "[]"
+
+
 def open_files(pid: int) -> list[str]:
     found = []
     for fd in Path(f"/proc/{pid}/fd").iterdir():
