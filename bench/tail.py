@@ -9,8 +9,10 @@ files. Three servers, started side by side and loaded in turn for ``--cycles`` c
 ``wrk -t2 -c20 -d15s --latency`` after a warm-up:
 
 - "recycled, imported per worker": gunicorn as ``newsdesk serve`` ran it before (each
-  worker imports the app after its fork and is replaced after 2,000 requests, jitter 200);
-- "preloaded, recycled": ``newsdesk serve --max-requests 2000`` (forks of a loaded master);
+  worker imports the app after its fork and is replaced after ``--max-requests`` requests,
+  2,000 by default, plus up to a tenth of jitter);
+- "preloaded, recycled": ``newsdesk serve`` with the same ``--max-requests`` (forks of a
+  loaded, warmed master);
 - "preloaded" : ``newsdesk serve`` as shipped (no recycling).
 """
 
@@ -47,7 +49,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--duration", type=int, default=15)
     parser.add_argument("--warmup", type=int, default=2)
     parser.add_argument("--connections", type=int, default=20)
+    parser.add_argument(
+        "--max-requests",
+        type=int,
+        default=2000,
+        help="the recycled servers' --max-requests (jitter a tenth); on a busy machine, "
+        "scale it down with the rate to replace workers as often as a quiet one would",
+    )
     options = parser.parse_args(argv)
+    recycle = str(options.max_requests)
+    jitter = str(options.max_requests // 10)
     signal.signal(signal.SIGTERM, signal.default_int_handler)
     archive = Path(options.home).resolve()
     python = sys.executable
@@ -60,13 +71,19 @@ def main(argv: list[str] | None = None) -> int:
             "--workers",
             str(WORKERS),
             "--max-requests",
-            "2000",
+            recycle,
             "--max-requests-jitter",
-            "200",
+            jitter,
             "--error-logfile",
             "-",
         ],  # its control socket is added below, in its own home
-        "preloaded, recycled": [*serve, "--max-requests", "2000"],
+        "preloaded, recycled": [
+            *serve,
+            "--max-requests",
+            recycle,
+            "--max-requests-jitter",
+            jitter,
+        ],
         "preloaded": serve,
     }
     processes = Processes()
@@ -133,7 +150,8 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"{options.path}, page cache on, {WORKERS} sync workers; wrk -t2 "
         f"-c{options.connections} -d{options.duration}s --latency after {options.warmup} s "
-        f"of warm-up, {options.cycles} interleaved cycles; median of the cycles (each cycle)\n"
+        f"of warm-up, {options.cycles} interleaved cycles; recycled: --max-requests {recycle} "
+        f"--max-requests-jitter {jitter}; median of the cycles (each cycle)\n"
     )
     print("| server | req/s | p50 ms | p99 ms | p99 / p50 | workers replaced |")
     print("|---|---:|---:|---:|---:|---:|")

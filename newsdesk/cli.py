@@ -180,12 +180,19 @@ def _before_fork(server: object, worker: object) -> None:
 def load_application() -> object:
     """The WSGI application, imported once in the master before the workers fork (preload),
     warmed up, with everything it opened while loading closed again."""
+    import gc
+
     from django.db import connections
 
     from newsdesk.wsgi import application
 
     warm_up()
     connections.close_all()
+    # What the master loaded lives as long as the workers: out of the collector's sight, a
+    # worker's first full collection does not walk (and copy, page by page) the million
+    # objects it inherited (the fork case gc.freeze is for).
+    gc.collect()
+    gc.freeze()
     return application
 
 

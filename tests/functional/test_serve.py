@@ -213,7 +213,8 @@ def test_the_demo_is_one_threaded_worker_of_the_same_server(monkeypatch, tmp_pat
 def test_the_master_loads_the_app_warm_and_holds_no_connection(tmp_path):
     # What the master does before it forks, in a fresh interpreter: every worker inherits
     # the URLconf, both editions' catalogues and the compiled templates instead of paying
-    # for them on its first request; the database it may have touched is closed again.
+    # for them on its first request; the database it may have touched is closed again; what
+    # it loaded is frozen out of the workers' garbage collections.
     code = (
         "import sys\n"
         "from django.db import connections\n"
@@ -225,6 +226,7 @@ def test_the_master_loads_the_app_warm_and_holds_no_connection(tmp_path):
         "print(sorted(loader.get_template_cache))\n"
         "print('newsdesk.urls' in sys.modules, sorted(trans_real._translations))\n"
         "print([c.alias for c in connections.all(initialized_only=True) if c.connection])\n"
+        "import gc; print(gc.get_freeze_count() > 100_000)\n"
     )
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_"))}
     env |= {"DJANGO_SETTINGS_MODULE": "newsdesk.settings.dev", "NEWSDESK_HOME": str(tmp_path)}
@@ -232,10 +234,11 @@ def test_the_master_loads_the_app_warm_and_holds_no_connection(tmp_path):
         [sys.executable, "-c", code], env=env, cwd=ROOT, capture_output=True, text=True
     )
     assert done.returncode == 0, done.stderr
-    templates, imported, connected = done.stdout.splitlines()
+    templates, imported, connected, frozen = done.stdout.splitlines()
     assert "'site/article.html'" in templates and "'site/includes/feed_item.html'" in templates
     assert imported == "True ['en', 'uk']"
     assert connected == "[]"
+    assert frozen == "True"  # the loaded app is out of the workers' garbage collections
 
 
 def open_files(pid: int) -> list[str]:
