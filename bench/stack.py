@@ -281,7 +281,7 @@ class Bench:
         headers = ACCEPT_GZIP if gzipped else ()
         try:
             load = self.wrk.load(base + "/article.html", headers=headers)
-            return Static(load, len(gzipped or body))
+            return Static(load, len(gzipped or body), gzip=bool(gzipped))
         finally:
             self.processes.stop(process)
 
