@@ -210,8 +210,8 @@ def warm_up() -> None:
 
     get_resolver()._populate()  # imports the URLconf, compiles every pattern
     for code, _name in settings.LANGUAGES:
-        with translation.override(code):
-            translation.gettext("News")
+        with translation.override(code):  # activating a language loads its catalogues
+            pass
     for engine in engines.all():
         for folder in engine.template_dirs:
             if not str(folder).startswith(str(PACKAGE)):
