@@ -56,6 +56,7 @@ class StackReport:
     alone: dict[str, Load] = field(default_factory=dict)  # one client at a time
     publish: dict[str, Any] | None = None
     article_body: bytes = b""
+    article_gzip: bytes = b""  # as the front cache sends it to a reader accepting gzip
 
     def url(self, page: str) -> str:
         url: str = self.info["pages"][page]["url"]
@@ -68,6 +69,7 @@ class Static:
 
     load: Load
     size: int
+    gzip: bool = False  # the gzip bytes Varnish sends, to a client that accepts gzip
 
 
 def machine() -> str:
@@ -133,7 +135,8 @@ def table(reports: list[StackReport], static: Static | None) -> list[str]:
             cells = [report.name, row.page, queries, render, *_cells(row.cold), *_cells(row.warm)]
             lines.append("| " + " | ".join([*cells, row.warm_from or DASH]) + " |")
     if static is not None:
-        page = f"static file, {static.size:,} bytes (the article page)"
+        sent = "the article page, gzip" if static.gzip else "the article page"
+        page = f"static file, {static.size:,} bytes ({sent})"
         cells = ["nginx", page, DASH, DASH, *_cells(None), *_cells(static.load), "file"]
         lines.append("| " + " | ".join(cells) + " |")
     return lines

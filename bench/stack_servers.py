@@ -11,6 +11,7 @@ import ctypes
 import http.client
 import os
 import re
+import shlex
 import shutil
 import signal
 import socket
@@ -26,6 +27,7 @@ from urllib.parse import urlsplit
 ROOT = Path(__file__).resolve().parent.parent
 NGINX_TEMPLATE = Path(__file__).resolve().parent / "nginx.conf.template"
 VCL = ROOT / "deploy" / "varnish" / "default.vcl"
+VARNISHD_PARAMS = ROOT / "deploy" / "varnish" / "varnishd.params"
 # wrk prints this line from the Lua ``done`` hook: counts, then latencies in microseconds.
 WRK_SCRIPT = """\
 done = function(summary, latency, requests)
@@ -77,12 +79,16 @@ def free_port() -> int:
         return port
 
 
-def get(base: str, path: str, timeout: float = 60) -> tuple[int, dict[str, str], bytes]:
-    """GET ``path`` from ``http://host:port``: status, headers (lower-case names), body."""
+def get(
+    base: str, path: str, timeout: float = 60, headers: Sequence[str] = ()
+) -> tuple[int, dict[str, str], bytes]:
+    """GET ``path`` from ``http://host:port``, with ``headers`` ("Name: value"): status,
+    headers (lower-case names), body."""
     host, _colon, port = base.removeprefix("http://").partition(":")
     connection = http.client.HTTPConnection(host, int(port), timeout=timeout)
+    sent = {"Host": "127.0.0.1", **dict(header.split(": ", 1) for header in headers)}
     try:
-        connection.request("GET", path, headers={"Host": "127.0.0.1"})
+        connection.request("GET", path, headers=sent)
         response = connection.getresponse()
         body = response.read()
         return response.status, {k.lower(): v for k, v in response.getheaders()}, body
@@ -199,6 +205,11 @@ class Load:
         return ", ".join(parts)
 
 
+# What every browser sends: the front cache's hits are measured with it, and nginx then
+# serves the same gzip bytes (bench/nginx.conf.template, gzip_static).
+ACCEPT_GZIP = ("Accept-Encoding: gzip",)
+
+
 class Wrk:
     def __init__(self, tmp: Path, *, threads: int, connections: int, duration: int, warmup: int):
         self.script = tmp / "report.lua"
@@ -209,11 +220,16 @@ class Wrk:
         self.duration = duration
         self.warmup = warmup
 
-    def load(self, url: str, *, connections: int | None = None) -> Load:
-        """A warm-up run, then the measured one."""
+    def load(
+        self, url: str, *, connections: int | None = None, headers: Sequence[str] = ()
+    ) -> Load:
+        """A warm-up run, then the measured one; ``headers`` ("Name: value") on every
+        request."""
         connections = connections or self.connections
         argv = [self.program, f"-t{min(self.threads, connections)}", f"-c{connections}"]
         argv += ["--timeout", "60s", "--latency", "-s", str(self.script)]
+        for header in headers:
+            argv += ["-H", header]
         if self.warmup:
             run([*argv, f"-d{self.warmup}s", url])
         # wrk leaves its last requests queued at the server (a sync worker renders a request
@@ -240,34 +256,50 @@ class Wrk:
         )
 
 
+def varnishd_params(path: Path = VARNISHD_PARAMS) -> list[str]:
+    """The deployment's varnishd options (``-p name=value``…), as README starts Varnish."""
+    return shlex.split(path.read_text(), comments=True)
+
+
 def start_varnish(
-    processes: Processes, tmp: Path, *, port: int, backend_port: int
+    processes: Processes,
+    tmp: Path,
+    *,
+    port: int,
+    backend_port: int,
+    params: Sequence[str] | None = None,
+    name: str = "varnish",
 ) -> subprocess.Popen[bytes]:
-    """varnishd with the deployment's VCL, its backend pointed at 127.0.0.1:backend_port."""
+    """varnishd with the deployment's VCL, its backend pointed at 127.0.0.1:backend_port,
+    and the deployment's parameters unless ``params`` says otherwise."""
     text = VCL.read_text()
     text, ports = re.subn(r'\.port = "\d+";', f'.port = "{backend_port}";', text, count=1)
     text, hosts = re.subn(r'\.host = "[^"]*";', '.host = "127.0.0.1";', text, count=1)
     if not (ports and hosts):
         raise StackError(f"no backend host and port in {VCL}")
-    vcl = tmp / "default.vcl"
+    vcl = tmp / f"{name}.vcl"
     vcl.write_text(text)
-    log_file = tmp / "varnish.log"
-    argv = [program("varnishd"), "-F", "-n", str(tmp / "varnish")]
+    log_file = tmp / f"{name}.log"
+    argv = [program("varnishd"), "-F", "-n", str(tmp / name)]
     argv += ["-a", f"127.0.0.1:{port}", "-f", str(vcl), "-s", "malloc,256m"]
+    argv += varnishd_params() if params is None else params
     process = processes.start(argv, log_file=log_file)
     wait_ready(f"http://127.0.0.1:{port}", process, log_file)
     return process
 
 
 def start_nginx(
-    processes: Processes, tmp: Path, body: bytes
+    processes: Processes, tmp: Path, body: bytes, gzipped: bytes | None = None
 ) -> tuple[str, subprocess.Popen[bytes]]:
-    """nginx serving ``body`` as /article.html (one worker per core, no access log)."""
+    """nginx serving ``body`` as /article.html (one worker per core, no access log), and
+    ``gzipped`` instead to clients that accept gzip, when given (``gzip_static``)."""
     nginx = program("nginx")
     prefix = tmp / "nginx"
     root = prefix / "www"
     root.mkdir(parents=True)
     (root / "article.html").write_bytes(body)
+    if gzipped is not None:
+        (root / "article.html.gz").write_bytes(gzipped)
     built = subprocess.run([nginx, "-V"], capture_output=True, text=True, check=False).stderr  # noqa: S603
     temp_paths = "\n".join(
         f"    {module}_temp_path {prefix}/{module}_temp;"

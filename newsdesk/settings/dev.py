@@ -11,7 +11,10 @@ from .base import ALLOWED_HOSTS, INSTALLED_APPS, SECRET_KEY
 SECRET_KEY = SECRET_KEY or "demo-only-not-secret"
 ALLOWED_HOSTS = ALLOWED_HOSTS or ["127.0.0.1", "localhost", "[::1]"]
 DEBUG = False
-# The demo serves static files from the apps' own folders (no collectstatic step).
+# The demo serves static files from the apps' own folders (no collectstatic step), through
+# WhiteNoise as production serves the collected ones; looked up per request, so an edited
+# stylesheet shows on the next reload.
+WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 
 # The demo newsroom (load_demo, build_archive) is a distribution of its own, installed by

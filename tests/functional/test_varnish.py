@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import gzip
 import json
+import shlex
 import shutil
 import socket
 import subprocess
@@ -34,6 +35,8 @@ from newsdesk.publishing import actions
 from newsdesk.testing import factories
 
 VCL = Path(__file__).resolve().parents[2] / "deploy" / "varnish" / "default.vcl"
+# The parameters README starts varnishd with (decision 0041).
+PARAMS = VCL.with_name("varnishd.params")
 VARNISHD = shutil.which("varnishd") or "/usr/sbin/varnishd"
 
 pytestmark = [
@@ -76,6 +79,13 @@ def origin() -> Iterator[LiveServerThread]:
 @contextmanager
 def varnish(backend_port: int) -> Iterator[str]:
     """varnishd with the shipped VCL, its backend moved to ``backend_port``."""
+    with varnishd(backend_port) as (base, _state):
+        yield base
+
+
+@contextmanager
+def varnishd(backend_port: int) -> Iterator[tuple[str, Path]]:
+    """:func:`varnish`, with the instance's working directory (``varnishadm -n``, the log)."""
     with tempfile.TemporaryDirectory() as work:
         # varnishd reads the VCL as its own unprivileged user.
         Path(work).chmod(0o755)
@@ -85,6 +95,7 @@ def varnish(backend_port: int) -> Iterator[str]:
         port = _free_port()
         command = [VARNISHD, "-F", "-n", str(Path(work) / "state"), "-a", f"127.0.0.1:{port}"]
         command += ["-f", str(vcl), "-s", "malloc,32m", "-p", "default_ttl=0"]
+        command += shlex.split(PARAMS.read_text(), comments=True)
         process = subprocess.Popen(  # noqa: S603 - our own varnishd and VCL
             command,
             stdout=subprocess.DEVNULL,
@@ -100,7 +111,7 @@ def varnish(backend_port: int) -> Iterator[str]:
                     if process.poll() is not None or time.monotonic() > deadline:
                         raise RuntimeError(process.stderr.read().decode()) from None  # type: ignore[union-attr]
                     time.sleep(0.1)
-            yield f"http://127.0.0.1:{port}"
+            yield f"http://127.0.0.1:{port}", Path(work) / "state"
         finally:
             process.terminate()
             process.wait(timeout=10)
@@ -275,3 +286,37 @@ def test_varnish_sends_gzip_to_clients_that_accept_it_and_plain_to_others():
             assert "Ремонт мережі в Харкові завершено" in plain.decode(), path
             for headers in (packed_headers, plain_headers):
                 assert headers["Vary"].count("Accept-Encoding") == 1, path
+
+
+def test_varnish_runs_with_the_deployment_parameters_and_still_logs_every_request():
+    # The parameters leave the VCL's trace and the response headers out of the shared-memory
+    # log that every hit writes; varnishncsa's access log (README) must stay whole.
+    article = make_article("grid-repairs", "Ремонт мережі в Харкові завершено")
+    with origin() as app, varnishd(app.port) as (base, state):
+        path = f"/uk/news/{article.slug}/"
+        _warm(base, [path])
+
+        def admin(*args: str) -> str:
+            done = subprocess.run(  # noqa: S603 - Varnish's own tool, our instance
+                [shutil.which("varnishadm") or "/usr/bin/varnishadm", "-n", str(state), *args],
+                capture_output=True,
+                text=True,
+                timeout=10,
+                check=True,
+            )
+            return done.stdout
+
+        assert "Value is: 200" in admin("param.show", "thread_pool_min")
+        mask = admin("param.show", "vsl_mask").split("Value is:")[1].splitlines()[0]
+        assert "-VCL_call" in mask and "-RespHeader" in mask
+        assert "ReqURL" not in mask and "ReqHeader" not in mask
+        log = subprocess.run(  # noqa: S603 - Varnish's own tool, our instance
+            [shutil.which("varnishncsa") or "/usr/bin/varnishncsa", "-n", str(state), "-d"],
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=True,
+        ).stdout
+        lines = [line for line in log.splitlines() if f"GET {base}{path} HTTP/1.1" in line]
+        assert len(lines) == 2, log  # the miss and the hit
+        assert all('" 200 ' in line for line in lines), log
