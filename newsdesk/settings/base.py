@@ -61,7 +61,8 @@ INSTALLED_APPS = [
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
-    "wagtail.documents",
+    # No wagtail.documents: the newsroom publishes no files but images, and an uploaded
+    # document is active content on the site's origin (decision 0027).
     "wagtail.images",
     "wagtail.search",
     "wagtail.admin",
