@@ -8,12 +8,16 @@ from pathlib import Path
 import pytest
 from django.apps import apps
 from django.conf import settings
+from django.core.cache import cache
 from django.test import Client
 from django.utils.http import http_date
 from PIL import Image as PillowImage
 
+from newsdesk.articles.query import HERO_SPECS
+from newsdesk.articles.renditions import SITE_SPECS
 from newsdesk.http_policy import UPLOAD_CONTENT_SECURITY_POLICY
 from newsdesk.site.media import image_type
+from newsdesk.testing import factories
 
 pytestmark = pytest.mark.django_db
 
@@ -124,3 +128,26 @@ def test_the_documents_app_is_gone(admin_client) -> None:
     assert admin_client.get("/admin/documents/").status_code == 404
     menu = admin_client.get("/admin/").content.decode()
     assert "/admin/documents/" not in menu
+
+
+def test_a_reader_page_never_decodes_an_image(client, settings, tmp_path: Path) -> None:
+    """Renditions are made at upload; a page whose image has none shows no image rather
+    than decoding the original in the reader's request."""
+    settings.MEDIA_ROOT = tmp_path
+    picture = factories.image("Kharkiv at dawn")
+    article = factories.published("en", "kharkiv-dawn", hero_image=picture)
+    assert picture.renditions.count() == len(SITE_SPECS)
+
+    shown = client.get(article.get_url()).content.decode()
+    assert picture.renditions.get(filter_spec=HERO_SPECS[0]).url in shown
+
+    picture.renditions.all().delete()
+    cache.clear()
+    page = client.get(article.get_url())
+
+    assert page.status_code == 200
+    assert "/media/images/" not in page.content.decode()
+    assert not picture.renditions.exists()
+    api = client.get(f"/api/v1/articles/{article.pk}")
+    assert api.status_code == 200
+    assert not picture.renditions.exists()
