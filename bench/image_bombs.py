@@ -89,7 +89,8 @@ def upload(role: str, name: str, content: bytes) -> None:
     else:
         text = response.content.decode()
         outcome = "refused: " + (
-            "too many pixels" if "too many pixels" in text or "забагато пікселів" in text
+            "too many pixels"
+            if "too many pixels" in text or "забагато пікселів" in text
             else f"status {response.status_code}"
         )
     after = peak_mb()

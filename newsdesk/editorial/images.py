@@ -1,14 +1,16 @@
 """Image uploads: bounded before anything is decoded, renditions made at upload.
 
 The limits are ``WAGTAILIMAGES_MAX_UPLOAD_SIZE`` and ``WAGTAILIMAGES_MAX_IMAGE_PIXELS``
-(settings; docs/security.md, "Image limits"). Wagtail checks both after reading the file's
-header; Pillow, bounded at the same pixel count (``newsdesk.articles.renditions``), refuses
-to open an image of more than twice as many, which Wagtail would report as "not a valid
-image". This form says what is wrong in both cases, in the editor's language.
+(settings; docs/security.md, "Image limits"). Wagtail checks the pixels after Willow has
+decoded the whole image, and Pillow refuses to open one of more than twice the limit
+(``newsdesk.articles.renditions``), which Wagtail reports as "not a valid image". So the
+pixels (frames included) are counted from the header first, and the editor reads what is
+wrong, in their language.
 """
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 from django.conf import settings
@@ -35,15 +37,10 @@ class BoundedImageField(WagtailImageField):
         )
 
     def to_python(self, data: Any) -> Any:
-        try:
-            return super().to_python(data)
-        except ValidationError as error:
-            # Over twice the limit Pillow raises; over the limit it warns, which is an error
-            # wherever warnings are (the tests).
-            bomb = (PillowImage.DecompressionBombError, PillowImage.DecompressionBombWarning)
-            if isinstance(error.__cause__, bomb):
-                raise self._too_many_pixels() from None
-            raise
+        # Before Wagtail's checks: Willow decodes the whole image to tell its size.
+        if hasattr(data, "read") and _pixels(data) > settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS:
+            raise self._too_many_pixels()
+        return super().to_python(data)
 
     def check_image_pixel_size(self, f: Any) -> None:
         try:
@@ -52,21 +49,25 @@ class BoundedImageField(WagtailImageField):
             if error.code == "file_too_many_pixels":
                 raise self._too_many_pixels() from None
             raise
-        # Willow counts one frame in a GIF whatever it holds; Pillow counts them by skipping
-        # from frame to frame without decoding any.
-        width, height = f.image.get_size()
-        if width * height * _frames(f.image.f) > settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS:
-            raise self._too_many_pixels()
 
 
-def _frames(file: Any) -> int:
-    position = file.tell()
+def _pixels(file: Any) -> int:
+    """Width x height x frames from the file's header, without decoding a pixel (Pillow
+    counts GIF frames by skipping from one to the next); 0 when Pillow does not know the
+    file, which Wagtail then refuses as no image. Above the limit Pillow warns, above twice
+    the limit it refuses: both mean too many."""
+    bomb = (PillowImage.DecompressionBombError, PillowImage.DecompressionBombWarning)
+    file.seek(0)
     try:
-        file.seek(0)
         with PillowImage.open(file) as opened:
-            return int(getattr(opened, "n_frames", 1))
+            width, height = opened.size
+            return width * height * int(getattr(opened, "n_frames", 1))
+    except bomb:
+        return sys.maxsize
+    except Exception:  # not an image Pillow reads: Wagtail says so
+        return 0
     finally:
-        file.seek(position)
+        file.seek(0)
 
 
 class ImageForm(BaseImageForm):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import struct
 import zlib
+from typing import Any
 
 import pytest
 from django.conf import settings
@@ -14,6 +15,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import translation
 from PIL import Image as PillowImage
+from PIL import ImageFile
 from wagtail.images import get_image_model
 
 from newsdesk.articles.renditions import SITE_SPECS
@@ -130,3 +132,19 @@ def test_an_upload_makes_every_rendition_the_site_shows(
     assert response.status_code == 302
     image = get_image_model().objects.get()
     assert set(image.renditions.values_list("filter_spec", flat=True)) == set(SITE_SPECS)
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [("big.png", png_bomb(8_000, 8_000)), ("frames.gif", animation("GIF", (2_000, 2_000), 11))],
+)
+def test_a_refused_image_is_never_decoded(monkeypatch, name: str, content: bytes) -> None:
+    def decode(self: Any, *args: Any, **kwargs: Any) -> None:
+        raise AssertionError("decoded")
+
+    monkeypatch.setattr(ImageFile.ImageFile, "load", decode)
+
+    with pytest.raises(ValidationError) as raised:
+        BoundedImageField().clean(SimpleUploadedFile(name, content))
+
+    assert raised.value.code == "file_too_many_pixels"

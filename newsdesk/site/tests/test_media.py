@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.apps import apps
@@ -42,9 +43,9 @@ def _put(root: Path, name: str, content: bytes) -> None:
     path.write_bytes(content)
 
 
-def _get(path: str, **headers: str):
+def _get(path: str, **headers: Any) -> Any:
     """The response with its body read and its file closed."""
-    response = Client().get(path, **headers)
+    response: Any = Client().get(path, **headers)
     response.body = b"".join(response.streaming_content) if response.streaming else b""
     response.close()
     return response
