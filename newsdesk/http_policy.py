@@ -71,6 +71,23 @@ LIVE_POLL = Lifetime(browser=5, shared=5, stale_if_error=60)
 PREFLIGHT = Lifetime(browser=86400)
 
 
+# Uploaded files are served from the site's origin, so none may ever run as the site
+# (decision 0027): a sandboxed document with no sources of its own, whatever a browser makes
+# of the bytes. An image opened by itself still shows (img-src 'self').
+UPLOAD_CONTENT_SECURITY_POLICY = "sandbox; default-src 'none'; img-src 'self'"
+
+
+def inert(response: R, *, attachment: bool) -> R:
+    """Headers of an uploaded file: never active content, never sniffed into another type,
+    and downloaded rather than shown unless it is an image of an allowed type."""
+    response["Content-Security-Policy"] = UPLOAD_CONTENT_SECURITY_POLICY
+    response["X-Content-Type-Options"] = "nosniff"
+    if attachment:
+        response["Content-Type"] = "application/octet-stream"
+        response["Content-Disposition"] = "attachment"
+    return response
+
+
 def is_admin_path(path: str) -> bool:
     """The editors' admin: its own language, no reader headers, never cached or replicated."""
     return path.startswith(ADMIN_PREFIXES)

@@ -1,23 +1,18 @@
-from django.conf import settings
 from django.urls import include, path
-from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 
 from newsdesk.api import urls as api_urls
 from newsdesk.search import urls as search_urls
+from newsdesk.site import media
 from newsdesk.site import urls as site_urls
 from newsdesk.site import views as site_views
 from newsdesk.syndication import urls as syndication_urls
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
-    path(
-        "media/<path:path>",
-        serve,
-        {"document_root": settings.MEDIA_ROOT},
-        name="media",
-    ),
+    # Uploads are served inert: images of allowed types, everything else a download.
+    path("media/<path:path>", media.serve, name="media"),
     path("api/", include(api_urls)),
     path("", include(syndication_urls)),
     path("", include(search_urls)),

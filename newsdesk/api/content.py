@@ -10,7 +10,6 @@ targets of its read-also blocks, and for live coverage its newest updates.
 from __future__ import annotations
 
 import html
-import logging
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -21,20 +20,18 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.html import strip_tags
 from wagtail.images import get_image_model
-from wagtail.images.exceptions import InvalidFilterSpecError
 
 from newsdesk.articles.body import loading, markup, vocabulary
 from newsdesk.articles.body.vocabulary import Loaded
 from newsdesk.articles.models import LIVE, LIVE_ENDED, Article, Byline
 from newsdesk.articles.query import HERO_SPECS, ArticleQuerySet, prefetch_renditions
+from newsdesk.articles.renditions import existing as existing_renditions
 from newsdesk.editions import other_edition
 from newsdesk.frontcache import fragments
 from newsdesk.frontcache.fragments import BODY_SECONDS
 from newsdesk.http_policy import absolute
 from newsdesk.live.digest import MACHINE_UPDATES, updates_html
 from newsdesk.live.models import LiveUpdate
-
-logger = logging.getLogger(__name__)
 
 # Fields a list item never shows; the body alone can be tens of kilobytes a row.
 HEAVY_FIELDS = ("body", "sources", "update_note")
@@ -66,17 +63,16 @@ def load_renditions(articles: list[Article], extra_images: list[Any] | None = No
 
 
 def renditions(image: Any) -> list[Picture]:
-    """The web renditions of ``image``, narrowest first; made on first use if missing."""
+    """The web renditions of ``image``, narrowest first; none until they have been made
+    (at upload: :mod:`newsdesk.articles.renditions`), never decoded here."""
     if image is None:
         return []
     loaded = {r.filter_spec: r for r in getattr(image, "prefetched_renditions", ())}
-    found: list[Any] = [loaded[spec] for spec in HERO_SPECS if spec in loaded]
-    if len(found) < len(HERO_SPECS):
-        try:
-            found = list(image.get_renditions(*HERO_SPECS).values())
-        except (InvalidFilterSpecError, OSError):  # OSError covers a missing source file
-            logger.warning("No renditions for image %s", image.pk, exc_info=True)
-            return []
+    found: list[Any] | None = [loaded[spec] for spec in HERO_SPECS if spec in loaded]
+    if len(found or ()) < len(HERO_SPECS):
+        found = existing_renditions(image, HERO_SPECS)
+    if not found:
+        return []
     pictures: dict[int, Picture] = {}
     for rendition in found:
         pictures.setdefault(

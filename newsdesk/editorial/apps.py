@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_migrate, post_save
 
 
 class EditorialConfig(AppConfig):
@@ -7,11 +7,13 @@ class EditorialConfig(AppConfig):
     label = "editorial"
 
     def ready(self) -> None:
+        from wagtail.images import get_image_model
         from wagtail.permissions import register_permission_policy
 
         from newsdesk.articles.models import Article
 
         from . import translation  # noqa: F401 - connects the copy-for-translation receiver
+        from .images import make_renditions_on_upload
         from .permissions import ArticlePermissionPolicy
         from .roles import complete_administrators
 
@@ -19,3 +21,8 @@ class EditorialConfig(AppConfig):
         # actions, bulk actions, the API) asks this policy about articles.
         register_permission_policy(Article, ArticlePermissionPolicy(Article))
         post_migrate.connect(complete_administrators, dispatch_uid="editorial.administrators")
+        post_save.connect(
+            make_renditions_on_upload,
+            sender=get_image_model(),
+            dispatch_uid="editorial.renditions_on_upload",
+        )

@@ -6,8 +6,8 @@ from typing import Any
 
 from django.contrib.auth.models import Permission
 from django.db.models import QuerySet
-from django.http import HttpRequest
-from django.urls import include, path, reverse
+from django.http import Http404, HttpRequest, HttpResponse
+from django.urls import URLPattern, include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -52,3 +52,28 @@ def register_late_publications_menu_item() -> MenuItem:
 def register_all_sections_permission() -> QuerySet:
     app_label, codename = ALL_SECTIONS_PERMISSION.split(".")
     return Permission.objects.filter(content_type__app_label=app_label, codename=codename)
+
+
+class _NoDocuments:
+    """The admin API's "documents" endpoint, which answers nothing.
+
+    The newsroom does not install ``wagtail.documents`` (decision 0027), yet every admin
+    page's ``wagtail_config`` reverses ``wagtailadmin_api:documents:listing`` (Wagtail
+    issue 14418, open for 8.0); this name keeps the admin rendering and serves no file.
+    """
+
+    class model:  # no model is a document: the API links nothing here
+        pass
+
+    @staticmethod
+    def listing(request: HttpRequest) -> HttpResponse:
+        raise Http404
+
+    @classmethod
+    def get_urlpatterns(cls) -> list[URLPattern]:
+        return [path("", cls.listing, name="listing")]
+
+
+@hooks.register("construct_admin_api")
+def name_the_missing_documents_endpoint(router: Any) -> None:
+    router.register_endpoint("documents", _NoDocuments)

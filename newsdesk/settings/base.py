@@ -61,7 +61,8 @@ INSTALLED_APPS = [
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
-    "wagtail.documents",
+    # No wagtail.documents: the newsroom publishes no files but images, and an uploaded
+    # document is active content on the site's origin (decision 0027).
     "wagtail.images",
     "wagtail.search",
     "wagtail.admin",
@@ -221,6 +222,12 @@ WAGTAILEMBEDS_FINDERS: list[
     dict
 ] = []  # no network calls from the admin; our embed block allow-lists
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+# Uploads are bounded before anything is decoded (docs/security.md, "Image limits"): 40
+# megapixels (width x height x frames) decode to at most 160 MB (RGBA), and Pillow refuses
+# to open more than twice that (newsdesk.articles.renditions). Renditions are made at upload.
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+WAGTAILIMAGES_IMAGE_FORM_BASE = "newsdesk.editorial.images.ImageForm"
 
 STATIC_URL = "/static/"
 STATIC_ROOT = HOME / "static"

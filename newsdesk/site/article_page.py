@@ -32,6 +32,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy
 from wagtail.blocks import StreamValue
 from wagtail.images import get_image_model
+from wagtail.permissions import policy_registry
 
 from newsdesk.articles.body import vocabulary
 from newsdesk.articles.models import NOT_LIVE, Article, PublishedSlug, UpdateLogEntry
@@ -158,10 +159,14 @@ def current_path_for_old_slug(edition: str, slug: str) -> str | None:
     return reverse("site:article", kwargs={"edition": edition, "slug": current})
 
 
-def latest_draft(edition: str, slug: str) -> Article | None:
-    """The newest revision of an article that readers cannot see (for editors only)."""
+def latest_draft(edition: str, slug: str, *, user: Any) -> Article | None:
+    """The newest revision of an article that readers cannot see, when ``user`` may change
+    the article in the admin (the same policy, sections included: decision 0004)."""
     article = Article.objects.in_edition(edition).filter(slug=slug).first()
     if article is None:
+        return None
+    policy = policy_registry.get_by_type(Article)
+    if not policy.user_has_permission_for_instance(user, "change", article):
         return None
     revision = article.latest_revision
     return revision.as_object() if revision is not None else article

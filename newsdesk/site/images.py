@@ -1,22 +1,18 @@
 """Responsive images from renditions that were loaded with the page's rows.
 
-``image.get_renditions`` reads ``image.prefetched_renditions`` when the query that loaded the
-image prefetched them, so building an ``<img>`` here costs no query. A rendition that does
-not exist yet is made on first use (a cold cache after a new upload), and an image whose file
-is gone renders as no image rather than as a broken page.
+The renditions come prefetched with the page's rows, so building an ``<img>`` here costs no
+query. They are made when the image is uploaded (:mod:`newsdesk.articles.renditions`); a
+reader's request never decodes an image, so one whose renditions are missing renders as no
+image rather than costing the request the memory of its pixels.
 """
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass
 from typing import Any
 
-from wagtail.images.exceptions import InvalidFilterSpecError
-
 from newsdesk.articles.query import HERO_SPECS, SHARE_SPEC, SHARE_SPECS, THUMBNAIL_SPECS
-
-logger = logging.getLogger(__name__)
+from newsdesk.articles.renditions import existing as existing_renditions
 
 # The CSS lays the page out in a column of at most 46rem (736px) and shows feed thumbnails
 # at 6rem on phones and 10rem from 40em up; these tell the browser which file to pick.
@@ -75,13 +71,9 @@ def responsive(
     rendition used for ``src``, ``width`` and ``height``."""
     if image is None:
         return None
-    renditions = _prefetched(image, specs)
+    renditions = _prefetched(image, specs) or existing_renditions(image, specs)
     if renditions is None:
-        try:
-            renditions = list(image.get_renditions(*specs).values())
-        except (InvalidFilterSpecError, OSError):  # OSError covers SourceImageIOError
-            logger.warning("No renditions for image %s", getattr(image, "pk", None), exc_info=True)
-            return None
+        return None
     by_width: dict[int, Any] = {}
     for rendition in renditions:
         # A source narrower than a spec gives the same width twice; a srcset may not repeat one.
@@ -117,23 +109,17 @@ def lead(image: Any, alt: str) -> ResponsiveImage | None:
 
 
 def share(image: Any, alt: str) -> Picture | None:
-    """The picture shown when the page is shared (``SHARE_SPEC``), made on first use."""
+    """The picture shown when the page is shared (``SHARE_SPEC``)."""
     found = share_set(image, alt, (SHARE_SPEC,))
     return found[0] if found else None
 
 
 def share_set(image: Any, alt: str, specs: tuple[str, ...] = SHARE_SPECS) -> list[Picture]:
     """The crops search engines may show for the article (``SHARE_SPECS``: 16:9, 4:3, 1:1),
-    from the renditions loaded with the page, made on first use; none when the file is gone."""
+    from the renditions loaded with the page; none when they have not been made."""
     if image is None:
         return []
-    renditions = _prefetched(image, specs)
+    renditions = _prefetched(image, specs) or existing_renditions(image, specs)
     if renditions is None:
-        try:
-            renditions = list(image.get_renditions(*specs).values())
-        except (InvalidFilterSpecError, OSError):  # OSError covers SourceImageIOError
-            logger.warning(
-                "No share renditions for image %s", getattr(image, "pk", None), exc_info=True
-            )
-            return []
+        return []
     return [Picture(r.url, r.width, r.height, alt) for r in renditions]

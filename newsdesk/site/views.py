@@ -295,7 +295,7 @@ def article(request: HttpRequest, edition: str, slug: str) -> HttpResponse:
     if moved is not None:
         return public(HttpResponsePermanentRedirect(moved))
     if is_editor(request):
-        draft = article_page.latest_draft(edition, slug)
+        draft = article_page.latest_draft(edition, slug, user=request.user)
         if draft is not None:
             return private(_render_article(request, draft, edition, preview=True))
     # The article may be published here later (scheduled, republished): its publish

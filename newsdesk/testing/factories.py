@@ -24,6 +24,7 @@ from PIL import Image as PillowImage
 from wagtail.images import get_image_model
 from wagtail.models import Locale
 
+from newsdesk.articles import renditions
 from newsdesk.articles.models import LIVE, Article, Byline
 from newsdesk.articles.slugs import slug_from_headline
 from newsdesk.live.models import LiveUpdate
@@ -113,13 +114,16 @@ def timeline(of: Story) -> dict[str, Any]:
 
 
 def image(title: str = "Kharkiv at dawn", *, width: int = 1600, height: int = 900) -> Any:
-    """A Wagtail image of one flat colour, small on disk whatever its pixel size."""
+    """A Wagtail image of one flat colour, small on disk whatever its pixel size, with the
+    renditions the site shows, as an upload makes them (newsdesk.articles.renditions)."""
     buffer = io.BytesIO()
     PillowImage.new("RGB", (width, height), (70, 110, 150)).save(buffer, "PNG")
     name = f"{uuid.uuid4().hex[:12]}.png"
-    return get_image_model().objects.create(
+    made = get_image_model().objects.create(
         title=title, file=ImageFile(buffer, name=name), width=width, height=height
     )
+    renditions.make(made)
+    return made
 
 
 def paragraphs(*texts: str) -> list[dict[str, str]]:

@@ -60,7 +60,6 @@ ROLES = {
     },
 }
 IMAGE = ("wagtailimages", "image", "image")
-DOCUMENT = ("wagtaildocs", "document", "document")
 COLLECTION_ACTIONS = ("add", "change", "delete", "choose")
 
 
@@ -114,8 +113,7 @@ def create_roles(apps, schema_editor):
         _permission(apps, *extra)
     administrators, _created = Group.objects.get_or_create(name=ADMINISTRATORS)
     administrators.permissions.add(*Permission.objects.all())
-    for spec in (IMAGE, DOCUMENT):
-        _grant_on_root_collection(apps, administrators, spec, COLLECTION_ACTIONS)
+    _grant_on_root_collection(apps, administrators, IMAGE, COLLECTION_ACTIONS)
 
 
 def remove_roles(apps, schema_editor):
@@ -136,7 +134,6 @@ class Migration(migrations.Migration):
         ("wagtailadmin", "0001_create_admin_access_permissions"),
         ("wagtailcore", "0098_apitoken"),
         ("wagtailimages", "0027_image_description"),
-        ("wagtaildocs", "0014_alter_document_file_size"),
         ("auth", "0012_alter_user_first_name_max_length"),
         ("contenttypes", "0002_remove_content_type_name"),
     ]

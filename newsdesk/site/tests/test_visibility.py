@@ -6,14 +6,16 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from django.contrib.auth.models import Permission, User
+from django.contrib.auth.models import Group, User
 from django.db import OperationalError, connection
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from newsdesk.articles.models import Article
+from newsdesk.editorial import roles
 from newsdesk.publishing import actions
+from newsdesk.sections.models import Section
 from newsdesk.site import views
 from newsdesk.testing import factories
 
@@ -35,7 +37,14 @@ def _new_article(edition: str, slug: str, **fields) -> Article:
 @pytest.fixture
 def editor(db):
     user = User.objects.create_user("desk", password="not-a-real-password")
-    user.user_permissions.add(Permission.objects.get(codename="change_article"))
+    user.groups.add(Group.objects.get(name=roles.EDITORS))
+    return user
+
+
+def _section_editor(section) -> User:
+    user = User.objects.create_user("war-desk", password="not-a-real-password")
+    user.groups.add(Group.objects.get(name=roles.SECTION_EDITORS))
+    section.editors.add(user)
     return user
 
 
@@ -73,6 +82,41 @@ def test_an_editor_sees_unpublished_work_at_its_real_address(client, demo_newsro
 
     client.logout()
     assert client.get(draft.get_url()).status_code == 404
+
+
+def _unpublished(kind: str, section) -> Article:
+    """A draft, a scheduled article or a withdrawn one, in ``section``."""
+    fields = {"headline": f"Not out yet: {kind}", "in_section": section, "authors": []}
+    code, slug = section.locale.language_code, f"unpublished-{kind}-{section.pk}"
+    if kind == "draft":
+        return factories.draft(code, slug, **fields)
+    if kind == "scheduled":
+        return factories.scheduled(
+            code,
+            slug,
+            go_live_at=timezone.now() + dt.timedelta(hours=2),
+            **fields,
+        )
+    article = factories.published(code, slug, **fields)
+    actions.unpublish(article=article)
+    return article
+
+
+@pytest.mark.parametrize("kind", ["draft", "scheduled", "withdrawn"])
+def test_a_section_editor_sees_unpublished_work_of_their_sections_only(client, demo_newsroom, kind):
+    sections = list(Section.objects.filter(locale__language_code="uk").order_by("pk")[:2])
+    mine, theirs = sections
+    client.force_login(_section_editor(mine))
+    own = _unpublished(kind, mine)
+    other = _unpublished(kind, theirs)
+
+    response = client.get(own.get_url())
+    assert response.status_code == 200
+    assert own.headline in response.content.decode()
+
+    response = client.get(other.get_url())
+    assert response.status_code == 404
+    assert other.headline not in response.content.decode()
 
 
 def test_a_user_without_permission_gets_404(client, demo_newsroom):
