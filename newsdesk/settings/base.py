@@ -10,6 +10,9 @@ Environment:
   BASE_URL        public origin used in links that leave the site (admin emails, feeds)
   NEWSDESK_API_RATE          read API requests per client and window (default 300/m)
   NEWSDESK_API_PROXY_COUNT   trusted proxies before the app (default 0; production 1)
+  NEWSDESK_MISS_RATE    page-cache misses per client and window (default 120/m)
+  NEWSDESK_SEARCH_RATE  searches per client and window (default 30/m)
+  NEWSDESK_BEACON_RATE  view beacons counted per client and window (default 120/h)
   NEWSDESK_PAGE_CACHE  0 turns the app's own page cache off (to measure the origin)
   VARNISH_URLS    comma-separated Varnish addresses that accept xkey purges, e.g.
                   http://127.0.0.1:6081; when set, the app's own page cache is off
@@ -244,6 +247,16 @@ NEWSDESK_LIVE_POLL_SECONDS = 10
 # then read from their X-Forwarded-For entries.
 NEWSDESK_API_RATE = os.environ.get("NEWSDESK_API_RATE", "300/m")
 NEWSDESK_API_PROXY_COUNT = int(os.environ.get("NEWSDESK_API_PROXY_COUNT", "0"))
+# What one client may cost the origin (decision 0031), counted per client address as the
+# API's quota is; the VCL holds the same numbers at the edge. A reader who follows links
+# misses a few pages a minute; a script that makes up addresses or searches is stopped.
+NEWSDESK_MISS_RATE = os.environ.get("NEWSDESK_MISS_RATE", "120/m")
+NEWSDESK_SEARCH_RATE = os.environ.get("NEWSDESK_SEARCH_RATE", "30/m")
+# View beacons counted per client (decision 0032): more articles than anyone reads in an
+# hour; past it, beacons are answered as usual and not counted.
+NEWSDESK_BEACON_RATE = os.environ.get("NEWSDESK_BEACON_RATE", "120/h")
+# The page a refused reader gets (429), named as Django names its error handlers.
+NEWSDESK_THROTTLED_VIEW = "newsdesk.site.views.too_many_requests"
 
 LOGGING = {
     "version": 1,
