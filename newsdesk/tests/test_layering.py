@@ -22,7 +22,7 @@ EDITORIAL = frozenset({"editorial"})
 PUBLISHING = frozenset({"publishing"})
 OUTPUTS = frozenset({"site", "syndication", "search", "api", "readership", "frontcache"})
 # Modules every layer may use; they use no app.
-FOUNDATION = frozenset({"editions", "http_policy", "throttles", "translatable"})
+FOUNDATION = frozenset({"cache_breaker", "editions", "http_policy", "throttles", "translatable"})
 APPS = CONTENT | EDITORIAL | PUBLISHING | OUTPUTS | {"demo", "replicas", "compression"}
 
 
