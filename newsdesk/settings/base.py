@@ -224,6 +224,9 @@ WAGTAIL_USER_TIME_ZONES = ["Europe/Kyiv"]
 WAGTAIL_SITE_NAME = "Newsdesk"
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No avatars from Gravatar: each admin page would tell it which editor is signed in (a hash
+# of their address), and the admin's CSP loads images from our own origin only.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILEMBEDS_FINDERS: list[
     dict
