@@ -92,6 +92,8 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     "newsdesk.site.middleware.EditionMiddleware",
     "newsdesk.site.middleware.SecurityHeadersMiddleware",
+    # a reader's page whose database does not answer: the site's 503, not a 500
+    "newsdesk.site.middleware.DatabaseOutageMiddleware",
     # surrogate keys, Last-Modified and the app's page cache; before the session, so a
     # cached page costs no session or user lookup
     "newsdesk.frontcache.middleware.FrontCacheMiddleware",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse
 from django.utils import translation
 
@@ -95,3 +96,26 @@ class SecurityHeadersMiddleware:
             response.setdefault("Permissions-Policy", "interest-cohort=()")
         response.setdefault("X-Content-Type-Options", "nosniff")
         return response
+
+
+class DatabaseOutageMiddleware:
+    """A reader's page whose database does not answer (stopped, unreachable, restarting) is
+    the site's 503 in the edition's language, at once and with ``Retry-After``; what the
+    front caches hold keeps serving meanwhile. Other errors stay 500s."""
+
+    RETRY_AFTER = 30
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        if is_admin_path(request.path) or not isinstance(
+            exception, OperationalError | InterfaceError
+        ):
+            return None
+        from .views import service_unavailable
+
+        return service_unavailable(request, self.RETRY_AFTER)

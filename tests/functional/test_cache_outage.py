@@ -187,3 +187,29 @@ def test_production_settings_keep_connections_and_serve_compressed_static_files(
         configured["STORAGES"]["staticfiles"]["BACKEND"]
         == "whitenoise.storage.CompressedManifestStaticFilesStorage"
     )
+
+
+@pytest.mark.parametrize(
+    ("edition", "words"),
+    [("uk", "Сайт ремонтують"), ("en", "The site is being repaired")],
+)
+def test_a_page_whose_database_does_not_answer_is_the_sites_503(client, db, edition, words):
+    """The database stopped: every query fails at once. Readers get the site's own page in
+    the edition's language with Retry-After, never a 500, and it is kept by no cache."""
+    from django.db import OperationalError, connection
+
+    def refuse(execute, sql, params, many, context):
+        raise OperationalError("connection to server failed: Connection refused")
+
+    client.raise_request_exception = False
+    with connection.execute_wrapper(refuse):
+        response = client.get(f"/{edition}/news/")
+        admin = client.get("/admin/login/")
+
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    assert response["Cache-Control"] == "no-store"
+    body = response.content.decode()
+    assert words in body
+    assert '<link rel="stylesheet"' in body  # the site's own page, with its styles
+    assert admin.status_code == 500  # the admin is not a reader's page
