@@ -128,9 +128,11 @@ class FrontCacheMiddleware:
             hit = self._lookup(request)
             if hit is not None:
                 return hit
-            refused = too_many_misses(request)
-            if refused is not None:
-                return refused
+            # Media files are read from disk, not rendered: a page's pictures cost no budget.
+            if not request.path.startswith(settings.MEDIA_URL):
+                refused = too_many_misses(request)
+                if refused is not None:
+                    return refused
         # The page is the outermost fragment: those kept while it renders take its start.
         with fragments.rendering() as started, keys.collecting() as noted:
             response = self.get_response(request)

@@ -196,6 +196,7 @@ def test_misses_are_limited_per_client_and_hits_are_not(client, write):
         assert client.get("/uk/news/", {"after": f"{number}-1"}).status_code in (200, 400)
     refused = client.get(path)
     assert refused.status_code == 429
+    assert client.get("/media/images/missing.jpg").status_code == 404  # files cost no budget
     assert refused["Cache-Control"] == "no-store"
     assert int(refused["Retry-After"]) >= 1
     assert "Забагато запитів" in refused.content.decode()  # the edition's language
