@@ -41,6 +41,8 @@ def main() -> int:
     if not Article.objects.exists():
         call_command("load_demo", verbosity=0)
     settings.NEWSDESK_API_RATE = "1000000/s"
+    settings.NEWSDESK_SEARCH_RATE = "1000000/s"
+    settings.NEWSDESK_MISS_RATE = "1000000/s"
     article = Article.objects.published().in_edition("uk").newest_first().first()
     assert article is not None
     outputs = {

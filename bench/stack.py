@@ -68,6 +68,8 @@ APP_VARIABLES = (
     "NEWSDESK_HOME",
     "NEWSDESK_PAGE_CACHE",
     "NEWSDESK_API_RATE",
+    "NEWSDESK_SEARCH_RATE",
+    "NEWSDESK_MISS_RATE",
     "WEB_CONCURRENCY",
     "BASE_URL",
 )
@@ -114,8 +116,10 @@ class Bench:
             "NEWSDESK_HOME": str(home),
             "BASE_URL": base_url,
             "NEWSDESK_PAGE_CACHE": "1" if page_cache else "0",
-            # The API's per-client limit is for the internet, not for one load generator.
+            # The per-client limits are for the internet, not for one load generator.
             "NEWSDESK_API_RATE": "1000000/m",
+            "NEWSDESK_SEARCH_RATE": "1000000/m",
+            "NEWSDESK_MISS_RATE": "1000000/m",
         }
         services = {
             "DATABASE_URL": database_url,

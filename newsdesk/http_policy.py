@@ -15,10 +15,33 @@ from typing import Any, TypeVar
 from django.conf import settings
 from django.http import HttpRequest, HttpResponseBase
 from django.utils.cache import patch_cache_control
-from django.utils.http import http_date
+from django.utils.http import http_date, urlencode
 
 ADMIN_PREFIXES = ("/admin/",)
 SAFE_METHODS = ("GET", "HEAD")
+# Every query parameter a public route reads: the feeds' "More news" (``after``, and
+# ``fragment`` for the slice the page's script appends), search (``q``, ``page`` and its
+# filters), the live poll (``after``) and the read API's filters and cursors. The front
+# caches key a request by these alone, sorted, so a random parameter cannot make a miss;
+# ``deploy/varnish/default.vcl`` keeps the same list (a test compares them).
+QUERY_PARAMETERS = frozenset(
+    {
+        "after",
+        "fragment",
+        "q",
+        "page",
+        "section",
+        "label",
+        "from",
+        "to",
+        "edition",
+        "limit",
+        "cursor",
+        "tag",
+        "author",
+        "updated_since",
+    }
+)
 
 R = TypeVar("R", bound=HttpResponseBase)
 
@@ -107,6 +130,18 @@ def is_reader_request(request: HttpRequest) -> bool:
         and not is_admin_path(request.path)
         and not has_session_cookie(request)
     )
+
+
+def cache_address(request: HttpRequest) -> str:
+    """The address a shared cache keys ``request`` by: its path and the parameters of
+    :data:`QUERY_PARAMETERS` it carries, sorted by name (repeated ones keep their order, so
+    the value a view reads, the last, stays the last); any other parameter is dropped."""
+    kept = sorted(
+        ((name, value) for name, value in request.GET.lists() if name in QUERY_PARAMETERS),
+        key=lambda pair: pair[0],
+    )
+    query = urlencode(kept, doseq=True)
+    return f"{request.path}?{query}" if query else request.path
 
 
 def public(response: R, lifetime: Lifetime | None = None) -> R:

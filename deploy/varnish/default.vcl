@@ -11,8 +11,12 @@
 #   vmod_vsthrottle; every API answer says where its client stands in the RateLimit and
 #   RateLimit-Policy fields (draft-ietf-httpapi-ratelimit-headers-11). The app's own count
 #   sees only misses behind Varnish (decision 0022).
-# - Editors (the admin, or a session cookie) always reach the origin; readers' requests lose
-#   their cookies, so every reader shares one copy and none gets an editor's page.
+# - Only the admin reaches the origin with its cookies (decision 0031). Every other request
+#   is a reader's: it loses its cookies, whatever they are (a made-up `sessionid` included),
+#   and its query keeps only the parameters some route reads, sorted, so neither cookies nor
+#   invented parameters can make a miss. Editors preview drafts in the admin.
+# - Misses and searches are limited per client here too (vsthrottle), as the app limits
+#   them: a client past its budget gets a 429 that costs the origin nothing.
 #
 # `bench/stack.py` and the front-cache tests start Varnish with this file, replacing the
 # backend's host and port.
@@ -65,19 +69,58 @@ sub vcl_recv {
     if (req.method != "GET" && req.method != "HEAD") {
         return (pass);
     }
-    if (req.url ~ "^/admin(/|$)" || req.http.Cookie ~ "(^|;\s*)sessionid=") {
+    if (req.url ~ "^/admin(/|$)") {
         return (pass);
     }
     if (req.http.Authorization) {
         return (pass);
     }
     unset req.http.Cookie;
+    call known_parameters;
     # Compression: Varnish asks the origin for gzip (http_gzip_support, on by default), keeps
     # one gzip copy per object and gunzips it for a client that does not accept gzip.
     if (std.healthy(req.backend_hint)) {
         set req.grace = 10s;
     }
     return (hash);
+}
+
+# The query parameters some route reads (newsdesk.http_policy.QUERY_PARAMETERS; a test
+# keeps the two lists equal); every other one is dropped, and the rest sorted.
+sub known_parameters {
+    if (req.url ~ "\?") {
+        set req.url = regsuball(req.url, "(?<=[?&])(?!(?:after|author|cursor|edition|fragment|from|label|limit|page|q|section|tag|to|updated_since)(?:=|&|$))[^&]*(?:&|$)", "");
+        set req.url = regsub(req.url, "[?&]+$", "");
+        set req.url = std.querysort(req.url);
+    }
+}
+
+# What one client may cost the origin, as NEWSDESK_MISS_RATE and NEWSDESK_SEARCH_RATE in
+# the app: 120 misses a minute, of which 30 searches (no cache holds a random search).
+sub limit_misses {
+    if (req.url ~ "^/[a-z]{2}/search/") {
+        if (vsthrottle.is_denied("search:" + client.identity, 30, 60s)) {
+            set req.http.x-throttled = "page";
+            return (synth(429, "Too Many Requests"));
+        }
+    }
+    if (vsthrottle.is_denied("miss:" + client.identity, 120, 60s)) {
+        set req.http.x-throttled = "page";
+        return (synth(429, "Too Many Requests"));
+    }
+}
+
+sub vcl_miss {
+    if (req.url !~ "^/api/") {
+        call limit_misses;
+    }
+}
+
+sub vcl_pass {
+    if ((req.method == "GET" || req.method == "HEAD")
+        && req.url !~ "^/(admin|api)(/|$)") {
+        call limit_misses;
+    }
 }
 
 sub vcl_backend_response {
@@ -154,6 +197,25 @@ sub api_quota {
 }
 
 sub vcl_synth {
+    if (resp.status == 429 && req.http.x-throttled == "page") {
+        set resp.http.Content-Type = "text/html; charset=utf-8";
+        set resp.http.Cache-Control = "no-store";
+        set resp.http.Retry-After = "60";
+        set resp.http.Content-Security-Policy = "default-src 'none'; style-src 'self'; frame-ancestors 'none'";
+        synthetic({"<!doctype html>
+<html lang="uk"><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+<link rel="stylesheet" href="/static/site/site.css">
+<title>Забагато запитів · Too many requests</title>
+<main class="error-page">
+<h1 class="page-title">Забагато запитів</h1>
+<p>З вашої адреси запитали забагато сторінок за короткий час. Спробуйте ще раз за хвилину.</p>
+<h1 class="page-title" lang="en">Too many requests</h1>
+<p lang="en">Too many pages were asked for from your address in a short time. Please try again in a minute.</p>
+<p><a class="button" href="/">Newsdesk</a></p>
+</main></html>
+"});
+        return (deliver);
+    }
     if (resp.status == 429) {
         set resp.http.Content-Type = "application/json";
         set resp.http.Cache-Control = "no-store";

@@ -11,66 +11,20 @@ the draft has used since -08): ``RateLimit-Policy: "api";q=300;w=60`` names the 
 
 from __future__ import annotations
 
-import math
-import time
-from dataclasses import dataclass
-
-from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpRequest, HttpResponseBase
+
+from newsdesk.throttles import Quota, Rate, client_address
+from newsdesk.throttles import take as take_from
 
 DEFAULT_RATE = "300/m"
 POLICY_NAME = "api"
+SCOPE = "api-rate"
 
-_PERIODS = {"s": 1, "sec": 1, "m": 60, "min": 60, "h": 3600, "hour": 3600, "d": 86400, "day": 86400}
-
-
-@dataclass(frozen=True)
-class Rate:
-    requests: int
-    seconds: int
-
-    @classmethod
-    def parse(cls, text: str) -> Rate:
-        """``"300/m"``: 300 requests per minute (``s``, ``m``, ``h`` or ``d``)."""
-        count, _slash, period = text.partition("/")
-        if not count.isdigit() or int(count) < 1 or period not in _PERIODS:
-            raise ValueError(f"NEWSDESK_API_RATE must look like '300/m', not {text!r}")
-        return cls(int(count), _PERIODS[period])
-
-
-@dataclass(frozen=True)
-class Quota:
-    """Where one client stands after its latest request."""
-
-    rate: Rate
-    used: int
-    reset: int  # whole seconds until the window ends, at least 1
-
-    @property
-    def exceeded(self) -> bool:
-        return self.used > self.rate.requests
-
-    @property
-    def remaining(self) -> int:
-        return max(0, self.rate.requests - self.used)
+__all__ = ["Quota", "Rate", "annotate", "client_address", "rate", "take"]
 
 
 def rate() -> Rate:
-    return Rate.parse(getattr(settings, "NEWSDESK_API_RATE", DEFAULT_RATE))
-
-
-def client_address(request: HttpRequest) -> str:
-    """The client's IP. Behind ``NEWSDESK_API_PROXY_COUNT`` trusted proxies (Varnish, a load
-    balancer) it is the entry they appended to X-Forwarded-For; a client cannot forge it,
-    since proxies append to whatever the client sent."""
-    proxies = int(getattr(settings, "NEWSDESK_API_PROXY_COUNT", 0))
-    remote = request.META.get("REMOTE_ADDR", "") or "unknown"
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    if proxies <= 0 or not forwarded:
-        return remote
-    hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
-    return hops[-min(proxies, len(hops))] if hops else remote
+    return Rate.setting("NEWSDESK_API_RATE", DEFAULT_RATE)
 
 
 def take(request: HttpRequest, *, now: float | None = None) -> Quota:
@@ -78,18 +32,7 @@ def take(request: HttpRequest, *, now: float | None = None) -> Quota:
 
     When the cache is down the count reads as zero: the API serves rather than refuses.
     """
-    limit = rate()
-    moment = time.time() if now is None else now
-    window = int(moment // limit.seconds)
-    key = f"api-rate:{client_address(request)}:{limit.seconds}:{window}"
-    cache.add(key, 0, timeout=limit.seconds + 1)
-    try:
-        used = cache.incr(key)
-    except ValueError:  # evicted between add and incr
-        cache.set(key, 1, timeout=limit.seconds + 1)
-        used = 1
-    reset = max(1, math.ceil((window + 1) * limit.seconds - moment))
-    return Quota(limit, used or 0, reset)
+    return take_from(SCOPE, client_address(request), rate(), now=now)
 
 
 def annotate(response: HttpResponseBase, quota: Quota) -> HttpResponseBase:

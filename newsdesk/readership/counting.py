@@ -10,6 +10,13 @@ The counters hold the hour's running total and the flush *sets* the row to it (k
 larger value if the cache was emptied in between), so a flush can run any number of times,
 concurrently with counting, and never counts a view twice.
 
+A reader counts once per article per hour (decision 0032): the beacon names the reader by
+:func:`reader_token`, a keyed hash of the client address and browser string that changes
+every hour, and :func:`record` counts a view only when ``…:<hour>:r:<article>:<token>`` is
+new. Neither the address nor the browser string is stored, and a token cannot be linked to
+the next hour's. One address may have at most ``NEWSDESK_BEACON_RATE`` views counted
+(:func:`within_client_limit`), whatever browser strings it claims.
+
 Keys of an hour: ``…:<hour>:a:<article>`` the counter; ``…:<hour>:slots`` how many articles
 were counted; ``…:<hour>:slot:<n>`` the n-th of them. The cache has no sets; a numbered list
 built with the atomic ``add`` and ``incr`` serves as one on every backend.
@@ -18,10 +25,15 @@ built with the atomic ``add`` and ``incr`` serves as one on every backend.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import hmac
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
+
+from newsdesk import throttles
 
 from .models import ArticleViews
 
@@ -33,6 +45,7 @@ KEEP = (FLUSH_HOURS + 1) * 3600
 # An article can be read by the whole country in an hour, not by more: a larger count is
 # a flood of fake beacons, and is cut to this.
 HOURLY_CAP = 5_000_000
+DEFAULT_BEACON_RATE = "120/h"
 
 
 def hour_of(moment: dt.datetime) -> dt.datetime:
@@ -55,23 +68,56 @@ def slot_key(hour: dt.datetime, number: int) -> str:
     return f"{PREFIX}:{_stamp(hour)}:slot:{number}"
 
 
+def seen_key(hour: dt.datetime, article_id: int, reader: str) -> str:
+    return f"{PREFIX}:{_stamp(hour)}:r:{article_id}:{reader}"
+
+
+def _keyed_hash(*parts: str) -> str:
+    """A keyed hash (HMAC-SHA256 with a key derived from ``SECRET_KEY``): without the key,
+    a token cannot be turned back into the address it was made from by trying them all."""
+    key = hashlib.sha256(f"newsdesk.readership:{settings.SECRET_KEY}".encode()).digest()
+    message = "\x1f".join(parts).encode()
+    return hmac.new(key, message, hashlib.sha256).hexdigest()[:32]
+
+
+def reader_token(address: str, user_agent: str, now: dt.datetime | None = None) -> str:
+    """Who read, for one hour: the same browser at the same address gets the same token
+    within the hour and an unrelated one the next."""
+    hour = hour_of(now or timezone.now())
+    return _keyed_hash("reader", str(_stamp(hour)), address, user_agent)
+
+
+def within_client_limit(address: str, now: dt.datetime | None = None) -> bool:
+    """Count one beacon of ``address``; False once it is past ``NEWSDESK_BEACON_RATE``.
+    The count is kept under a keyed hash of the address, never the address."""
+    limit = throttles.Rate.setting("NEWSDESK_BEACON_RATE", DEFAULT_BEACON_RATE)
+    moment = (now or timezone.now()).timestamp()
+    client = _keyed_hash("client", address)
+    return not throttles.take(f"{PREFIX}:limit", client, limit, now=moment).exceeded
+
+
 def _incr(key: str) -> int:
     cache.add(key, 0, KEEP)
     try:
-        return int(cache.incr(key))
+        counted = cache.incr(key)
     except ValueError:  # evicted between add and incr
         cache.set(key, 1, KEEP)
         return 1
+    return int(counted or 0)  # None: the cache did not answer
 
 
-def record(article_id: int, now: dt.datetime | None = None) -> None:
-    """Count one view of the article in the current hour (cache only)."""
+def record(article_id: int, now: dt.datetime | None = None, *, reader: str | None = None) -> bool:
+    """Count one view of the article in the current hour (cache only); with ``reader``,
+    only the reader's first this hour. Whether it was counted."""
     hour = hour_of(now or timezone.now())
+    if reader is not None and not cache.add(seen_key(hour, article_id, reader), 1, KEEP):
+        return False
     key = count_key(hour, article_id)
     if cache.add(key, 0, KEEP):
         # The first view of this article this hour: list it for the flush.
         cache.set(slot_key(hour, _incr(slots_key(hour))), article_id, KEEP)
     _incr(key)
+    return True
 
 
 def pending(now: dt.datetime | None = None) -> dict[tuple[int, dt.datetime], int]:

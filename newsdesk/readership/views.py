@@ -1,9 +1,11 @@
 """The page-view beacon: counts one view in the cache, stores nothing about the reader.
 
 It reads no cookie and sets none, keeps no address or browser string, and writes nothing
-to the database. It is exempt from CSRF checks: the page that sends it is cached and
-carries no token, and all a forged request can do is add one view to one article, which
-the hourly cap bounds.
+to the database. A reader counts once per article per hour and an address only so many
+times an hour (decision 0032; :mod:`.counting`), and every beacon gets the same empty 204
+whether it was counted or not, so a client cannot learn what it moved. It is exempt from
+CSRF checks: the page that sends it is cached and carries no token, and all a forged
+request can do is add one view to one article once an hour.
 """
 
 from __future__ import annotations
@@ -15,10 +17,11 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
+from newsdesk import throttles
 from newsdesk.articles.models import Article
 from newsdesk.http_policy import no_store
 
-from .counting import PREFIX, record
+from .counting import PREFIX, reader_token, record, within_client_limit
 
 # Crawlers, link previews and scripts: not readers.
 NOT_A_READER = re.compile(
@@ -54,9 +57,10 @@ def count_view(request: HttpRequest, edition: str, article_id: str) -> HttpRespo
     number = int(article_id)
     if not _is_published(edition, number):
         return _plain(404, _("There is no such published article in this edition."))
-    if NOT_A_READER.search(request.headers.get("User-Agent", "")) or not request.headers.get(
-        "User-Agent"
-    ):
+    agent = request.headers.get("User-Agent", "")
+    if not agent or NOT_A_READER.search(agent):
         return _plain(204, "")
-    record(number)
+    address = throttles.client_address(request)
+    if within_client_limit(address):
+        record(number, reader=reader_token(address, agent))
     return _plain(204, "")

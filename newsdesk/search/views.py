@@ -20,18 +20,22 @@ from django.utils import dateformat
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from newsdesk import throttles
 from newsdesk.articles.models import Article
 from newsdesk.editions import KYIV, kyiv, other_edition
 from newsdesk.frontcache import keys as surrogate
 from newsdesk.http_policy import public
 from newsdesk.sections.models import Section
 from newsdesk.site import presentation
+from newsdesk.site.views import too_many_requests
 
 from .backends import Results, SearchQuery, get_backend
 from .forms import FIELDS, SearchFilters, day_bounds
 from .snippets import Fragment
 from .text import MAX_QUERY_CHARS, parse_query
 
+SEARCH_SCOPE = "throttle:search"
+DEFAULT_SEARCH_RATE = "30/m"
 PER_PAGE = 20
 MAX_PAGES = 10
 RESULT_MOMENT = "j E Y, H:i"
@@ -109,6 +113,18 @@ def _summary(results: Results) -> str:
 
 
 def search(request: HttpRequest, edition: str) -> HttpResponse:
+    """Each search that reaches the backend counts against its client
+    (``NEWSDESK_SEARCH_RATE``; the edge holds the same limit): random searches are the
+    cheapest way to make the origin work, since no cache can hold them."""
+    if request.GET.get("q", "").strip():
+        limit = throttles.Rate.setting("NEWSDESK_SEARCH_RATE", DEFAULT_SEARCH_RATE)
+        quota = throttles.take(SEARCH_SCOPE, throttles.client_address(request), limit)
+        if quota.exceeded:
+            return too_many_requests(request, quota.reset)
+    return _search(request, edition)
+
+
+def _search(request: HttpRequest, edition: str) -> HttpResponse:
     sections = list(
         Section.objects.in_edition(edition)
         .order_by("sort_order", "name")

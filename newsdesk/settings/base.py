@@ -10,6 +10,9 @@ Environment:
   BASE_URL        public origin used in links that leave the site (admin emails, feeds)
   NEWSDESK_API_RATE          read API requests per client and window (default 300/m)
   NEWSDESK_API_PROXY_COUNT   trusted proxies before the app (default 0; production 1)
+  NEWSDESK_MISS_RATE    page-cache misses per client and window (default 120/m)
+  NEWSDESK_SEARCH_RATE  searches per client and window (default 30/m)
+  NEWSDESK_BEACON_RATE  view beacons counted per client and window (default 120/h)
   NEWSDESK_PAGE_CACHE  0 turns the app's own page cache off (to measure the origin)
   VARNISH_URLS    comma-separated Varnish addresses that accept xkey purges, e.g.
                   http://127.0.0.1:6081; when set, the app's own page cache is off
@@ -90,6 +93,8 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     "newsdesk.site.middleware.EditionMiddleware",
     "newsdesk.site.middleware.SecurityHeadersMiddleware",
+    # a reader's page whose database does not answer: the site's 503, not a 500
+    "newsdesk.site.middleware.DatabaseOutageMiddleware",
     # surrogate keys, Last-Modified and the app's page cache; before the session, so a
     # cached page costs no session or user lookup
     "newsdesk.frontcache.middleware.FrontCacheMiddleware",
@@ -167,18 +172,23 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
+            # django-redis behind a circuit breaker (newsdesk.cache_breaker, decision 0031).
+            "BACKEND": "newsdesk.cache_breaker.GuardedRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "OPTIONS": {
                 # A Redis outage degrades to rendering, never to an error page.
                 "IGNORE_EXCEPTIONS": True,
-                "SOCKET_CONNECT_TIMEOUT": 0.5,
-                "SOCKET_TIMEOUT": 0.5,
+                # Redis answers in well under a millisecond on the same network; a hung one
+                # costs a page at most this once, then the breaker skips it for a while.
+                "SOCKET_CONNECT_TIMEOUT": 0.1,
+                "SOCKET_TIMEOUT": 0.1,
+                "BREAKER_SECONDS": 5,
             },
         }
     }
     DJANGO_REDIS_IGNORE_EXCEPTIONS = True
-    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+    # The breaker logs an outage once when it opens; django-redis would log every call.
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = False
 else:
     # Room for the pages, fragments and key stamps of the embedded page cache (Django's
     # default of 300 entries would cull stamps and turn every hit into a miss).
@@ -217,6 +227,9 @@ WAGTAIL_USER_TIME_ZONES = ["Europe/Kyiv"]
 WAGTAIL_SITE_NAME = "Newsdesk"
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No avatars from Gravatar: each admin page would tell it which editor is signed in (a hash
+# of their address), and the admin's CSP loads images from our own origin only.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILEMBEDS_FINDERS: list[
     dict
@@ -251,6 +264,16 @@ NEWSDESK_LIVE_POLL_SECONDS = 10
 # then read from their X-Forwarded-For entries.
 NEWSDESK_API_RATE = os.environ.get("NEWSDESK_API_RATE", "300/m")
 NEWSDESK_API_PROXY_COUNT = int(os.environ.get("NEWSDESK_API_PROXY_COUNT", "0"))
+# What one client may cost the origin (decision 0031), counted per client address as the
+# API's quota is; the VCL holds the same numbers at the edge. A reader who follows links
+# misses a few pages a minute; a script that makes up addresses or searches is stopped.
+NEWSDESK_MISS_RATE = os.environ.get("NEWSDESK_MISS_RATE", "120/m")
+NEWSDESK_SEARCH_RATE = os.environ.get("NEWSDESK_SEARCH_RATE", "30/m")
+# View beacons counted per client (decision 0032): more articles than anyone reads in an
+# hour; past it, beacons are answered as usual and not counted.
+NEWSDESK_BEACON_RATE = os.environ.get("NEWSDESK_BEACON_RATE", "120/h")
+# The page a refused reader gets (429), named as Django names its error handlers.
+NEWSDESK_THROTTLED_VIEW = "newsdesk.site.views.too_many_requests"
 
 LOGGING = {
     "version": 1,

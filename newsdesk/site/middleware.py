@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse
 from django.utils import translation
 
@@ -25,6 +26,30 @@ CONTENT_SECURITY_POLICY = "; ".join(
         "base-uri 'self'",
         "form-action 'self'",
         "frame-ancestors 'none'",
+    ]
+)
+
+
+# The editors' admin (Wagtail's) starts its choosers and date pickers with inline scripts
+# and styles elements inline, so it needs 'unsafe-inline' for both (Wagtail gives them no
+# nonce); it needs no eval, and scripts, requests, images and frames stay on our origin, so
+# an injected script cannot load more code or post what it reads elsewhere with fetch.
+# What it never needs: plugins, another base URL, forms posting elsewhere, or being framed
+# by another site (clickjacking of an editor's Publish). Checked in Chromium by
+# tests/functional/test_admin_browser.py.
+ADMIN_CONTENT_SECURITY_POLICY = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self' 'unsafe-inline'",
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data: blob:",
+        "font-src 'self' data:",
+        "connect-src 'self'",
+        "frame-src 'self' https://www.youtube-nocookie.com https://player.vimeo.com",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'self'",
     ]
 )
 
@@ -62,9 +87,35 @@ class SecurityHeadersMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
-        if not is_admin_path(request.path):
+        if is_admin_path(request.path):
+            response.setdefault("Content-Security-Policy", ADMIN_CONTENT_SECURITY_POLICY)
+            response.setdefault("Referrer-Policy", "same-origin")
+        else:
             response.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
             response.setdefault("Referrer-Policy", "strict-origin-when-cross-origin")
             response.setdefault("Permissions-Policy", "interest-cohort=()")
         response.setdefault("X-Content-Type-Options", "nosniff")
         return response
+
+
+class DatabaseOutageMiddleware:
+    """A reader's page whose database does not answer (stopped, unreachable, restarting) is
+    the site's 503 in the edition's language, at once and with ``Retry-After``; what the
+    front caches hold keeps serving meanwhile. Other errors stay 500s."""
+
+    RETRY_AFTER = 30
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        if is_admin_path(request.path) or not isinstance(
+            exception, OperationalError | InterfaceError
+        ):
+            return None
+        from .views import service_unavailable
+
+        return service_unavailable(request, self.RETRY_AFTER)

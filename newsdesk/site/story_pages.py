@@ -148,6 +148,20 @@ def timeline_json(request: HttpRequest, edition: str, slug: str) -> HttpResponse
     return public(HttpResponse(body, content_type="application/json; charset=utf-8"))
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection): a
+# text cell that does is written after an apostrophe, which spreadsheets show as text. A
+# figure is a number and stays one, negative or not.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def timeline_csv(request: HttpRequest, edition: str, slug: str) -> HttpResponse:
     item = load(edition, slug)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
@@ -155,5 +169,5 @@ def timeline_csv(request: HttpRequest, edition: str, slug: str) -> HttpResponse:
     writer = csv.DictWriter(response, fieldnames=CSV_COLUMNS, extrasaction="ignore")
     writer.writeheader()
     for exported in _export_rows(item, edition):
-        writer.writerow({key: "" if value is None else value for key, value in exported.items()})
+        writer.writerow({key: _cell(value) for key, value in exported.items()})
     return public(response)

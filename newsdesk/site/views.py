@@ -335,6 +335,32 @@ def page_not_found(request: HttpRequest, exception: Exception | None = None) -> 
         return public(render(request, "site/404.html", context, status=404))
 
 
+def too_many_requests(request: HttpRequest, retry_after: int) -> HttpResponse:
+    """One client asked for too many pages or searches (decision 0031). Rendered without the
+    database, like the 500 page: it must cost the origin next to nothing."""
+    edition = edition_of_path(request.path) or DEFAULT_EDITION
+    with translation.override(edition):
+        context = {"chrome": _error_chrome(request, edition, _("Too many requests"), nav=False)}
+        body = render_to_string("site/429.html", context)
+    response = no_store(HttpResponse(body, status=429))
+    response["Retry-After"] = str(retry_after)
+    response["Content-Language"] = edition
+    return response
+
+
+def service_unavailable(request: HttpRequest, retry_after: int) -> HttpResponse:
+    """The database does not answer: rendered without it or the session."""
+    edition = edition_of_path(request.path) or DEFAULT_EDITION
+    with translation.override(edition):
+        title = _("The site is being repaired")
+        context = {"chrome": _error_chrome(request, edition, title, nav=False)}
+        body = render_to_string("site/503.html", context)
+    response = no_store(HttpResponse(body, status=503))
+    response["Retry-After"] = str(retry_after)
+    response["Content-Language"] = edition
+    return response
+
+
 def server_error(request: HttpRequest) -> HttpResponse:
     """Rendered without the database or the session: it must work when they are down."""
     edition = edition_of_path(request.path) or DEFAULT_EDITION

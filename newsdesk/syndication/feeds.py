@@ -127,6 +127,12 @@ class ArticleFeed(Feed):
         return channel.feed_url
 
     def description(self, channel: Channel) -> str:
+        # RSS readers render a channel's description as HTML, as they do an item's: the
+        # editors' plain text is escaped once here and once more as XML by the generator,
+        # so markup typed into a section, tag, author or story shows as text and never runs.
+        # (Atom names no channel description; JSON Feed's is plain text.)
+        if issubclass(self.feed_type, RssFeed):
+            return escape(channel.description)
         return channel.description
 
     def items(self, channel: Channel) -> list[Entry]:

@@ -72,3 +72,36 @@ def test_the_api_carries_the_api_lifetime(client):
 
 def _cache_control(lifetime: http_policy.Lifetime) -> str:
     return http_policy.public(HttpResponse(), lifetime)["Cache-Control"]
+
+
+def test_every_parameter_a_route_reads_is_kept_by_both_front_caches():
+    """One list of the query parameters the routes read: the app's page cache and the VCL
+    key by it (decision 0031), so a parameter left out would be dropped before its view."""
+    import re
+    from pathlib import Path
+
+    from newsdesk.api.endpoints import api
+    from newsdesk.search.forms import FIELDS
+
+    vcl = (Path(__file__).resolve().parents[2] / "deploy/varnish/default.vcl").read_text()
+    listed = re.search(r"\(\?!\(\?:([a-z_|]+)\)\(\?:=\|&\|\$\)\)", vcl)
+    assert listed is not None
+    assert set(listed.group(1).split("|")) == http_policy.QUERY_PARAMETERS
+
+    schema = api.get_openapi_schema()
+    api_parameters = {
+        parameter["name"]
+        for route in schema["paths"].values()
+        for operation in route.values()
+        for parameter in operation.get("parameters", [])
+        if parameter["in"] == "query"
+    }
+    assert api_parameters
+    read_by_pages = {"after", "fragment", "page", *FIELDS}
+    assert api_parameters | read_by_pages == http_policy.QUERY_PARAMETERS
+
+
+def test_the_cache_address_keeps_known_parameters_sorted_and_drops_the_rest(rf):
+    request = rf.get("/uk/search/?zz=1&q=grid&label=&after=b&utm_source=x&after=a&q")
+    assert http_policy.cache_address(request) == "/uk/search/?after=b&after=a&label=&q=grid&q="
+    assert http_policy.cache_address(rf.get("/uk/news/?nocache=17")) == "/uk/news/"

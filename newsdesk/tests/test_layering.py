@@ -25,7 +25,7 @@ PUBLISHING = frozenset({"publishing"})
 TRANSFER = frozenset({"transfer"})
 OUTPUTS = frozenset({"site", "syndication", "search", "api", "readership", "frontcache"})
 # Modules every layer may use; they use no app.
-FOUNDATION = frozenset({"editions", "http_policy", "translatable"})
+FOUNDATION = frozenset({"cache_breaker", "editions", "http_policy", "throttles", "translatable"})
 APPS = CONTENT | EDITORIAL | PUBLISHING | TRANSFER | OUTPUTS | {"demo", "replicas", "compression"}
 
 

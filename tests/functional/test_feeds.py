@@ -277,3 +277,35 @@ def test_a_section_of_the_other_edition_is_404(client, demo_newsroom):
     assert client.get(f"/en/sections/{uk_only.slug}/rss.xml").status_code == 404
     assert client.get(f"/en/sections/{uk_only.slug}/atom.xml").status_code == 404
     assert client.get(f"/uk/sections/{uk_only.slug}/rss.xml").status_code == 200
+
+
+PAYLOADS = ('<script>alert("s")</script>', "<img src=x onerror=alert(1)>")
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_markup_in_a_channel_description_shows_as_text_and_never_runs(client, db, payload):
+    """Readers render an RSS channel's description as HTML: the section's, tag's, author's
+    and story's texts are escaped for it, as items' descriptions are."""
+    from newsdesk.testing import factories
+
+    section = factories.section("en", "war-hostile", name="War", description=payload)
+    tag = factories.tag("en", "tag-hostile", name="Kharkiv", description=payload)
+    author = factories.author("en", "author-hostile", name=payload)
+    story = factories.story("en", "story-hostile", title="Grid", summary=payload)
+    feeds = [
+        f"/en/sections/{section.slug}/rss.xml",
+        f"/en/tags/{tag.slug}/rss.xml",
+        f"/en/authors/{author.slug}/rss.xml",
+        f"/en/stories/{story.slug}/rss.xml",
+    ]
+    tag_name = payload[1:4]  # "scr" or "img"
+    for url in feeds:
+        response, parsed = _parse(client, url)
+        raw = response.content.decode()
+        description = raw.split("<description>", 1)[1].split("</description>", 1)[0]
+        # Escaped twice in the XML: once for HTML, once for XML.
+        assert f"&amp;lt;{tag_name}" in description, url
+        assert f"&lt;{tag_name}" not in description.replace("&amp;lt;", ""), url
+        # What a reader renders (feedparser's sanitised HTML) is the text, no element.
+        assert f"&lt;{tag_name}" in parsed.feed.subtitle, url
+        assert f"<{tag_name}" not in parsed.feed.subtitle, url

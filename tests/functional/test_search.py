@@ -237,3 +237,23 @@ def test_the_demo_ends_with_a_populated_index(client, demo_content):
     assert article is not None
     word = max(re.findall(r"[A-Za-z]{5,}", article.headline), key=len)
     assert article.get_url() in results(search(client, "en", q=word))
+
+
+def test_searches_are_limited_per_client(client, settings):
+    """Decision 0031: no cache holds a random search, so each client gets so many a minute;
+    the page without a query costs no search and is not counted."""
+    settings.NEWSDESK_SEARCH_RATE = "2/m"
+    for words in ("grid", "sirens"):
+        assert client.get("/en/search/", {"q": words}).status_code == 200
+    assert client.get("/en/search/").status_code == 200
+
+    refused = client.get("/en/search/", {"q": "kharkiv"})
+    assert refused.status_code == 429
+    assert refused["Cache-Control"] == "no-store"
+    assert "Too many requests" in refused.content.decode()
+    ukrainian = client.get("/uk/search/", {"q": "харків"})
+    assert ukrainian.status_code == 429
+    assert "Забагато запитів" in ukrainian.content.decode()
+    assert not RAW_KEY.search(Page(ukrainian.content.decode()).visible_text)
+
+    assert client.get("/en/search/", {"q": "kharkiv"}, REMOTE_ADDR="192.0.2.1").status_code == 200

@@ -320,3 +320,70 @@ def test_varnish_runs_with_the_deployment_parameters_and_still_logs_every_reques
         lines = [line for line in log.splitlines() if f"GET {base}{path} HTTP/1.1" in line]
         assert len(lines) == 2, log  # the miss and the hit
         assert all('" 200 ' in line for line in lines), log
+
+def fetch_as(url: str, headers: dict[str, str]) -> tuple[int, str, dict[str, str]]:
+    request = urllib.request.Request(url, headers=headers)  # noqa: S310 - a local test URL
+    try:
+        with urllib.request.urlopen(request, timeout=10) as answer:  # noqa: S310
+            return answer.status, answer.read().decode(), dict(answer.headers)
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode(), dict(error.headers)
+
+
+@contextmanager
+def origin_requests() -> Iterator[list[str]]:
+    """Every request that reaches the origin, but the health probe's."""
+    from django.core.signals import request_started
+
+    seen: list[str] = []
+
+    def note(sender: object, environ: dict[str, str], **kwargs: object) -> None:
+        if environ.get("PATH_INFO") != "/robots.txt":
+            seen.append(f"{environ.get('PATH_INFO')}?{environ.get('QUERY_STRING', '')}")
+
+    request_started.connect(note, weak=False)
+    try:
+        yield seen
+    finally:
+        request_started.disconnect(note)
+
+
+def test_cookies_and_unknown_parameters_do_not_bypass_varnish():
+    """Decision 0031: a made-up session cookie or invented parameters get the cached copy;
+    the origin sees one request for the page, and known parameters in any order are one."""
+    article = make_article("grid-repairs", "Ремонт мережі в Харкові завершено")
+    with origin() as app, varnish(app.port) as base, origin_requests() as seen:
+        path = f"/uk/news/{article.slug}/"
+        assert fetch(base + path)[0] == 200
+        for number in range(25):
+            status, body, headers = fetch_as(
+                f"{base}{path}?nocache={number}&utm_source=x{number}",
+                {"Cookie": f"sessionid=forged{number}; csrftoken=t{number}; _ga=1"},
+            )
+            assert (status, headers["X-Cache"]) == (200, "hit"), number
+            assert "Ремонт мережі в Харкові завершено" in body
+            assert "Set-Cookie" not in headers
+        assert seen == [f"{path}?"]
+
+        # Known parameters are kept, in one order, with the unknown ones dropped.
+        fetch(f"{base}/uk/search/?q=grid&label=&junk=1")
+        status, _body, headers = fetch_as(
+            f"{base}/uk/search/?zz=2&label=&q=grid", {"Cookie": "sessionid=forged"}
+        )
+        assert (status, headers["X-Cache"]) == (200, "hit")
+        assert seen[1:] == ["/uk/search/?label=&q=grid"]
+
+
+def test_misses_and_searches_are_limited_per_client_at_the_edge():
+    make_article("grid-repairs", "Ремонт мережі в Харкові завершено")
+    with origin() as app, varnish(app.port) as base, origin_requests() as seen:
+        answers = [fetch(f"{base}/uk/search/?q=random{number}")[0] for number in range(40)]
+        assert answers[:30] == [200] * 30
+        assert answers[30:] == [429] * 10
+        status, body, headers = fetch(f"{base}/uk/search/?q=one-more")
+        assert status == 429
+        assert headers["Cache-Control"] == "no-store"
+        assert "Забагато запитів" in body and "Too many requests" in body
+        assert len(seen) == 30  # the refused searches never reached the origin
+        # The budget is the client's, not the site's: cached pages still serve it.
+        assert fetch(f"{base}/uk/")[0] == 200

@@ -154,3 +154,65 @@ def test_a_cached_404_gives_way_to_the_article_published_at_its_address(client, 
     write(slug="grid-repairs")
 
     assert client.get(path).status_code == 200
+
+
+@override_settings(NEWSDESK_PAGE_CACHE=True)
+def test_a_made_up_session_cookie_or_unknown_parameters_still_get_the_cached_page(
+    client, write, django_assert_num_queries
+):
+    """Decision 0031: a reader's cookies and parameters no route reads choose no copy."""
+    article = write()
+    path = f"/uk/news/{article.slug}/"
+    first = client.get(path)
+    assert "X-Page-Cache" not in first
+
+    client.cookies["sessionid"] = "madeupsessionkey0123456789abcdef"
+    client.cookies["_ga"] = "GA1.2.3"
+    # One query: the session lookup that finds the cookie is no one's; no render.
+    with django_assert_num_queries(1):
+        second = client.get(path, {"utm_source": "x", "nocache": "17"})
+    assert second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+    assert not second.cookies  # nothing set or deleted: the cookie never reached the session
+
+
+@override_settings(NEWSDESK_PAGE_CACHE=True)
+def test_known_parameters_are_keyed_in_any_order_and_still_tell_pages_apart(client, write):
+    write()
+    write(slug="sirens")
+    first = client.get("/uk/search/", {"q": "Headline", "label": "", "junk": "1"})
+    again = client.get("/uk/search/?junk=2&label=&q=Headline")
+    assert again["X-Page-Cache"] == "hit"
+    assert again.content == first.content
+    other = client.get("/uk/search/", {"q": "sirens"})
+    assert "X-Page-Cache" not in other
+
+
+@override_settings(NEWSDESK_PAGE_CACHE=True, NEWSDESK_MISS_RATE="3/m")
+def test_misses_are_limited_per_client_and_hits_are_not(client, write):
+    article = write()
+    path = f"/uk/news/{article.slug}/"
+    for number in range(3):
+        assert client.get("/uk/news/", {"after": f"{number}-1"}).status_code in (200, 400)
+    refused = client.get(path)
+    assert refused.status_code == 429
+    assert client.get("/media/images/missing.jpg").status_code == 404  # files cost no budget
+    assert refused["Cache-Control"] == "no-store"
+    assert int(refused["Retry-After"]) >= 1
+    assert "Забагато запитів" in refused.content.decode()  # the edition's language
+    english = client.get("/en/news/")
+    assert english.status_code == 429
+    assert "Too many requests" in english.content.decode()
+    # Another client still gets the page, and a cached page costs no miss.
+    other = client.get(path, REMOTE_ADDR="192.0.2.9")
+    assert other.status_code == 200
+    for _ in range(5):
+        assert client.get(path, REMOTE_ADDR="192.0.2.9")["X-Page-Cache"] == "hit"
+
+
+@override_settings(NEWSDESK_PAGE_CACHE=True)
+def test_a_signed_in_editors_session_still_bypasses_the_page_cache(admin_client, write):
+    article = write()
+    path = f"/uk/news/{article.slug}/"
+    admin_client.get(path)
+    assert "X-Page-Cache" not in admin_client.get(path, {"junk": "1"})

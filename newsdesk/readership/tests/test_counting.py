@@ -32,9 +32,11 @@ def _articles(edition: str, count: int) -> list[Article]:
     return rows
 
 
-def _beacon(client, edition: str, article_id: object, *, agent: str = BROWSER, method="post"):
+def _beacon(
+    client, edition: str, article_id: object, *, agent: str = BROWSER, method="post", **extra
+):
     url = f"/{edition}/read/{article_id}/"
-    return getattr(client, method)(url, HTTP_USER_AGENT=agent)
+    return getattr(client, method)(url, HTTP_USER_AGENT=agent, **extra)
 
 
 def _writes(queries: CaptureQueriesContext) -> list[str]:
@@ -49,7 +51,9 @@ def test_the_beacon_counts_in_the_cache_and_writes_nothing(client, demo_newsroom
     (article,) = _articles("en", 1)
 
     with CaptureQueriesContext(connection) as queries:
-        responses = [_beacon(client, "en", article.pk) for _ in range(3)]
+        responses = [
+            _beacon(client, "en", article.pk, REMOTE_ADDR=f"192.0.2.{n}") for n in range(3)
+        ]
 
     assert [r.status_code for r in responses] == [204, 204, 204]
     assert _writes(queries) == []
@@ -203,3 +207,69 @@ def test_most_read_is_shown_from_the_cache(client, demo_newsroom, pages):
 
     assert "Most read" in body and article.headline in body
     assert not [q for q in queries.captured_queries if "readership" in q["sql"]]
+
+
+def test_a_reader_counts_once_per_article_per_hour(client, demo_newsroom):
+    """Decision 0032: 12,000 beacons from one client once bought the top of "Most read"."""
+    _load(demo_newsroom)
+    first, second = _articles("en", 2)
+    answers = {_beacon(client, "en", first.pk).status_code for _ in range(40)}
+    _beacon(client, "en", second.pk)
+    _beacon(client, "en", first.pk, REMOTE_ADDR="198.51.100.4")  # another reader
+
+    hour = counting.hour_of(timezone.now())
+    assert answers == {204}
+    assert counting.pending() == {(first.pk, hour): 2, (second.pk, hour): 1}
+
+    later = timezone.now() + dt.timedelta(hours=1)
+    token = counting.reader_token("127.0.0.1", BROWSER, later)
+    assert token != counting.reader_token("127.0.0.1", BROWSER)  # unlinkable across hours
+    assert counting.record(first.pk, later, reader=token)
+    assert not counting.record(first.pk, later, reader=token)
+
+    # Kept private: neither the address nor the browser string is stored, no page shows a count.
+    article = first
+    address, agent = "203.0.113.77", "Mozilla/5.0 (Secret Browser 99.1)"
+    _beacon(client, "en", article.pk, agent=agent, REMOTE_ADDR=address)
+    assert counting.pending()[(first.pk, hour)] == 3
+
+    stored = " ".join(f"{key} {value!r}" for key, value in cache._cache.items())  # type: ignore[attr-defined]
+    assert address not in stored
+    assert "Secret Browser" not in stored
+
+    ArticleViews.objects.create(article=article, hour=counting.hour_of(timezone.now()), count=7919)
+    cache.clear()
+    pages = [
+        client.get("/en/"),
+        client.get(article.get_url()),
+        client.get(f"/api/v1/articles/{article.pk}"),
+    ]
+    assert "Most read" in pages[0].content.decode()
+    for page in pages:
+        assert b"7919" not in page.content
+
+
+def test_one_address_is_counted_only_so_often_whatever_browser_it_claims(
+    client, demo_newsroom, settings
+):
+    _load(demo_newsroom)
+    settings.NEWSDESK_BEACON_RATE = "5/h"
+    articles = _articles("en", 3)
+    answers = [
+        _beacon(client, "en", article.pk, agent=f"{BROWSER} v{n}")
+        for n in range(10)
+        for article in articles
+    ]
+    assert {(r.status_code, r.content) for r in answers} == {(204, b"")}
+    assert sum(counting.pending().values()) == 5
+    # Another address has its own budget.
+    _beacon(client, "en", articles[0].pk, REMOTE_ADDR="198.51.100.4")
+    assert sum(counting.pending().values()) == 6
+
+
+def test_the_bad_beacon_rate_setting_is_named(client, demo_newsroom, settings):
+    _load(demo_newsroom)
+    (article,) = _articles("en", 1)
+    settings.NEWSDESK_BEACON_RATE = "lots"
+    with pytest.raises(ValueError, match="NEWSDESK_BEACON_RATE must look like '300/m'"):
+        _beacon(client, "en", article.pk)

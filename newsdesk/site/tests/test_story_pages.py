@@ -301,3 +301,33 @@ def test_charts_split_by_unit_and_series_by_source():
     first, last = troops.series[0].points
     assert first.x == troops.left and last.x == troops.right
     assert first.y > last.y, "a larger figure is drawn higher"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '=HYPERLINK("http://x.example/","Open")',
+        "+1+cmd|' /C calc'!A0",
+        "-2+3",
+        "@SUM(A1)",
+        "\tX",
+        "\r=1",
+    ],
+)
+def test_the_csv_export_neutralises_cells_a_spreadsheet_would_run(client, loaded, text):
+    story = _story("en")
+    entry = TimelineEntry.objects.filter(story=story, figure__isnull=False).first()
+    entry.pk = None
+    entry.statement = text
+    entry.speaker = text
+    entry.figure = -12
+    entry.save()
+
+    response = client.get(_url("story_timeline_csv", story))
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8"))))
+    hostile = [row for row in rows if row["statement"].endswith(text)]
+    assert len(hostile) == 1
+    assert hostile[0]["statement"] == "'" + text
+    assert hostile[0]["speaker"] == "'" + text
+    assert hostile[0]["figure"] == "-12"  # a number stays a number
+    assert all(not cell.startswith(("=", "+", "@")) for row in rows for cell in row.values())
