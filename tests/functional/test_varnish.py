@@ -321,6 +321,7 @@ def test_varnish_runs_with_the_deployment_parameters_and_still_logs_every_reques
         assert len(lines) == 2, log  # the miss and the hit
         assert all('" 200 ' in line for line in lines), log
 
+
 def fetch_as(url: str, headers: dict[str, str]) -> tuple[int, str, dict[str, str]]:
     request = urllib.request.Request(url, headers=headers)  # noqa: S310 - a local test URL
     try:
