@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 from django.urls import resolve, reverse
 from django.utils.translation import gettext_lazy as _
@@ -143,6 +144,21 @@ class Article(
         _("last live update"), null=True, blank=True, editable=False, db_index=True
     )
 
+    # In the trash (decision 0034): off the site, kept with its revisions until the
+    # retention period ends. Set and cleared by the write path only.
+    trashed_at = models.DateTimeField(
+        _("moved to the trash"), null=True, blank=True, editable=False, db_index=True
+    )
+    trashed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("moved to the trash by"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
     objects = ArticleQuerySet.as_manager()
 
     search_fields = [
@@ -179,6 +195,18 @@ class Article(
 
     def __str__(self) -> str:
         return self.headline
+
+    # Wagtail 8.0 does not wrap a publish in a transaction: the row goes live, then the
+    # receivers run, then the log entry is written, each committed on its own outside an
+    # atomic block. However a publish is started (the admin, a workflow's approval, a
+    # revision's "publish this version"), it is all or nothing (decision 0033).
+    def publish(self, *args: Any, **kwargs: Any) -> Any:
+        with transaction.atomic():
+            return super().publish(*args, **kwargs)
+
+    def unpublish(self, *args: Any, **kwargs: Any) -> Any:
+        with transaction.atomic():
+            return super().unpublish(*args, **kwargs)
 
     @property
     def modified_at(self) -> dt.datetime | None:

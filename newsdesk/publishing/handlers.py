@@ -11,8 +11,8 @@ from wagtail.signals import published, unpublished
 from newsdesk.articles.models import Article, PublishedSlug, UpdateLogEntry
 
 from .events import announce
+from .reconcile import PUBLISH_ACTIONS
 
-PUBLISH_ACTIONS = ("wagtail.publish", "wagtail.publish.scheduled")
 
 
 def _was_published_before(article: Article) -> bool:
