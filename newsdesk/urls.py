@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from newsdesk.api import urls as api_urls
 from newsdesk.search import urls as search_urls
 from newsdesk.site import urls as site_urls
+from newsdesk.site.health import health
 from newsdesk.site import views as site_views
 from newsdesk.syndication import urls as syndication_urls
 
@@ -18,6 +19,7 @@ urlpatterns = [
         {"document_root": settings.MEDIA_ROOT},
         name="media",
     ),
+    path("health", health, name="health"),
     path("api/", include(api_urls)),
     path("", include(syndication_urls)),
     path("", include(search_urls)),

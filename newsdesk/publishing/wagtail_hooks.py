@@ -1,7 +1,15 @@
+from typing import Any
+
+from django.http import HttpRequest
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.ui.components import Component
+
+from newsdesk.editions import KYIV
 
 from .actions import LATE_ACTION, PURGE_ACTION, RESTORE_ACTION, TRASH_ACTION
+from .heartbeat import NEVER, pulse
 from .reconcile import RECONCILED_ACTION
 
 
@@ -18,3 +26,31 @@ def register_late_publication(actions) -> None:
         _("Publication recorded by reconciliation"),
         _("Publication recorded by reconciliation: the publish had no audit entry"),
     )
+
+
+class SchedulerPanel(Component):
+    """A warning on the dashboard when the scheduler is late or has never run: embargoes
+    are not going out, and nothing else on the page would say so."""
+
+    name = "scheduler_heartbeat"
+    order = 10  # above Wagtail's own panels
+    template_name = "publishing/scheduler_panel.html"
+
+    def __init__(self, request: HttpRequest) -> None:
+        self.pulse = pulse()
+
+    def get_context_data(self, parent_context: Any = None) -> dict[str, Any]:
+        last = self.pulse.last_beat
+        return {
+            "never": self.pulse.state == NEVER,
+            "last_beat": timezone.localtime(last, KYIV) if last else None,
+        }
+
+    def render_html(self, parent_context: Any = None) -> str:
+        return super().render_html(parent_context) if self.pulse.late else ""
+
+
+@hooks.register("construct_homepage_panels")
+def add_scheduler_panel(request: HttpRequest, panels: list[Any]) -> None:
+    if request.user.has_perm("articles.publish_article"):
+        panels.append(SchedulerPanel(request))
