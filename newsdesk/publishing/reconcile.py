@@ -105,7 +105,7 @@ def reconcile(*, repair: bool) -> list[Finding]:
     if repair:
         delivered, _failed = process_outbox(limit=100_000)
         if delivered:
-            found.append(Finding("outbox", f"{delivered} changes delivered"))
+            found.append(Finding("outbox", f"delivered {delivered}"))
     with transaction.atomic():
         found += check_audit(repair=repair)
         found += check_slugs(repair=repair)
