@@ -201,6 +201,8 @@ class Article(
     # atomic block. However a publish is started (the admin, a workflow's approval, a
     # revision's "publish this version"), it is all or nothing (decision 0033).
     def publish(self, *args: Any, **kwargs: Any) -> Any:
+        if self.trashed_at is not None:
+            raise ValidationError(_("This article is in the trash. Restore it before publishing."))
         with transaction.atomic():
             return super().publish(*args, **kwargs)
 
@@ -222,6 +224,9 @@ class Article(
         them from the modification time."""
         obj: Article = super().with_content_json(content)
         obj.live_updated_at = self.live_updated_at
+        # Nor are the trash's fields: an old revision must not take an article out of it.
+        obj.trashed_at = self.trashed_at
+        obj.trashed_by_id = self.trashed_by_id
         return obj
 
     @property

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib.admin.utils import quote, unquote
+from django.contrib.admin.utils import quote
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import QuerySet
@@ -71,7 +71,7 @@ class ArticleCreateView(PublishInOneTransaction, CreateView):
 class ArticleEditView(PublishInOneTransaction, EditView):
     def get_object(self, queryset: QuerySet | None = None) -> Any:
         article = super().get_object(queryset)
-        if article.trashed_at is not None:
+        if self.live_object.trashed_at is not None:
             raise Http404  # restore it first, from the Trash
         return article
 
@@ -186,8 +186,8 @@ class TrashView(ReportView):
 
 
 @require_POST
-def restore_view(request: HttpRequest, pk: str) -> HttpResponse:
-    article = get_object_or_404(Article, pk=unquote(pk), trashed_at__isnull=False)
+def restore_view(request: HttpRequest, pk: int) -> HttpResponse:
+    article = get_object_or_404(Article, pk=pk, trashed_at__isnull=False)
     if not (_may_trash(request.user, article) and may_touch(request.user, article)):
         raise PermissionDenied
     actions.restore(article=article, user=request.user)

@@ -34,7 +34,7 @@ def register_report_urls() -> list[Any]:
     trash_urls = [
         path("", trash.TrashView.as_view(), name="index"),
         path("results/", trash.TrashView.as_view(results_only=True), name="results"),
-        path("<str:pk>/restore/", trash.restore_view, name="restore"),
+        path("<int:pk>/restore/", trash.restore_view, name="restore"),
     ]
     return [
         path("reports/late-publications/", include((urls, URL_NAMESPACE))),

@@ -83,7 +83,7 @@ def publish_revision(*, revision: Revision, user: AbstractBaseUser | None = None
 
 def _refuse_trashed(item: object) -> None:
     if getattr(item, "trashed_at", None) is not None:
-        raise ValidationError(_("This item is in the trash. Restore it before publishing."))
+        raise ValidationError(_("This article is in the trash. Restore it before publishing."))
 
 
 def schedule(
