@@ -163,7 +163,7 @@ class TrashView(ReportView):
     columns = [
         TitleColumn("headline", label=gettext_lazy("Article")),
         Column("trashed_at", label=gettext_lazy("Moved to the trash, Kyiv time"), accessor=_trashed_at),
-        Column("trashed_by", label=gettext_lazy("By"), accessor=_trashed_by),
+        Column("trashed_by", label=gettext_lazy("Moved by"), accessor=_trashed_by),
         RestoreColumn("restore", label=gettext_lazy("Restore")),
     ]
 
