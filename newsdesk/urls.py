@@ -7,8 +7,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from newsdesk.api import urls as api_urls
 from newsdesk.search import urls as search_urls
 from newsdesk.site import urls as site_urls
-from newsdesk.site.health import health
 from newsdesk.site import views as site_views
+from newsdesk.site.health import health
 from newsdesk.syndication import urls as syndication_urls
 
 urlpatterns = [

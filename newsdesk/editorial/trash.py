@@ -15,15 +15,14 @@ from django.contrib.admin.utils import quote
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import QuerySet
-from django.middleware.csrf import get_token
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 from wagtail.admin import messages
 from wagtail.admin.paginator import WagtailPaginator
@@ -162,7 +161,9 @@ class TrashView(ReportView):
     paginator_class = TrashPaginator
     columns = [
         TitleColumn("headline", label=gettext_lazy("Article")),
-        Column("trashed_at", label=gettext_lazy("Moved to the trash, Kyiv time"), accessor=_trashed_at),
+        Column(
+            "trashed_at", label=gettext_lazy("Moved to the trash, Kyiv time"), accessor=_trashed_at
+        ),
         Column("trashed_by", label=gettext_lazy("Moved by"), accessor=_trashed_by),
         RestoreColumn("restore", label=gettext_lazy("Restore")),
     ]
@@ -190,7 +191,7 @@ def restore_view(request: HttpRequest, pk: int) -> HttpResponse:
     article = get_object_or_404(Article, pk=pk, trashed_at__isnull=False)
     if not (_may_trash(request.user, article) and may_touch(request.user, article)):
         raise PermissionDenied
-    actions.restore(article=article, user=request.user)
+    actions.restore(article=article, user=request.user)  # type: ignore[arg-type]  # signed in
     messages.success(
         request,
         capfirst(_("Article '%(object)s' restored as a draft.") % {"object": article}),

@@ -13,8 +13,8 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 
-from .models import ALL_SECTIONS_PERMISSION
 from . import trash
+from .models import ALL_SECTIONS_PERMISSION
 from .reports import URL_NAMESPACE, LatePublicationsView
 from .viewsets import NewsroomViewSetGroup
 

@@ -21,7 +21,6 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 from wagtail.models import DraftStateMixin, Revision
 
-
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser
 

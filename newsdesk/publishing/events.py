@@ -13,11 +13,10 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Iterable
 
 from django.apps import apps
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.dispatch import Signal
 from django.utils import timezone
 
@@ -89,7 +88,7 @@ def deliver(pk: int) -> bool:
     return True
 
 
-def pending(*, now: dt.datetime | None = None) -> Iterable[int]:
+def pending(*, now: dt.datetime | None = None) -> QuerySet[OutboxEntry, int]:
     """The ids of entries any worker may deliver now, oldest first."""
     now = now or timezone.now()
     free = Q(leased_until__isnull=True) | Q(leased_until__lte=now)

@@ -14,7 +14,6 @@ from .events import announce
 from .reconcile import PUBLISH_ACTIONS
 
 
-
 def _was_published_before(article: Article) -> bool:
     # Wagtail writes this publish's own log entry after the signal, so any entry found
     # belongs to an earlier publish.

@@ -11,6 +11,7 @@ restored from a backup, and for anything a bug lets through. Publishing checks w
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import cast
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
@@ -30,6 +31,13 @@ PUBLISH_ACTIONS = ("wagtail.publish", "wagtail.publish.scheduled", RECONCILED_AC
 # sender: None; repair: bool. Each receiver returns a list of Finding for what it owns,
 # repaired when ``repair`` is true.
 reconciling = Signal()
+
+
+def _answers(repair: bool) -> list[Finding]:
+    found: list[Finding] = []
+    for _receiver, answer in reconciling.send(sender=None, repair=repair):
+        found.extend(cast(list[Finding], answer))  # the stubs type answers as str
+    return found
 
 
 @dataclass(frozen=True)
@@ -109,6 +117,5 @@ def reconcile(*, repair: bool) -> list[Finding]:
     with transaction.atomic():
         found += check_audit(repair=repair)
         found += check_slugs(repair=repair)
-    for _receiver, answer in reconciling.send(sender=None, repair=repair):
-        found += answer or []
+    found += _answers(repair)
     return found

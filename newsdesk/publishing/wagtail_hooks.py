@@ -17,7 +17,9 @@ from .reconcile import RECONCILED_ACTION
 def register_late_publication(actions) -> None:
     actions.register_action(LATE_ACTION, _("Published late"), _("Published late by the scheduler"))
     actions.register_action(TRASH_ACTION, _("Moved to the trash"), _("Moved to the trash"))
-    actions.register_action(RESTORE_ACTION, _("Restored from the trash"), _("Restored from the trash"))
+    actions.register_action(
+        RESTORE_ACTION, _("Restored from the trash"), _("Restored from the trash")
+    )
     actions.register_action(
         PURGE_ACTION, _("Deleted for good"), _("Deleted for good after the trash retention period")
     )

@@ -91,7 +91,7 @@ def test_restore_refuses_bad_requests(client, editor, make_article, war):
 
 
 def test_who_may_trash_and_restore(client, contributor, war_editor, make_article, war, politics):
-    inside = make_article(war, headline="У розділі", slug="inside", live=True)
+    inside = make_article(war, headline="Всередині розділу", slug="inside", live=True)
     outside = make_article(politics, headline="Поза розділом", slug="outside", live=True)
 
     def trashed() -> set[str]:
@@ -109,7 +109,7 @@ def test_who_may_trash_and_restore(client, contributor, war_editor, make_article
     assert trashed() == {"inside"}
     actions.trash(article=outside)
     listing = client.get(reverse(TRASH)).content.decode()
-    assert "У розділі" in listing and "Поза розділом" not in listing
+    assert "Всередині розділу" in listing and "Поза розділом" not in listing
     client.post(reverse(RESTORE, args=[outside.pk]))
     assert trashed() == {"inside", "outside"}
 
@@ -118,9 +118,10 @@ def test_bulk_delete_trashes_every_article(client, editor, make_article, war):
     first = make_article(war, slug="first", live=True)
     second = make_article(war, slug="second")
     client.force_login(editor)
-    url = reverse(
-        "wagtail_bulk_action", args=["articles", "article", "delete"]
-    ) + f"?id={first.pk}&id={second.pk}"
+    url = (
+        reverse("wagtail_bulk_action", args=["articles", "article", "delete"])
+        + f"?id={first.pk}&id={second.pk}"
+    )
 
     response = client.post(url)
 

@@ -13,8 +13,7 @@ from wagtail.users.models import UserProfile
 
 from newsdesk.publishing import heartbeat
 from newsdesk.publishing.management.commands import publish_due
-from newsdesk.publishing.models import Heartbeat
-from newsdesk.publishing.models import OutboxEntry
+from newsdesk.publishing.models import Heartbeat, OutboxEntry
 from newsdesk.testing import factories
 
 pytestmark = pytest.mark.django_db

@@ -60,7 +60,9 @@ def test_a_crash_between_commit_and_delivery_leaves_rows_the_worker_delivers(
     assert not OutboxEntry.objects.exists()
 
 
-def test_a_failing_receiver_keeps_the_row_for_a_later_try(django_capture_on_commit_callbacks, clock):
+def test_a_failing_receiver_keeps_the_row_for_a_later_try(
+    django_capture_on_commit_callbacks, clock
+):
     def broken(sender, instance, verb, **kwargs):
         raise RuntimeError("search backend down")
 

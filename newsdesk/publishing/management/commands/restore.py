@@ -27,8 +27,7 @@ class Command(BaseCommand):
             raise CommandError(str(exc)) from exc
         if not yes:
             answer = input(
-                f"Replace this site's database with the backup of {manifest['created_at']}? "
-                "[y/N] "
+                f"Replace this site's database with the backup of {manifest['created_at']}? [y/N] "
             )
             if answer.strip().lower() not in ("y", "yes"):
                 raise CommandError("Nothing restored.")
