@@ -63,10 +63,11 @@ def start_server(env: dict[str, str], port: int) -> subprocess.Popen[bytes]:
     )
     for _ in range(300):
         try:
-            requests.get(f"http://127.0.0.1:{port}/health", timeout=1)
+            requests.get(f"http://127.0.0.1:{port}/health", timeout=10)
             return server
-        except requests.ConnectionError:
-            time.sleep(0.1)
+        except requests.RequestException:
+            time.sleep(0.2)
+    kill(server)
     raise RuntimeError("gunicorn did not start")
 
 
@@ -148,7 +149,8 @@ def main() -> int:
     env.pop("REDIS_URL", None)
     server_options = ["-h", "127.0.0.1", "-U", "postgres"]
     # PostgreSQL's own client programs, on PATH; the database name is ours.
-    subprocess.run(["dropdb", *server_options, "--if-exists", options.database], check=True)  # noqa: S603, S607
+    drop = ["dropdb", *server_options, "--if-exists", "--force", options.database]
+    subprocess.run(drop, check=True)  # noqa: S603
     subprocess.run(["createdb", *server_options, options.database], check=True)  # noqa: S603, S607
     log("migrating")
     manage(env, "migrate", "--noinput", "-v", "0")
@@ -178,8 +180,12 @@ def main() -> int:
     answered = killed_before_answer = 0
     for n in range(1, options.trials + 1):
         server = start_server(env, options.port)
-        session = sign_in(base)
-        data = publish_form(session, base, n, section, author)
+        try:
+            session = sign_in(base)
+            data = publish_form(session, base, n, section, author)
+        except BaseException:
+            kill(server)
+            raise
         outcome: dict[str, object] = {}
 
         def send(
