@@ -24,6 +24,18 @@ from newsdesk.testing import factories
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
+@pytest.fixture(scope="module", autouse=True)
+def _migrated_rows_back(django_db_blocker):
+    """Each test here ends with a flush, which empties the database; the transactional tests
+    that run after this module (the browser tests) read what the migrations made (editions,
+    roles). Put it back once the module is done."""
+    yield
+    with django_db_blocker.unblock():
+        contents = getattr(connection, "_test_serialized_contents", None)
+        if contents:
+            connection.creation.deserialize_db_from_string(contents)
+
+
 @pytest.fixture
 def media(tmp_path: Path, settings) -> Path:
     folder = tmp_path / "media"
