@@ -7,12 +7,14 @@ from newsdesk.search import urls as search_urls
 from newsdesk.site import media
 from newsdesk.site import urls as site_urls
 from newsdesk.site import views as site_views
+from newsdesk.site.health import health
 from newsdesk.syndication import urls as syndication_urls
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     # Uploads are served inert: images of allowed types, everything else a download.
     path("media/<path:path>", media.serve, name="media"),
+    path("health", health, name="health"),
     path("api/", include(api_urls)),
     path("", include(syndication_urls)),
     path("", include(search_urls)),

@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 from django.urls import resolve, reverse
 from django.utils.translation import gettext_lazy as _
@@ -143,6 +144,21 @@ class Article(
         _("last live update"), null=True, blank=True, editable=False, db_index=True
     )
 
+    # In the trash (decision 0034): off the site, kept with its revisions until the
+    # retention period ends. Set and cleared by the write path only.
+    trashed_at = models.DateTimeField(
+        _("moved to the trash"), null=True, blank=True, editable=False, db_index=True
+    )
+    trashed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("moved to the trash by"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
     objects = ArticleQuerySet.as_manager()
 
     search_fields = [
@@ -180,6 +196,20 @@ class Article(
     def __str__(self) -> str:
         return self.headline
 
+    # Wagtail 8.0 does not wrap a publish in a transaction: the row goes live, then the
+    # receivers run, then the log entry is written, each committed on its own outside an
+    # atomic block. However a publish is started (the admin, a workflow's approval, a
+    # revision's "publish this version"), it is all or nothing (decision 0033).
+    def publish(self, *args: Any, **kwargs: Any) -> Any:
+        if self.trashed_at is not None:
+            raise ValidationError(_("This article is in the trash. Restore it before publishing."))
+        with transaction.atomic():
+            return super().publish(*args, **kwargs)
+
+    def unpublish(self, *args: Any, **kwargs: Any) -> Any:
+        with transaction.atomic():
+            return super().unpublish(*args, **kwargs)
+
     @property
     def modified_at(self) -> dt.datetime | None:
         """The last time readers were shown a change: a publication, a noted update or a
@@ -194,6 +224,9 @@ class Article(
         them from the modification time."""
         obj: Article = super().with_content_json(content)
         obj.live_updated_at = self.live_updated_at
+        # Nor are the trash's fields: an old revision must not take an article out of it.
+        obj.trashed_at = self.trashed_at
+        obj.trashed_by_id = self.trashed_by_id
         return obj
 
     @property

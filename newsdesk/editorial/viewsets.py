@@ -36,6 +36,7 @@ from .forms import ArticleForm, FrontForm
 from .live import LiveSettingsViewSet, LiveUpdateViewSet
 from .permissions import guard_article_patterns
 from .stories import StoryViewSet, TimelineEntryViewSet
+from .trash import ArticleCreateView, ArticleEditView, TrashArticleView
 
 EDITION = _("Edition")
 
@@ -150,6 +151,9 @@ class ArticleViewSet(NewsroomViewSet):
         UpdatedAtColumn(label=_("Last saved")),
     ]
     filterset_class = ArticleFilterSet
+    add_view_class = ArticleCreateView
+    edit_view_class = ArticleEditView
+    delete_view_class = TrashArticleView
     # Newest first by id: an index scan at archive scale, where sorting every row by its
     # latest revision's time would not be.
     ordering = "-pk"
@@ -159,7 +163,7 @@ class ArticleViewSet(NewsroomViewSet):
         policy = policy_registry.get_by_type(Article)
         articles = policy.instances_user_has_any_permission_for(
             request.user, ["add", "change", "delete", "publish"]
-        )
+        ).filter(trashed_at__isnull=True)  # the Trash lists the others
         # The status column asks each row for its schedule and workflow: prefetch both
         # (Wagtail's own workflow_in_progress reads _current_workflow_states).
         return articles.select_related("section").prefetch_related(

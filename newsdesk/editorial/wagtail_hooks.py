@@ -13,6 +13,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 
+from . import trash
 from .models import ALL_SECTIONS_PERMISSION
 from .reports import URL_NAMESPACE, LatePublicationsView
 from .viewsets import NewsroomViewSetGroup
@@ -30,7 +31,15 @@ def register_report_urls() -> list[Any]:
             name="late_publications_results",
         ),
     ]
-    return [path("reports/late-publications/", include((urls, URL_NAMESPACE)))]
+    trash_urls = [
+        path("", trash.TrashView.as_view(), name="index"),
+        path("results/", trash.TrashView.as_view(results_only=True), name="results"),
+        path("<int:pk>/restore/", trash.restore_view, name="restore"),
+    ]
+    return [
+        path("reports/late-publications/", include((urls, URL_NAMESPACE))),
+        path("trash/", include((trash_urls, trash.URL_NAMESPACE))),
+    ]
 
 
 class LatePublicationsMenuItem(MenuItem):
@@ -46,6 +55,22 @@ def register_late_publications_menu_item() -> MenuItem:
         icon_name="time",
         order=150,
     )
+
+
+class TrashMenuItem(MenuItem):
+    def is_shown(self, request: HttpRequest) -> bool:
+        return request.user.has_perm("articles.delete_article")
+
+
+@hooks.register("register_reports_menu_item")
+def register_trash_menu_item() -> MenuItem:
+    return TrashMenuItem(
+        _("Trash"), reverse(f"{trash.URL_NAMESPACE}:index"), icon_name="bin", order=160
+    )
+
+
+# After Wagtail's own snippet bulk actions, so that articles get this Delete instead.
+hooks.register("register_bulk_action", trash.TrashBulkAction, order=100)
 
 
 @hooks.register("register_permissions")

@@ -29,6 +29,9 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 LATE_ACTION = "newsdesk.publish.late"
+TRASH_ACTION = "newsdesk.trash"
+RESTORE_ACTION = "newsdesk.restore"
+PURGE_ACTION = "newsdesk.trash.purge"
 
 
 def save_draft(*, article: Article, user: AbstractBaseUser | None = None) -> Revision:
@@ -60,10 +63,26 @@ def publish(
             article.update_note = update_note
         if update_kind is not None:
             article.update_kind = update_kind
+        _refuse_trashed(article)
         revision = save_draft(article=article, user=user)
         revision.publish(user=user, skip_permission_checks=user is None)
         article.refresh_from_db()
         return revision
+
+
+def publish_revision(*, revision: Revision, user: AbstractBaseUser | None = None) -> None:
+    """Publish a revision already saved: the admin's Publish button and its workflow
+    approvals. The caller's save and this publish share one transaction, so a process
+    killed half-way leaves either nothing or the whole publish with its audit entry, slug
+    history and outbox rows (decision 0033)."""
+    with transaction.atomic():
+        _refuse_trashed(revision.content_object)
+        revision.publish(user=user, skip_permission_checks=True)
+
+
+def _refuse_trashed(item: object) -> None:
+    if getattr(item, "trashed_at", None) is not None:
+        raise ValidationError(_("This article is in the trash. Restore it before publishing."))
 
 
 def schedule(
@@ -111,6 +130,8 @@ def publish_due(*, now: dt.datetime | None = None) -> DueReport:
     for revision in due:
         if not isinstance(revision.content_object, DraftStateMixin):
             continue
+        if getattr(revision.content_object, "trashed_at", None) is not None:
+            continue  # trashing cancels the schedule; nothing may bring it back
         scheduled_for = revision.approved_go_live_at
         with transaction.atomic():
             revision.publish(log_action="wagtail.publish.scheduled", skip_permission_checks=True)
@@ -129,3 +150,69 @@ def publish_due(*, now: dt.datetime | None = None) -> DueReport:
                 logger.warning("Published %s late by %s", revision.object_str, lateness)
         report.published.append(revision.object_str)
     return report
+
+
+def trash_retention_days() -> int:
+    return int(settings.NEWSDESK_TRASH_RETENTION_DAYS)
+
+
+def trash(*, article: Article, user: AbstractBaseUser | None = None) -> None:
+    """Move an article to the trash: off the site (an unpublish, with its purges), its
+    schedule and workflow cancelled, everything it owns kept (revisions, the update log,
+    live updates, slug history) until :func:`purge_trash` deletes it after the retention
+    period. :func:`restore` brings it back as a draft (decision 0034)."""
+    from newsdesk.articles.models import Article
+
+    with transaction.atomic():
+        article = Article.objects.select_for_update().get(pk=article.pk)
+        if article.trashed_at is not None:
+            return
+        if article.live:
+            article.unpublish(user=user)
+        # Trashing cancels a schedule: the scheduler must not bring the article back.
+        article.revisions.update(approved_go_live_at=None)
+        workflow_state = article.current_workflow_state
+        if workflow_state is not None:
+            workflow_state.cancel(user=user)
+        now = timezone.now()
+        Article.objects.filter(pk=article.pk).update(
+            trashed_at=now, trashed_by=user, go_live_at=None
+        )
+        article.trashed_at = now
+        log(instance=article, action=TRASH_ACTION, user=user)
+
+
+def restore(*, article: Article, user: AbstractBaseUser | None = None) -> None:
+    """Take an article out of the trash, as a draft: publishing it again is an editor's
+    decision, through :func:`publish`."""
+    from newsdesk.articles.models import Article
+
+    with transaction.atomic():
+        article = Article.objects.select_for_update().get(pk=article.pk)
+        if article.trashed_at is None:
+            return
+        Article.objects.filter(pk=article.pk).update(trashed_at=None, trashed_by=None)
+        article.trashed_at = None
+        log(instance=article, action=RESTORE_ACTION, user=user)
+
+
+def purge_trash(*, now: dt.datetime | None = None) -> int:
+    """Delete for good what has been in the trash longer than
+    ``NEWSDESK_TRASH_RETENTION_DAYS``; returns how many. The audit log keeps a
+    ``newsdesk.trash.purge`` entry for each."""
+    from newsdesk.articles.models import Article
+
+    now = now or timezone.now()
+    cutoff = now - dt.timedelta(days=trash_retention_days())
+    purged = 0
+    for article in Article.objects.filter(trashed_at__lte=cutoff).order_by("pk"):
+        with transaction.atomic():
+            trashed_at = article.trashed_at
+            log(
+                instance=article,
+                action=PURGE_ACTION,
+                data={"trashed_at": trashed_at.isoformat() if trashed_at else None},
+            )
+            article.delete()
+        purged += 1
+    return purged

@@ -11,8 +11,7 @@ from wagtail.signals import published, unpublished
 from newsdesk.articles.models import Article, PublishedSlug, UpdateLogEntry
 
 from .events import announce
-
-PUBLISH_ACTIONS = ("wagtail.publish", "wagtail.publish.scheduled")
+from .reconcile import PUBLISH_ACTIONS
 
 
 def _was_published_before(article: Article) -> bool:

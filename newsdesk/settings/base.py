@@ -256,6 +256,12 @@ LOGIN_URL = "wagtailadmin_login"
 # Editorial policy knobs.
 NEWSDESK_FEED_PAGE_SIZE = 30
 NEWSDESK_LATE_PUBLISH_TOLERANCE_SECONDS = 60
+# The scheduler counts as late when its last tick is older than this, or than two of its
+# intervals if longer: the dashboard warns editors and /health says so (decision 0035).
+NEWSDESK_SCHEDULER_LATE_SECONDS = 120
+# Trashed articles and stories are deleted for good this many days after they were trashed,
+# by the scheduler's loop or `newsdesk manage purge_trash` (decision 0034).
+NEWSDESK_TRASH_RETENTION_DAYS = int(os.environ.get("NEWSDESK_TRASH_RETENTION_DAYS", "30"))
 # How often an open live page asks for new updates, until the desk sets another interval
 # in the admin (Newsroom, Live coverage settings).
 NEWSDESK_LIVE_POLL_SECONDS = 10

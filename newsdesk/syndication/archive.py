@@ -113,9 +113,9 @@ def refresh_month(edition: str, moment: dt.datetime) -> ArchiveMonth | None:
         return row
 
 
-def rebuild() -> int:
-    """Recount every month of both editions from the articles (one grouped scan per
-    edition); returns how many months hold articles. For the management command."""
+def counted() -> list[ArchiveMonth]:
+    """Every month of both editions as the articles say it should be (one grouped scan per
+    edition), unsaved."""
     rows: list[ArchiveMonth] = []
     for edition in EDITIONS:
         grouped = (
@@ -138,7 +138,28 @@ def rebuild() -> int:
             rows.append(
                 ArchiveMonth(edition=edition, month=month, articles=group["n"], lastmod=lastmod)
             )
+    return rows
+
+
+def rebuild() -> int:
+    """Recount every month of both editions from the articles; returns how many months
+    hold articles. For the management command."""
+    rows = counted()
     with transaction.atomic():
         ArchiveMonth.objects.all().delete()
         ArchiveMonth.objects.bulk_create(rows)
     return len(rows)
+
+
+def out_of_step() -> list[str]:
+    """The months whose stored count or last change differs from the articles', as
+    "edition YYYY-MM" (what reconciliation reports)."""
+    want = {(row.edition, row.month): (row.articles, row.lastmod) for row in counted()}
+    have = {
+        (row.edition, row.month): (row.articles, row.lastmod) for row in ArchiveMonth.objects.all()
+    }
+    return sorted(
+        f"{edition} {month:%Y-%m}"
+        for edition, month in want.keys() | have.keys()
+        if want.get((edition, month)) != have.get((edition, month))
+    )

@@ -8,6 +8,7 @@ from django.dispatch import receiver
 
 from newsdesk.articles.models import Article
 from newsdesk.publishing.events import content_changed
+from newsdesk.publishing.reconcile import Finding, reconciling
 
 from . import archive
 
@@ -19,3 +20,12 @@ def recount_month(sender: Any, instance: Any, verb: str, **kwargs: Any) -> None:
     if not isinstance(instance, Article) or instance.first_published_at is None:
         return
     archive.refresh_month(instance.locale.language_code, instance.first_published_at)
+
+
+@receiver(reconciling, dispatch_uid="syndication.reconcile")
+def reconcile_months(sender: Any, repair: bool, **kwargs: Any) -> list[Finding]:
+    """Archive months whose count or last change differs from the articles'."""
+    found = [Finding("archive", month) for month in archive.out_of_step()]
+    if repair and found:
+        archive.rebuild()
+    return found
