@@ -31,6 +31,7 @@ from newsdesk.sections.models import Section
 from newsdesk.taxonomy.models import Tag
 
 from .breaking import BreakingBannerViewSet
+from .creating import ArticleCreateView, OnPurposeOnlyMixin
 from .display import KyivTimeColumn, KyivTimePanel, ListingStatusColumn
 from .forms import ArticleForm, FrontForm
 from .live import LiveSettingsViewSet, LiveUpdateViewSet
@@ -57,7 +58,7 @@ class ArticleFilterSet(WagtailFilterSet):
         return queryset.labelled(value)  # type: ignore[attr-defined]
 
 
-class CopyFormView(CopyView):
+class CopyFormView(OnPurposeOnlyMixin, CopyView):
     """Shows the "Copy" form only. The form posts to the add view, as Wagtail's template
     does; a POST straight to the copy URL would save over the original (Wagtail 8.0 passes
     the original instance to the form), so it is refused."""
@@ -137,6 +138,7 @@ ARTICLE_PANELS = TabbedInterface(
 
 class ArticleViewSet(NewsroomViewSet):
     model = Article
+    add_view_class = ArticleCreateView
     icon = "doc-full"
     edit_handler = ARTICLE_PANELS
     list_display = [
