@@ -22,8 +22,8 @@ from newsdesk.articles.models import NOTE_KINDS, NOTE_UPDATE, Article
 from newsdesk.articles.slugs import free_slug, slug_from_headline
 from newsdesk.sections.models import Section
 from newsdesk.stories.models import Story
-from newsdesk.taxonomy.models import Tag
 
+from .autocomplete import tag_field
 from .display import kyiv_time
 from .permissions import confined_sections
 
@@ -88,8 +88,12 @@ class ArticleForm(WagtailAdminModelForm):
                 "Changing it keeps the old address working."
             )
         self.fields["section"].queryset = self._offered_sections()
-        if "tags" in self.fields and self.edition_id:
-            self.fields["tags"].queryset = Tag.objects.filter(locale_id=self.edition_id)
+        if "tags" in self.fields:
+            self.fields["tags"] = tag_field(
+                edition=self.instance.locale if self.edition_id else None,
+                user=self.for_user,
+                label=self.fields["tags"].label,
+            )
         if "story" in self.fields and self.edition_id:
             self.fields["story"].queryset = Story.objects.filter(locale_id=self.edition_id)
             self.fields["story"].error_messages["invalid_choice"] = _(

@@ -1,4 +1,5 @@
-"""The editors' admin: the Newsroom menu, the Late publications report, our permission."""
+"""The editors' admin: the Newsroom menu, the Late publications report, the tag search,
+our permission."""
 
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 
+from .autocomplete import URL_NAME as TAG_SEARCH
+from .autocomplete import TagSearchView
 from .models import ALL_SECTIONS_PERMISSION
 from .reports import URL_NAMESPACE, LatePublicationsView
 from .viewsets import NewsroomViewSetGroup
@@ -30,7 +33,10 @@ def register_report_urls() -> list[Any]:
             name="late_publications_results",
         ),
     ]
-    return [path("reports/late-publications/", include((urls, URL_NAMESPACE)))]
+    return [
+        path("reports/late-publications/", include((urls, URL_NAMESPACE))),
+        path("newsroom/tags/search/", TagSearchView.as_view(), name=TAG_SEARCH),
+    ]
 
 
 class LatePublicationsMenuItem(MenuItem):
