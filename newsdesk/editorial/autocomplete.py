@@ -130,7 +130,8 @@ class TagAutocomplete(forms.SelectMultiple):
         tags = held + [found[pk] for pk in ids if pk in found]
         return [(str(tag.pk), str(tag)) for tag in tags]
 
-    def format_value(self, value: Any) -> list[Any]:
+    # Tags stay model instances or ids here, not strings: ``chosen`` reads them.
+    def format_value(self, value: Any) -> list[Any]:  # type: ignore[override]
         if value is None:
             return []
         return list(value) if isinstance(value, list | tuple | QuerySet) else [value]

@@ -1,6 +1,8 @@
 """Tags on the article form: typed, added without replacing, and a form that stays small at
 archive scale (decision 0036)."""
 
+# ruff: noqa: RUF001 - Cyrillic queries and names are what these tests are about
+
 from __future__ import annotations
 
 from typing import Any
@@ -127,7 +129,7 @@ def test_a_tag_of_the_other_edition_is_refused_with_a_message(client, editor, wa
         ("kh", ["Харків"]),  # the official romanisation: "Kharkiv"
         ("Хар", ["Харків"]),
         ("харків", ["Харків"]),  # case-insensitive in Cyrillic, SQLite included
-        ("KHARK", ["Harkiv Street", "Харків"][1:]),
+        ("KHARK", ["Харків"]),
         ("оборона", ["Повітряна оборона"]),  # a later word of the name
         ("oborona", ["Повітряна оборона"]),
         ("бюд", ["Бюджет"]),
@@ -143,7 +145,7 @@ def test_search_by_prefix_and_romanisation(client, editor, kharkiv, budget, quer
     assert search(client, query) == found
 
 
-def test_search_from_latin_finds_the_english_edition_by_cyrillic(client, editor):
+def test_a_cyrillic_query_finds_an_english_tag(client, editor):
     factories.tag("en", "kharkiv", name="Kharkiv")
     client.force_login(editor)
 
