@@ -119,3 +119,42 @@ def test_the_side_panel_previews_the_article(desk, live_server):
     shot(page, "desk-preview-panel")
     refused = [e for e in errors if "frame-ancestors" in e or "refused" in e.lower()]
     assert refused == []
+
+
+def test_an_abandoned_add_form_leaves_no_ghost_and_no_numbered_address(desk, live_server):
+    page, _errors = desk
+    factories.section("uk")
+    factories.author("uk")
+    headline = "Пентагон заявив про нову допомогу"
+    page.on("dialog", lambda dialog: dialog.accept())  # "leave with unsaved changes?"
+    add = f"{live_server.url}{reverse(ADD)}?locale=uk"
+
+    page.goto(add)
+    fill_in(page, headline)
+    page.get_by_role("tab", name="Content").click()
+    page.locator("#id_lead").press_sequentially("Перша чернетка, яку редактор покинув.")
+    page.wait_for_timeout(3_000)  # six of Wagtail's autosave intervals
+    page.goto(f"{live_server.url}/admin/")
+    assert not Article.objects.exists(), "the abandoned form saved an article"
+
+    page.goto(add)
+    fill_in(page, headline)
+    page.locator("footer button:has(svg.icon-arrow-up)").first.click()
+    page.locator("footer button[name=action-publish]").click()
+    page.wait_for_url("**/admin/snippets/articles/article/?locale=uk")
+    shot(page, "desk-published-once")
+
+    assert list(Article.objects.values_list("slug", "live")) == [
+        ("pentahon-zaiavyv-pro-novu-dopomohu", True)
+    ]
+
+
+def fill_in(page, headline: str) -> None:
+    """Headline, section and byline: what the Add form needs to save."""
+    page.locator("#id_headline").fill(headline)
+    page.get_by_role("tab", name="Classification").click()
+    page.locator("#id_section").select_option(label="Війна")
+    # By its icon: the chooser's label is not in the admin's language yet.
+    page.locator("button[class*=choose-button]:has(svg.icon-user)").first.click()
+    page.locator(".modal").get_by_role("link", name="Олена Коваль").click()
+    page.locator(".modal").wait_for(state="hidden")
