@@ -100,6 +100,34 @@ class ArticleForm(WagtailAdminModelForm):
                 "This story belongs to the other edition."
             )
 
+        self._warn_of_unpublished_read_also()
+
+    def clean_headline(self) -> str:
+        # The box wraps like a textarea; a headline is still one line.
+        return " ".join((self.cleaned_data.get("headline") or "").split())
+
+    def _warn_of_unpublished_read_also(self) -> None:
+        """A "Read also" pick of an article that is not published is left out of the reader
+        page; the editor sees it on the pick rather than finding it missing there."""
+        picks = self.formsets.get("read_also_picks")
+        if picks is None:
+            return
+        chosen = {form: form["target"].value() for form in picks.forms}
+        ids = {str(value) for value in chosen.values() if value not in (None, "")}
+        if not ids:
+            return
+        unpublished = {
+            str(pk)
+            for pk in Article.objects.filter(pk__in=ids, live=False).values_list("pk", flat=True)
+        }
+        for form, value in chosen.items():
+            if str(value) in unpublished:
+                # The bound field copied the help text when ``value()`` made it.
+                form.fields["target"].help_text = form["target"].help_text = _(
+                    "This article is not published: readers will not see it under "
+                    "Read also until it is."
+                )
+
     def _offered_sections(self) -> Any:
         sections = Section.objects.all()
         if self.edition_id:

@@ -19,6 +19,7 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.admin.ui.tables import LocaleColumn, UpdatedAtColumn
+from wagtail.admin.widgets import AdminAutoHeightTextInput
 from wagtail.models import Revision, WorkflowState
 from wagtail.permissions import policy_registry
 from wagtail.snippets.views.snippets import CopyView, SnippetViewSet, SnippetViewSetGroup
@@ -78,7 +79,13 @@ ARTICLE_PANELS = TabbedInterface(
     [
         ObjectList(
             [
-                FieldPanel("headline", classname="title", required_on_save=True),
+                # Not Wagtail's "title" style, which hides the label and keeps a long
+                # headline on one line: a labelled box that grows as the headline wraps.
+                FieldPanel(
+                    "headline",
+                    widget=AdminAutoHeightTextInput(attrs={"maxlength": 250}),
+                    required_on_save=True,
+                ),
                 # No TitleFieldPanel sync: Wagtail's browser-side transliteration writes
                 # "kyyiv" for "Київ". Left empty, the form makes the slug on save.
                 FieldPanel("slug"),
