@@ -116,6 +116,13 @@ def is_admin_path(path: str) -> bool:
     return path.startswith(ADMIN_PREFIXES)
 
 
+def is_preview(request: HttpRequest) -> bool:
+    """An editor's preview: Wagtail renders the reader view for a request of its own making,
+    which passes through the whole middleware stack at the reader page's path and is marked
+    ``is_preview`` once the view runs (so ask after ``get_response``)."""
+    return bool(getattr(request, "is_preview", False))
+
+
 def has_session_cookie(request: HttpRequest) -> bool:
     """Whether the request may belong to a signed-in editor. Asked of the cookie, not of the
     session, so that a reader's request never costs a session lookup."""

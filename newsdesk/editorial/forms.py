@@ -22,8 +22,8 @@ from newsdesk.articles.models import NOTE_KINDS, NOTE_UPDATE, Article
 from newsdesk.articles.slugs import free_slug, slug_from_headline
 from newsdesk.sections.models import Section
 from newsdesk.stories.models import Story
-from newsdesk.taxonomy.models import Tag
 
+from .autocomplete import tag_field
 from .display import kyiv_time
 from .permissions import confined_sections
 
@@ -88,13 +88,45 @@ class ArticleForm(WagtailAdminModelForm):
                 "Changing it keeps the old address working."
             )
         self.fields["section"].queryset = self._offered_sections()
-        if "tags" in self.fields and self.edition_id:
-            self.fields["tags"].queryset = Tag.objects.filter(locale_id=self.edition_id)
+        if "tags" in self.fields:
+            self.fields["tags"] = tag_field(
+                edition=self.instance.locale if self.edition_id else None,
+                user=self.for_user,
+                label=self.fields["tags"].label,
+            )
         if "story" in self.fields and self.edition_id:
             self.fields["story"].queryset = Story.objects.filter(locale_id=self.edition_id)
             self.fields["story"].error_messages["invalid_choice"] = _(
                 "This story belongs to the other edition."
             )
+
+        self._warn_of_unpublished_read_also()
+
+    def clean_headline(self) -> str:
+        # The box wraps like a textarea; a headline is still one line.
+        return " ".join((self.cleaned_data.get("headline") or "").split())
+
+    def _warn_of_unpublished_read_also(self) -> None:
+        """A "Read also" pick of an article that is not published is left out of the reader
+        page; the editor sees it on the pick rather than finding it missing there."""
+        picks = self.formsets.get("read_also_picks")
+        if picks is None:
+            return
+        chosen = {form: form["target"].value() for form in picks.forms}
+        ids = {str(value) for value in chosen.values() if value not in (None, "")}
+        if not ids:
+            return
+        unpublished = {
+            str(pk)
+            for pk in Article.objects.filter(pk__in=ids, live=False).values_list("pk", flat=True)
+        }
+        for form, value in chosen.items():
+            if str(value) in unpublished:
+                # The bound field copied the help text when ``value()`` made it.
+                form.fields["target"].help_text = form["target"].help_text = _(
+                    "This article is not published: readers will not see it under "
+                    "Read also until it is."
+                )
 
     def _offered_sections(self) -> Any:
         sections = Section.objects.all()

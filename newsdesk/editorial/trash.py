@@ -30,7 +30,7 @@ from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.permissions import policy_registry
 from wagtail.snippets.bulk_actions.delete import DeleteBulkAction
-from wagtail.snippets.views.snippets import CreateView, DeleteView, EditView
+from wagtail.snippets.views.snippets import DeleteView, EditView
 
 from newsdesk.articles.models import Article
 from newsdesk.publishing import actions
@@ -61,10 +61,6 @@ class PublishInOneTransaction:
             return hook_response
         actions.publish_revision(revision=view.new_revision, user=view.request.user)
         return view.run_hook("after_publish", view.request, view.object)
-
-
-class ArticleCreateView(PublishInOneTransaction, CreateView):
-    pass
 
 
 class ArticleEditView(PublishInOneTransaction, EditView):

@@ -19,6 +19,7 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.admin.ui.tables import LocaleColumn, UpdatedAtColumn
+from wagtail.admin.widgets import AdminAutoHeightTextInput
 from wagtail.models import Revision, WorkflowState
 from wagtail.permissions import policy_registry
 from wagtail.snippets.views.snippets import CopyView, SnippetViewSet, SnippetViewSetGroup
@@ -31,12 +32,13 @@ from newsdesk.sections.models import Section
 from newsdesk.taxonomy.models import Tag
 
 from .breaking import BreakingBannerViewSet
+from .creating import ArticleCreateView, OnPurposeOnlyMixin
 from .display import KyivTimeColumn, KyivTimePanel, ListingStatusColumn
 from .forms import ArticleForm, FrontForm
 from .live import LiveSettingsViewSet, LiveUpdateViewSet
 from .permissions import guard_article_patterns
 from .stories import StoryViewSet, TimelineEntryViewSet
-from .trash import ArticleCreateView, ArticleEditView, TrashArticleView
+from .trash import ArticleEditView, TrashArticleView
 
 EDITION = _("Edition")
 
@@ -58,7 +60,7 @@ class ArticleFilterSet(WagtailFilterSet):
         return queryset.labelled(value)  # type: ignore[attr-defined]
 
 
-class CopyFormView(CopyView):
+class CopyFormView(OnPurposeOnlyMixin, CopyView):
     """Shows the "Copy" form only. The form posts to the add view, as Wagtail's template
     does; a POST straight to the copy URL would save over the original (Wagtail 8.0 passes
     the original instance to the form), so it is refused."""
@@ -78,7 +80,13 @@ ARTICLE_PANELS = TabbedInterface(
     [
         ObjectList(
             [
-                FieldPanel("headline", classname="title", required_on_save=True),
+                # Not Wagtail's "title" style, which hides the label and keeps a long
+                # headline on one line: a labelled box that grows as the headline wraps.
+                FieldPanel(
+                    "headline",
+                    widget=AdminAutoHeightTextInput(attrs={"maxlength": 250}),
+                    required_on_save=True,
+                ),
                 # No TitleFieldPanel sync: Wagtail's browser-side transliteration writes
                 # "kyyiv" for "Київ". Left empty, the form makes the slug on save.
                 FieldPanel("slug"),

@@ -1,4 +1,5 @@
-"""The editors' admin: the Newsroom menu, the Late publications report, our permission."""
+"""The editors' admin: the Newsroom menu, the Late publications report, the tag search,
+our permission."""
 
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 
 from . import trash
+from .autocomplete import URL_NAME as TAG_SEARCH
+from .autocomplete import TagSearchView
 from .models import ALL_SECTIONS_PERMISSION
 from .reports import URL_NAMESPACE, LatePublicationsView
 from .viewsets import NewsroomViewSetGroup
@@ -39,6 +42,7 @@ def register_report_urls() -> list[Any]:
     return [
         path("reports/late-publications/", include((urls, URL_NAMESPACE))),
         path("trash/", include((trash_urls, trash.URL_NAMESPACE))),
+        path("newsroom/tags/search/", TagSearchView.as_view(), name=TAG_SEARCH),
     ]
 
 

@@ -9,11 +9,11 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import translation
 
 from newsdesk.editions import DEFAULT_EDITION, EDITIONS
-from newsdesk.http_policy import is_admin_path
+from newsdesk.http_policy import is_admin_path, is_preview
 
 # A cached page cannot carry a per-request nonce, so public pages allow no inline
 # script or style at all; embeds may frame only the privacy-enhanced players.
-CONTENT_SECURITY_POLICY = "; ".join(
+_POLICY = "; ".join(
     [
         "default-src 'self'",
         "script-src 'self'",
@@ -25,9 +25,12 @@ CONTENT_SECURITY_POLICY = "; ".join(
         "object-src 'none'",
         "base-uri 'self'",
         "form-action 'self'",
-        "frame-ancestors 'none'",
     ]
 )
+CONTENT_SECURITY_POLICY = f"{_POLICY}; frame-ancestors 'none'"
+# A preview is the reader page rendered for the admin's side panel, an iframe on the
+# admin's own origin: that origin, and no other, may frame it.
+PREVIEW_CONTENT_SECURITY_POLICY = f"{_POLICY}; frame-ancestors 'self'"
 
 
 # The editors' admin (Wagtail's) starts its choosers and date pickers with inline scripts
@@ -91,7 +94,10 @@ class SecurityHeadersMiddleware:
             response.setdefault("Content-Security-Policy", ADMIN_CONTENT_SECURITY_POLICY)
             response.setdefault("Referrer-Policy", "same-origin")
         else:
-            response.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+            policy = (
+                PREVIEW_CONTENT_SECURITY_POLICY if is_preview(request) else CONTENT_SECURITY_POLICY
+            )
+            response.setdefault("Content-Security-Policy", policy)
             response.setdefault("Referrer-Policy", "strict-origin-when-cross-origin")
             response.setdefault("Permissions-Policy", "interest-cohort=()")
         response.setdefault("X-Content-Type-Options", "nosniff")
