@@ -92,6 +92,20 @@ def is_reader_request(request: HttpRequest) -> bool:
     )
 
 
+def client_address(request: HttpRequest) -> str:
+    """The client's IP. Behind ``NEWSDESK_API_PROXY_COUNT`` trusted proxies (Varnish, a load
+    balancer) it is the entry they appended to X-Forwarded-For; a client cannot forge it,
+    since proxies append to whatever the client sent. The read API's rate limit and the
+    sign-in throttle both count by it."""
+    proxies = int(getattr(settings, "NEWSDESK_API_PROXY_COUNT", 0))
+    remote = request.META.get("REMOTE_ADDR", "") or "unknown"
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    if proxies <= 0 or not forwarded:
+        return remote
+    hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
+    return hops[-min(proxies, len(hops))] if hops else remote
+
+
 def public(response: R, lifetime: Lifetime | None = None) -> R:
     """Mark ``response`` cacheable by anyone for ``lifetime`` (reader pages' by default)."""
     patch_cache_control(response, **(lifetime or PAGE).directives())

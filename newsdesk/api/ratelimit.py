@@ -19,6 +19,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponseBase
 
+from newsdesk.http_policy import client_address
+
 DEFAULT_RATE = "300/m"
 POLICY_NAME = "api"
 
@@ -58,19 +60,6 @@ class Quota:
 
 def rate() -> Rate:
     return Rate.parse(getattr(settings, "NEWSDESK_API_RATE", DEFAULT_RATE))
-
-
-def client_address(request: HttpRequest) -> str:
-    """The client's IP. Behind ``NEWSDESK_API_PROXY_COUNT`` trusted proxies (Varnish, a load
-    balancer) it is the entry they appended to X-Forwarded-For; a client cannot forge it,
-    since proxies append to whatever the client sent."""
-    proxies = int(getattr(settings, "NEWSDESK_API_PROXY_COUNT", 0))
-    remote = request.META.get("REMOTE_ADDR", "") or "unknown"
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    if proxies <= 0 or not forwarded:
-        return remote
-    hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
-    return hops[-min(proxies, len(hops))] if hops else remote
 
 
 def take(request: HttpRequest, *, now: float | None = None) -> Quota:

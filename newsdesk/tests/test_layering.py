@@ -21,9 +21,12 @@ CONTENT = frozenset(
 EDITORIAL = frozenset({"editorial"})
 PUBLISHING = frozenset({"publishing"})
 OUTPUTS = frozenset({"site", "syndication", "search", "api", "readership", "frontcache"})
+# Sign-in, second factors, sessions and the security log: beside the content, below
+# publishing, which records its deletions and publishes in the security log.
+ACCOUNTS = frozenset({"accounts"})
 # Modules every layer may use; they use no app.
 FOUNDATION = frozenset({"editions", "http_policy", "translatable"})
-APPS = CONTENT | EDITORIAL | PUBLISHING | OUTPUTS | {"demo", "replicas", "compression"}
+APPS = CONTENT | EDITORIAL | PUBLISHING | OUTPUTS | ACCOUNTS | {"demo", "replicas", "compression"}
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,11 @@ RULES = (
         CONTENT,
         EDITORIAL | PUBLISHING | OUTPUTS,
         "content is the bottom layer: models, querysets, blocks",
+    ),
+    Rule(
+        ACCOUNTS,
+        CONTENT | EDITORIAL | PUBLISHING | OUTPUTS,
+        "accounts know the foundation only, so that every layer may write the security log",
     ),
     Rule(
         PUBLISHING,
@@ -168,3 +176,7 @@ def test_the_rules_catch_an_upward_import():
     assert violations(demo, "newsdesk.publishing.actions")
     assert not violations(demo, "newsdesk.cli")
     assert not violations("import newsdesk.editions\n", "newsdesk.articles.models")
+    assert violations("from newsdesk.editorial import roles\n", "newsdesk.accounts.policy")
+    assert not violations(
+        "from newsdesk.accounts.security_log import record\n", "newsdesk.publishing.actions"
+    )

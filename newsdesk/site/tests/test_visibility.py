@@ -16,6 +16,7 @@ from newsdesk.articles.models import Article
 from newsdesk.publishing import actions
 from newsdesk.site import views
 from newsdesk.testing import factories
+from newsdesk.testing.factories import sign_in
 
 from .conftest import Page
 
@@ -64,7 +65,7 @@ def test_an_editor_sees_unpublished_work_at_its_real_address(client, demo_newsro
     draft.headline = "Second draft headline"
     actions.save_draft(article=draft)
 
-    client.force_login(editor)
+    sign_in(client, editor)
     response = client.get(draft.get_url())
     assert response.status_code == 200
     html = response.content.decode()
@@ -78,7 +79,7 @@ def test_an_editor_sees_unpublished_work_at_its_real_address(client, demo_newsro
 def test_a_user_without_permission_gets_404(client, demo_newsroom):
     draft = _new_article("uk", "not-for-you")
     actions.save_draft(article=draft)
-    client.force_login(User.objects.create_user("reader", password="not-a-real-password"))
+    sign_in(client, User.objects.create_user("reader", password="not-a-real-password"))
     assert client.get(draft.get_url()).status_code == 404
 
 
