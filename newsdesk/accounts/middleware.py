@@ -56,7 +56,9 @@ def _open_paths(*, enrolled: bool) -> tuple[str, ...]:
     return (
         reverse("wagtailadmin_login"),
         reverse("wagtailadmin_logout"),
-        "/admin/jsi18n/",
+        # what every admin page loads: the script catalogue and the icons
+        reverse("wagtailadmin_javascript_catalog"),
+        reverse("wagtailadmin_sprite"),
         *(reverse(name) for name in steps),
     )
 

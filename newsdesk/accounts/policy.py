@@ -11,6 +11,7 @@ import time
 from typing import Any
 
 from django.conf import settings
+from django.contrib.sessions.backends.base import SessionBase
 from django.http import HttpRequest
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -55,9 +56,14 @@ def is_verified(request: HttpRequest) -> bool:
 
 
 def mark_verified(request: HttpRequest, method: str) -> None:
+    verify_session(request.session, method)
+
+
+def verify_session(session: SessionBase, method: str) -> None:
+    """Mark ``session`` as having given a second factor (``method``) just now."""
     now = time.time()
-    request.session[VERIFIED_KEY] = {"method": method, "at": now}
-    request.session[REAUTHENTICATED_KEY] = now
+    session[VERIFIED_KEY] = {"method": method, "at": now}
+    session[REAUTHENTICATED_KEY] = now
 
 
 def mark_reauthenticated(request: HttpRequest) -> None:

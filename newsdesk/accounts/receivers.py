@@ -7,9 +7,9 @@ import time
 from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.dispatch import receiver
 from django.http import HttpRequest
 
@@ -52,6 +52,20 @@ def signed_out(sender: Any, request: HttpRequest | None, user: Any, **kwargs: An
         security_log.record(security_log.LOGOUT, user, request)
 
 
+# What a user's save may change about their power: logged as ``user_changed``.
+_POWERS = ("is_superuser", "is_staff", "is_active")
+
+
+@receiver(pre_save, sender=User, dispatch_uid="accounts.user_saving")
+def user_saving(sender: Any, instance: Any, raw: bool = False, **kw: Any) -> None:
+    fields = kw.get("update_fields")
+    if raw or instance.pk is None or (fields is not None and not set(_POWERS) & set(fields)):
+        return
+    before = User.objects.filter(pk=instance.pk).values(*_POWERS).first()
+    if before is not None:
+        instance._powers_before = before
+
+
 @receiver(post_save, sender=User, dispatch_uid="accounts.user_saved")
 def user_saved(sender: Any, instance: Any, created: bool, raw: bool = False, **kw: Any) -> None:
     if raw:
@@ -59,8 +73,19 @@ def user_saved(sender: Any, instance: Any, created: bool, raw: bool = False, **k
     request = current_request()
     if created:
         security_log.record(security_log.USER_CREATED, instance, request)
-    elif getattr(instance, "_password", None) is not None:
+        return
+    # Set by AbstractBaseUser.set_password() and cleared after this signal.
+    if getattr(instance, "_password", None) is not None:
         security_log.record(security_log.PASSWORD_CHANGED, instance, request)
+    before = instance.__dict__.pop("_powers_before", None)
+    if before:
+        changed = {
+            name: getattr(instance, name)
+            for name in _POWERS
+            if before[name] != getattr(instance, name)
+        }
+        if changed:
+            security_log.record(security_log.USER_CHANGED, instance, request, **changed)
 
 
 @receiver(post_delete, sender=User, dispatch_uid="accounts.user_deleted")
@@ -92,6 +117,10 @@ def _m2m_names(model: Any, pk_set: set[int] | None, field: str) -> list[str]:
 _CHANGES = {"post_add": "added", "post_remove": "removed", "pre_clear": "cleared"}
 
 
+def _change(action: str, values: list[str]) -> dict[str, Any]:
+    return {_CHANGES[action]: values}
+
+
 @receiver(m2m_changed, sender=User.groups.through, dispatch_uid="accounts.user_groups")
 def user_groups_changed(
     sender: Any, instance: Any, action: str, reverse: bool, pk_set: Any, **kw: Any
@@ -102,10 +131,7 @@ def user_groups_changed(
     if reverse:  # group.user_set.add(user…)
         for user in User.objects.filter(pk__in=pk_set or ()):
             security_log.record(
-                security_log.USER_GROUPS_CHANGED,
-                user,
-                request,
-                **{_CHANGES[action]: [instance.name]},
+                security_log.USER_GROUPS_CHANGED, user, request, **_change(action, [instance.name])
             )
         return
     names = (
@@ -115,18 +141,14 @@ def user_groups_changed(
     )
     if names:
         security_log.record(
-            security_log.USER_GROUPS_CHANGED, instance, request, **{_CHANGES[action]: names}
+            security_log.USER_GROUPS_CHANGED, instance, request, **_change(action, names)
         )
 
 
-def _codenames(pk_set: Any) -> list[str]:
-    from django.contrib.auth.models import Permission
-
+def _codenames(permissions: Any) -> list[str]:
     return sorted(
         f"{app}.{code}"
-        for app, code in Permission.objects.filter(pk__in=pk_set or ()).values_list(
-            "content_type__app_label", "codename"
-        )
+        for app, code in permissions.values_list("content_type__app_label", "codename")
     )
 
 
@@ -136,20 +158,18 @@ def group_permissions_changed(
 ) -> None:
     if action not in _CHANGES or reverse:
         return
-    if action == "pre_clear":
-        codenames = sorted(
-            f"{p.content_type.app_label}.{p.codename}"
-            for p in instance.permissions.select_related("content_type")
-        )
-    else:
-        codenames = _codenames(pk_set)
+    codenames = _codenames(
+        instance.permissions.all()
+        if action == "pre_clear"
+        else Permission.objects.filter(pk__in=pk_set or ())
+    )
     if codenames:
         security_log.record(
             security_log.GROUP_PERMISSIONS_CHANGED,
             None,
             current_request(),
             group=instance.name,
-            **{_CHANGES[action]: codenames},
+            **_change(action, codenames),
         )
 
 
@@ -159,15 +179,15 @@ def user_permissions_changed(
 ) -> None:
     if action not in _CHANGES or reverse:
         return
-    codenames = (
-        sorted(f"{p.content_type.app_label}.{p.codename}" for p in instance.user_permissions.all())
+    codenames = _codenames(
+        instance.user_permissions.all()
         if action == "pre_clear"
-        else _codenames(pk_set)
+        else Permission.objects.filter(pk__in=pk_set or ())
     )
     if codenames:
         security_log.record(
             security_log.USER_PERMISSIONS_CHANGED,
             instance,
             current_request(),
-            **{_CHANGES[action]: codenames},
+            **_change(action, codenames),
         )

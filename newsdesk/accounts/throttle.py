@@ -1,10 +1,11 @@
 """Sign-in throttling, per account and per client address, counted in the shared cache.
 
-A fixed window per key, counted with the cache's atomic ``incr`` (Redis INCR in
-production, so every worker shares the count). After ``NEWSDESK_LOGIN_FAILURES_PER_ACCOUNT``
+Failures are counted per fixed window with the cache's atomic ``incr`` (Redis INCR in
+production, so every worker shares the count). When ``NEWSDESK_LOGIN_FAILURES_PER_ACCOUNT``
 failed sign-ins for one account name, or ``NEWSDESK_LOGIN_FAILURES_PER_CLIENT`` from one
-client address, within ``NEWSDESK_LOGIN_WINDOW_SECONDS``, every sign-in for that name or
-from that address is refused until the window ends, the right password included.
+client address, fall in one ``NEWSDESK_LOGIN_WINDOW_SECONDS`` window, a lock is set for
+that name or address lasting a whole window from then: every sign-in it covers is refused,
+the right password included.
 
 An account name is counted whether or not the account exists, and a refusal reads the same
 for both, so the throttle tells nobody which names are real. Django's ``ModelBackend``
@@ -60,6 +61,7 @@ def _window(now: float, length: int) -> int:
 
 
 def _keys(request: HttpRequest | None, username: str, now: float) -> list[tuple[str, int]]:
+    """(counter key, failures allowed) for the account name and, given a request, the client."""
     limit = limits()
     window = _window(now, limit.window)
     keys = [(_account_key(username, window), limit.per_account)]
@@ -68,33 +70,39 @@ def _keys(request: HttpRequest | None, username: str, now: float) -> list[tuple[
     return keys
 
 
+def _lock_key(counter_key: str) -> str:
+    # The counter's key without its window number: a lock outlives the window it began in.
+    return "lock:" + counter_key.rpartition(":")[0]
+
+
 def seconds_locked(request: HttpRequest | None, username: str, *, now: float | None = None) -> int:
     """How many seconds sign-ins for ``username`` from this client stay refused (0: none)."""
     moment = time.time() if now is None else now
-    limit = limits()
-    counts = cache.get_many([key for key, _ in _keys(request, username, moment)])
-    for key, allowed in _keys(request, username, moment):
-        if (counts.get(key) or 0) >= allowed:
-            window = _window(moment, limit.window)
-            return max(1, math.ceil((window + 1) * limit.window - moment))
-    return 0
+    locks = cache.get_many([_lock_key(key) for key, _ in _keys(request, username, moment)])
+    until = max((float(value) for value in locks.values() if value), default=0.0)
+    return max(1, math.ceil(until - moment)) if until > moment else 0
 
 
 def record_failure(request: HttpRequest | None, username: str, *, now: float | None = None) -> None:
-    """Count one failed sign-in against the account name and the client address."""
+    """Count one failed sign-in against the account name and the client address; lock
+    whichever reached its limit for a whole window."""
     moment = time.time() if now is None else now
-    timeout = limits().window + 1
-    for key, _allowed in _keys(request, username, moment):
-        cache.add(key, 0, timeout=timeout)
+    length = limits().window
+    for key, allowed in _keys(request, username, moment):
+        cache.add(key, 0, timeout=length + 1)
         try:
-            cache.incr(key)
+            failures = cache.incr(key)
         except ValueError:  # evicted between add and incr
-            cache.set(key, 1, timeout=timeout)
+            cache.set(key, 1, timeout=length + 1)
+            failures = 1
+        if failures >= allowed:
+            cache.set(_lock_key(key), moment + length, timeout=length + 1)
 
 
 def forget_account(username: str, *, now: float | None = None) -> None:
     """A successful sign-in clears its account's count (not its client's: one right
-    password must not buy a client another round of guesses at other accounts)."""
+    password must not buy a client another round of guesses at other accounts). It cannot
+    happen while a lock holds."""
     moment = time.time() if now is None else now
     cache.delete(_account_key(username, _window(moment, limits().window)))
 

@@ -65,7 +65,7 @@ def _new_recovery_codes(user: Any) -> list[str]:
 @require_http_methods(["GET", "POST"])
 def enrol(request: HttpRequest) -> HttpResponseBase:
     """Set up an authenticator app: show its secret, confirm with a first code."""
-    user = request.user
+    user: Any = request.user
     device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
     if device is None:
         device = TOTPDevice.objects.create(user=user, name=TOTP_DEVICE_NAME, confirmed=False)
@@ -93,7 +93,7 @@ def enrol(request: HttpRequest) -> HttpResponseBase:
 @require_http_methods(["GET", "POST"])
 def verify(request: HttpRequest) -> HttpResponseBase:
     """The second step of signing in: a code, a recovery code or a security key."""
-    user = request.user
+    user: Any = request.user
     if policy.is_verified(request):
         return HttpResponseRedirect(_next(request))
     form = VerifyForm(request.POST or None, user=user)
@@ -125,7 +125,7 @@ def confirm(request: HttpRequest) -> HttpResponseBase:
 @require_http_methods(["GET", "POST"])
 def manage(request: HttpRequest) -> HttpResponseBase:
     """The editor's own second factors: list, remove, new recovery codes."""
-    user = request.user
+    user: Any = request.user
     if request.method == "POST":
         if not policy.reauthenticated_recently(request):
             return HttpResponseRedirect(

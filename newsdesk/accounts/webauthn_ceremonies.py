@@ -77,8 +77,9 @@ def register(request: HttpRequest, credential: str, name: str) -> WebAuthnKey:
         raise CeremonyError(str(error)) from error
     if WebAuthnKey.objects.filter(credential_id=verified.credential_id).exists():
         raise CeremonyError("this key is already registered")
+    owner: Any = request.user
     return WebAuthnKey.objects.create(
-        user=request.user,
+        user=owner,
         name=name,
         credential_id=verified.credential_id,
         public_key=verified.credential_public_key,
@@ -107,7 +108,8 @@ def authenticate(request: HttpRequest, credential: str) -> WebAuthnKey:
         raw_id = webauthn.base64url_to_bytes(answer["rawId"])
     except (ValueError, KeyError, TypeError) as error:
         raise CeremonyError(str(error)) from error
-    key = WebAuthnKey.objects.filter(user=request.user, credential_id=raw_id).first()
+    owner: Any = request.user
+    key = WebAuthnKey.objects.filter(user=owner, credential_id=raw_id).first()
     if key is None:
         raise CeremonyError("not a key of this account")
     rp_id, origin = relying_party(request)
