@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 from django.contrib.auth.models import Group, Permission
+from django.db import DatabaseError, connection, transaction
 from django.test import RequestFactory
 from django.utils import timezone
 
@@ -131,3 +132,34 @@ def test_administrators_read_the_log_editors_do_not(client, administrator, edito
     assert "Security log" in client.get("/admin/").content.decode()
     filtered = client.get("/admin/security-log/?account=nobody")
     assert "someone-else" not in filtered.content.decode()
+
+
+def test_a_users_powers_changing_is_recorded_and_a_sign_in_time_is_not(db):
+    reporter = make_user("reporter")
+    reporter.is_superuser = True
+    reporter.save()
+    reporter.last_login = timezone.now()
+    reporter.save(update_fields=["last_login"])
+    reporter.is_active = False
+    reporter.save()
+    assert [e.details for e in _events("user_changed")] == [
+        {"is_superuser": True},
+        {"is_active": False},
+    ]
+
+
+def test_postgresql_itself_refuses_to_change_or_delete_an_event(editor):
+    if connection.vendor != "postgresql":
+        pytest.skip("the append-only trigger is PostgreSQL's (decision 0030)")
+    entry = security_log.record(security_log.LOGIN, editor)
+    for statement in (
+        "UPDATE accounts_securityevent SET event = 'nothing' WHERE id = %s",
+        "DELETE FROM accounts_securityevent WHERE id = %s",
+    ):
+        with (
+            pytest.raises(DatabaseError, match="append-only"),
+            transaction.atomic(),
+            connection.cursor() as cursor,
+        ):
+            cursor.execute(statement, [entry.pk])
+    assert SecurityEvent.objects.get(pk=entry.pk).event == security_log.LOGIN

@@ -4,6 +4,7 @@ the account exists or not, the right password refused while it lasts."""
 from __future__ import annotations
 
 import datetime as dt
+import time
 
 import pytest
 from django.contrib.auth import authenticate
@@ -13,6 +14,16 @@ from newsdesk.accounts import throttle
 from newsdesk.accounts.models import SecurityEvent
 
 from .conftest import PASSWORD, password_sign_in, signed_in_as
+
+
+@pytest.fixture(autouse=True)
+def early_in_a_counting_window(clock):
+    """Failures are counted in fixed windows; each test starts a minute into one, whatever
+    the configured clock, so that its few seconds of attempts never straddle two."""
+    length = throttle.limits().window
+    start = (time.time() // length + 1) * length + 60
+    clock.move_to(dt.datetime.fromtimestamp(start, tz=dt.UTC))
+
 
 REFUSED_EN = "Too many failed sign-in attempts. Try again in 15 minutes."
 REFUSED_UK = "Забагато невдалих спроб входу. Спробуйте знову через 15 хвилин."
@@ -121,3 +132,22 @@ def test_the_refusal_is_in_the_admins_language(client, editor, settings, languag
     _fail(client, "editor", 5)
     response = password_sign_in(client, "editor")
     assert message in response.content.decode()
+
+
+def test_a_missing_account_costs_the_same_hashing_as_a_real_one(client, editor, monkeypatch):
+    """The time a failure takes is the password hasher's: run once for a real account and
+    once for a missing one, so the answer's timing tells no names apart."""
+    from django.contrib.auth.hashers import MD5PasswordHasher
+
+    calls: list[str] = []
+    encode = MD5PasswordHasher.encode
+
+    def counted(self, password, salt):
+        calls.append(password)
+        return encode(self, password, salt)
+
+    monkeypatch.setattr(MD5PasswordHasher, "encode", counted)
+    password_sign_in(client, "editor", "wrong password!")
+    real = len(calls)
+    password_sign_in(client, "nobody-here", "wrong password!")
+    assert real == len(calls) - real == 1
