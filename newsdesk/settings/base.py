@@ -19,6 +19,7 @@ Environment:
                   (default: Administrators, Editors, Section editors; "" for none)
   NEWSDESK_SESSION_IDLE_MINUTES   admin inactivity before signing in again (default 30)
   NEWSDESK_SESSION_MAX_HOURS      a session's absolute lifetime (default 12)
+  NEWSDESK_WEBAUTHN_RP_ID  the security keys' relying party (default: the admin's host name)
 """
 
 from __future__ import annotations
@@ -274,6 +275,7 @@ NEWSDESK_TWO_FACTOR_ROLES = [
     if role.strip()
 ]
 OTP_TOTP_ISSUER = "Newsdesk"
+NEWSDESK_WEBAUTHN_RP_ID = os.environ.get("NEWSDESK_WEBAUTHN_RP_ID", "")
 # Sessions: signed out after this much inactivity in the admin, and this long after signing
 # in whatever the activity; changes to users and groups ask for the password or a code
 # given within the last NEWSDESK_REAUTHENTICATE_MINUTES.
