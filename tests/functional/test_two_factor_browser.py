@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.test import override_settings
 
 from newsdesk.accounts.models import SecurityEvent, WebAuthnKey
@@ -35,6 +35,9 @@ def test_an_editor_enrols_a_security_key_and_signs_in_with_it(
 ):
     # A transactional test before this one may have emptied the roles made by migrations.
     editors, _ = Group.objects.get_or_create(name="Editors")
+    editors.permissions.add(
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    )
     user = get_user_model().objects.create_user("editor", "editor@newsdesk.test", PASSWORD)
     user.groups.add(editors)
     context, page, errors = open_page(browser, javascript=True)
