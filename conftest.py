@@ -105,6 +105,17 @@ def empty_cache() -> Iterator[None]:
 
 
 @pytest.fixture
+def admin_client(admin_user: Any) -> Any:
+    """pytest-django's client signed in as a superuser, with the second factor already
+    given: superusers count as Administrators, who must give one (decision 0029)."""
+    from django.test import Client
+
+    from newsdesk.testing.factories import sign_in
+
+    return sign_in(Client(), admin_user)
+
+
+@pytest.fixture
 def demo_content(db) -> Callable[..., None]:
     """A small edition pair made by ``load_demo`` (the demo's own command)."""
 

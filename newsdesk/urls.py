@@ -2,6 +2,7 @@ from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 
+from newsdesk.accounts import views as account_views
 from newsdesk.api import urls as api_urls
 from newsdesk.search import urls as search_urls
 from newsdesk.site import media
@@ -11,6 +12,9 @@ from newsdesk.site.health import health
 from newsdesk.syndication import urls as syndication_urls
 
 urlpatterns = [
+    # Before Wagtail's own: sign-out for POST only, one sign-in form (decision 0029).
+    path("admin/logout/", account_views.logout, name="wagtailadmin_logout"),
+    path("wagtail/_util/login/", account_views.frontend_login, name="wagtailcore_login"),
     path("admin/", include(wagtailadmin_urls)),
     # Uploads are served inert: images of allowed types, everything else a download.
     path("media/<path:path>", media.serve, name="media"),

@@ -16,6 +16,13 @@ Environment:
   NEWSDESK_PAGE_CACHE  0 turns the app's own page cache off (to measure the origin)
   VARNISH_URLS    comma-separated Varnish addresses that accept xkey purges, e.g.
                   http://127.0.0.1:6081; when set, the app's own page cache is off
+  EMAIL_URL       smtp://user:password@host:587, smtps://…:465 or console: (default: no mail;
+                  password reset is then not offered); DEFAULT_FROM_EMAIL its sender
+  NEWSDESK_TWO_FACTOR_ROLES  comma-separated roles that must sign in with a second factor
+                  (default: Administrators, Editors, Section editors; "" for none)
+  NEWSDESK_SESSION_IDLE_MINUTES   admin inactivity before signing in again (default 30)
+  NEWSDESK_SESSION_MAX_HOURS      a session's absolute lifetime (default 12)
+  NEWSDESK_WEBAUTHN_RP_ID  the security keys' relying party (default: the admin's host name)
 """
 
 from __future__ import annotations
@@ -25,6 +32,9 @@ from pathlib import Path
 from typing import Any
 
 import dj_database_url
+
+from newsdesk.accounts.mail import is_configured as mail_is_configured
+from newsdesk.accounts.mail import settings_from_url
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 HOME = Path(os.environ.get("NEWSDESK_HOME", "var")).resolve()
@@ -36,6 +46,9 @@ BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
 WAGTAILADMIN_BASE_URL = BASE_URL
 
 INSTALLED_APPS = [
+    # accounts: sign-in, second factors, sessions, the security log (before wagtail.admin:
+    # its templates extend the admin's sign-in page)
+    "newsdesk.accounts",
     # content
     "newsdesk.sections",
     "newsdesk.taxonomy",
@@ -74,6 +87,9 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_tasks",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     # Django
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -103,6 +119,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # idle timeout and lifetime of signed-in sessions, the second factor, re-authentication
+    "newsdesk.accounts.middleware.AccountSessionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -206,7 +224,10 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -252,6 +273,54 @@ STORAGES = {
 }
 
 LOGIN_URL = "wagtailadmin_login"
+# One sign-in form: Wagtail's public one for private pages leads to the admin's.
+WAGTAIL_FRONTEND_LOGIN_URL = "/admin/login/"
+
+# Accounts (newsdesk.accounts, decision 0029): every sign-in passes the throttle, whatever
+# form asks; the admin's form says why it refuses.
+AUTHENTICATION_BACKENDS = ["newsdesk.accounts.backends.ThrottledModelBackend"]
+WAGTAILADMIN_USER_LOGIN_FORM = "newsdesk.accounts.forms.LoginForm"
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "newsdesk.accounts.forms.PasswordResetForm"  # noqa: S105
+NEWSDESK_LOGIN_FAILURES_PER_ACCOUNT = 5
+NEWSDESK_LOGIN_FAILURES_PER_CLIENT = 20
+NEWSDESK_LOGIN_WINDOW_SECONDS = 15 * 60
+NEWSDESK_LOGIN_FAILURE_DELAY_SECONDS = 1.0
+# Roles (editorial.roles) whose members must give a second factor; superusers count as
+# Administrators. Anyone who has set one up is asked for it whatever their role.
+NEWSDESK_TWO_FACTOR_ROLES = [
+    role.strip()
+    for role in os.environ.get(
+        "NEWSDESK_TWO_FACTOR_ROLES", "Administrators,Editors,Section editors"
+    ).split(",")
+    if role.strip()
+]
+OTP_TOTP_ISSUER = "Newsdesk"
+NEWSDESK_WEBAUTHN_RP_ID = os.environ.get("NEWSDESK_WEBAUTHN_RP_ID", "")
+# Sessions: signed out after this much inactivity in the admin, and this long after signing
+# in whatever the activity; changes to users and groups ask for the password or a code
+# given within the last NEWSDESK_REAUTHENTICATE_MINUTES.
+NEWSDESK_SESSION_IDLE_MINUTES = int(os.environ.get("NEWSDESK_SESSION_IDLE_MINUTES", "30"))
+NEWSDESK_SESSION_MAX_HOURS = int(os.environ.get("NEWSDESK_SESSION_MAX_HOURS", "12"))
+NEWSDESK_REAUTHENTICATE_MINUTES = 10
+SESSION_COOKIE_AGE = NEWSDESK_SESSION_MAX_HOURS * 3600
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+
+# Mail (review notifications, password reset) from EMAIL_URL; without it no mail is sent,
+# nothing is logged as an error, and password reset is not offered.
+_MAIL = settings_from_url(os.environ.get("EMAIL_URL", ""))
+EMAIL_BACKEND = _MAIL["EMAIL_BACKEND"]
+EMAIL_HOST = _MAIL.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = _MAIL.get("EMAIL_PORT", 25)
+EMAIL_HOST_USER = _MAIL.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = _MAIL.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = _MAIL.get("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = _MAIL.get("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = _MAIL.get("EMAIL_TIMEOUT", 10)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "newsdesk@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+WAGTAIL_PASSWORD_RESET_ENABLED = mail_is_configured(EMAIL_BACKEND)
 
 # Editorial policy knobs.
 NEWSDESK_FEED_PAGE_SIZE = 30
@@ -287,6 +356,8 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {"newsdesk": {"level": "INFO"}},
+    # newsdesk.security: one line per security event (newsdesk.accounts.security_log);
+    # production ships the console off the machine, where no account of the site reaches.
 }
 
 # The front cache (newsdesk.frontcache, decision 0015). Each entry: {"BACKEND": dotted path

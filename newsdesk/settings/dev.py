@@ -3,7 +3,10 @@
 DEBUG stays off so that error pages look as readers see them.
 """
 
+import os
 from importlib.util import find_spec
+
+from newsdesk.accounts.mail import is_configured, settings_from_url
 
 from .base import *  # noqa: F403
 from .base import ALLOWED_HOSTS, INSTALLED_APPS, SECRET_KEY
@@ -11,6 +14,16 @@ from .base import ALLOWED_HOSTS, INSTALLED_APPS, SECRET_KEY
 SECRET_KEY = SECRET_KEY or "demo-only-not-secret"
 ALLOWED_HOSTS = ALLOWED_HOSTS or ["127.0.0.1", "localhost", "[::1]"]
 DEBUG = False
+# The demo's mail is printed on the console (EMAIL_URL may name a real transport), and its
+# printed admin login signs in with a password alone unless NEWSDESK_TWO_FACTOR_ROLES names
+# roles (decision 0029): anyone may still set up a second factor, which is then asked.
+EMAIL_BACKEND = settings_from_url(os.environ.get("EMAIL_URL") or "console:")["EMAIL_BACKEND"]
+WAGTAIL_PASSWORD_RESET_ENABLED = is_configured(EMAIL_BACKEND)
+NEWSDESK_TWO_FACTOR_ROLES = [
+    role.strip()
+    for role in os.environ.get("NEWSDESK_TWO_FACTOR_ROLES", "").split(",")
+    if role.strip()
+]
 # The demo serves static files from the apps' own folders (no collectstatic step), through
 # WhiteNoise as production serves the collected ones; looked up per request, so an edited
 # stylesheet shows on the next reload.

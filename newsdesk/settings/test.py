@@ -14,6 +14,10 @@ INSTALLED_APPS = [*INSTALLED_APPS[:_after], "newsdesk_demo", *INSTALLED_APPS[_af
 SECRET_KEY = "test-only-not-secret"  # noqa: S105
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# The throttle's delay is asserted, never slept (newsdesk/accounts/tests).
+NEWSDESK_LOGIN_FAILURE_DELAY_SECONDS = 0
+# The tests hold the production policy on second factors (base: Administrators, Editors,
+# Section editors); ``newsdesk.testing.factories.sign_in`` signs a test client in verified.
 MEDIA_ROOT = HOME / "test-media"
 # Tests never run collectstatic: indexing a missing STATIC_ROOT at startup makes WhiteNoise
 # warn, and warnings are errors here. In autorefresh mode it looks files up per request.

@@ -24,6 +24,7 @@ from PIL import Image as PillowImage
 from wagtail.images import get_image_model
 from wagtail.models import Locale
 
+from newsdesk.accounts.policy import verify_session
 from newsdesk.articles import renditions
 from newsdesk.articles.models import LIVE, Article, Byline
 from newsdesk.articles.slugs import slug_from_headline
@@ -228,3 +229,15 @@ def live_update(
     """A published update on a live article, timestamped by the test clock."""
     fields.setdefault("author", author(article.locale.language_code))
     return publish_live_update(update=LiveUpdate(article=article, body=paragraphs(text), **fields))
+
+
+def sign_in(client: Any, user: Any, *, method: str = "totp") -> Any:
+    """Sign ``client`` (Django's test client) in as ``user`` with the second factor already
+    given, as after the admin's two steps: ``force_login`` alone leaves a session that a
+    role requiring two-factor authentication sends to enrol or verify first. Returns the
+    client."""
+    client.force_login(user)
+    session = client.session
+    verify_session(session, method)
+    session.save()
+    return client

@@ -24,6 +24,9 @@ PUBLISHING = frozenset({"publishing"})
 # content and never a page's code.
 TRANSFER = frozenset({"transfer"})
 OUTPUTS = frozenset({"site", "syndication", "search", "api", "readership", "frontcache"})
+# Sign-in, second factors, sessions and the security log: beside the content, below
+# publishing, which records its deletions and publishes in the security log.
+ACCOUNTS = frozenset({"accounts"})
 # Modules every layer may use; they use no app.
 FOUNDATION = frozenset({"cache_breaker", "editions", "http_policy", "throttles", "translatable"})
 APPS = (
@@ -32,6 +35,7 @@ APPS = (
     | PUBLISHING
     | TRANSFER
     | OUTPUTS
+    | ACCOUNTS
     | {"demo", "replicas", "compression", "backups"}
 )
 
@@ -48,6 +52,11 @@ RULES = (
         CONTENT,
         EDITORIAL | PUBLISHING | TRANSFER | OUTPUTS,
         "content is the bottom layer: models, querysets, blocks",
+    ),
+    Rule(
+        ACCOUNTS,
+        CONTENT | EDITORIAL | PUBLISHING | OUTPUTS,
+        "accounts know the foundation only, so that every layer may write the security log",
     ),
     Rule(
         PUBLISHING,
@@ -188,3 +197,7 @@ def test_the_rules_catch_an_upward_import():
     assert violations(demo, "newsdesk.publishing.actions")
     assert not violations(demo, "newsdesk.cli")
     assert not violations("import newsdesk.editions\n", "newsdesk.articles.models")
+    assert violations("from newsdesk.editorial import roles\n", "newsdesk.accounts.policy")
+    assert not violations(
+        "from newsdesk.accounts.security_log import record\n", "newsdesk.publishing.actions"
+    )

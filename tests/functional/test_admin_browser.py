@@ -14,6 +14,7 @@ from wagtail.models import Collection, Locale
 from newsdesk.editions import EDITIONS
 from newsdesk.site.middleware import ADMIN_CONTENT_SECURITY_POLICY
 from newsdesk.testing import factories
+from newsdesk.testing.factories import sign_in
 
 from .test_browser import CHROMIUM, browser, open_page, shot  # noqa: F401 - fixture
 
@@ -45,7 +46,7 @@ def test_the_admin_works_under_its_content_security_policy(
     article = factories.published("en", "grid-repairs", headline="Grid repairs in Kharkiv")
     editor = get_user_model().objects.create_superuser("chief", "chief@example.com", "x" * 16)
     signed_in = Client()
-    signed_in.force_login(editor)
+    sign_in(signed_in, editor)
     session = signed_in.cookies[settings.SESSION_COOKIE_NAME].value
 
     context, page, errors = open_page(browser, javascript=True)

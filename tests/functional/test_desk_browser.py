@@ -16,6 +16,7 @@ from wagtail.users.models import UserProfile
 from newsdesk.articles.models import Article
 from newsdesk.editions import EDITIONS
 from newsdesk.testing import factories
+from newsdesk.testing.factories import sign_in
 
 from .test_browser import CHROMIUM, browser, open_page, shot  # noqa: F401 - fixture
 
@@ -46,7 +47,7 @@ def desk(browser, live_server):  # noqa: F811 - the fixture
     profile.preferred_language = "en"
     profile.save()
     client = Client()
-    client.force_login(editor)
+    sign_in(client, editor)
     context, page, errors = open_page(browser, javascript=True)
     host = live_server.url.split("://", 1)[1].split(":")[0]
     context.add_cookies(

@@ -14,6 +14,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 from newsdesk.articles.models import LIVE, Article
 from newsdesk.editions import EDITIONS
 from newsdesk.live.models import POLL_CACHE_KEY, LiveUpdate
+from newsdesk.testing.factories import sign_in
 
 from .test_browser import CHROMIUM, browser, open_page, shot  # noqa: F401 - fixture
 
@@ -45,7 +46,7 @@ def _restore_migrated_rows() -> None:
 def _publish_from_the_admin(article: Article) -> None:
     editor = get_user_model().objects.create_superuser("desk", "desk@newsdesk.test", "x")
     admin = Client()
-    admin.force_login(editor)
+    sign_in(admin, editor)
     author = article.bylines.first().author
     data = nested_form_data(
         {

@@ -21,6 +21,7 @@ from newsdesk.articles.models import Article, Byline, PublishedSlug
 from newsdesk.people.models import Author
 from newsdesk.sections.models import Section
 from newsdesk.taxonomy.models import Tag
+from newsdesk.testing.factories import sign_in
 from newsdesk_demo.archive.build import derived_commands
 
 SIZES = {"articles": 400, "years": 2, "sections": 6, "tags": 60, "authors": 12, "seed": 5}
@@ -155,7 +156,7 @@ def test_reader_pages_render_the_generated_content(archive, db, client):
 
 def test_a_superuser_can_open_a_generated_article_in_the_admin(archive, db, client):
     admin = get_user_model().objects.create_superuser("chief", "chief@example.com", "pw")
-    client.force_login(admin)
+    sign_in(client, admin)
     article = Article.objects.in_edition("uk").exclude(hero_image=None).first()
     url = reverse("wagtailsnippets_articles_article:edit", args=[article.pk])
     # The image chooser makes its thumbnail rendition, and Wagtail leaves that rendition's

@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from newsdesk.editorial import roles
+from newsdesk.testing.factories import sign_in
 
 from .conftest import make_user
 
@@ -17,7 +18,7 @@ from .conftest import make_user
 def test_the_dashboard_speaks_the_editors_language(
     client, db, language: str, expected: str, unexpected: str
 ) -> None:
-    client.force_login(make_user(f"editor-{language}", roles.EDITORS, language=language))
+    sign_in(client, make_user(f"editor-{language}", roles.EDITORS, language=language))
 
     response = client.get(reverse("wagtailadmin_home"))
 

@@ -10,6 +10,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from newsdesk.articles.models import Article
 from newsdesk.fronts.models import Front
+from newsdesk.testing.factories import sign_in
 
 from .payloads import article_payload
 
@@ -20,7 +21,7 @@ def test_the_article_editor_has_content_classification_and_publishing_tabs(
     article = make_article(war, headline="Обстріл Харкова", live=True)
     winter_evening = dt.datetime(2025, 2, 12, 20, 0, tzinfo=dt.UTC)
     Article.objects.filter(pk=article.pk).update(first_published_at=winter_evening)
-    client.force_login(editor)
+    sign_in(client, editor)
 
     response = client.get(reverse("wagtailsnippets_articles_article:edit", args=[article.pk]))
 
@@ -37,7 +38,7 @@ def test_the_article_editor_has_content_classification_and_publishing_tabs(
 
 
 def test_the_newsroom_menu_groups_the_snippets(client, editor) -> None:
-    client.force_login(editor)
+    sign_in(client, editor)
 
     page = client.get(reverse("wagtailadmin_home")).content.decode()
 
@@ -50,7 +51,7 @@ def test_a_front_takes_top_stories_of_its_own_edition_only(
 ) -> None:
     ours = make_article(war, headline="Головне за добу", live=True)
     theirs = make_article(war_en, headline="Top story", live=True)
-    client.force_login(editor)
+    sign_in(client, editor)
 
     def submit(*articles):
         return client.post(
@@ -78,7 +79,7 @@ def test_copy_shows_a_form_for_the_add_view_and_never_saves_over_the_original(
 ) -> None:
     original = make_article(war, headline="Оригінал", slug="original", live=True)
     copy_url = reverse("wagtailsnippets_articles_article:copy", args=[original.pk])
-    client.force_login(editor)
+    sign_in(client, editor)
 
     form = client.get(copy_url)
     posted = client.post(

@@ -10,6 +10,7 @@ from wagtail.test.utils import WagtailTestUtils
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from newsdesk.articles.models import Article, ReadAlsoPick
+from newsdesk.testing.factories import sign_in
 
 from .payloads import article_payload
 
@@ -19,7 +20,7 @@ UNPUBLISHED = "This article is not published: readers will not see it under Read
 
 
 def test_the_headline_has_a_visible_label_and_wraps(client, editor, war) -> None:
-    client.force_login(editor)
+    sign_in(client, editor)
 
     soup = WagtailTestUtils.get_soup(client.get(f"{reverse(ADD)}?locale=uk").content)
 
@@ -31,7 +32,7 @@ def test_the_headline_has_a_visible_label_and_wraps(client, editor, war) -> None
 
 
 def test_a_headline_typed_over_lines_is_saved_as_one(client, editor, war, reporter) -> None:
-    client.force_login(editor)
+    sign_in(client, editor)
     payload = article_payload(
         section=war, authors=[reporter], headline="Обстріл\r\nХаркова:  що відомо"
     )
@@ -49,7 +50,7 @@ def test_a_read_also_pick_of_a_draft_warns_the_editor(client, editor, make_artic
     ReadAlsoPick.objects.create(article=article, target=draft, sort_order=0)
     ReadAlsoPick.objects.create(article=article, target=published, sort_order=1)
     article.save_revision()
-    client.force_login(editor)
+    sign_in(client, editor)
 
     page = client.get(reverse(EDIT, args=[article.pk])).content.decode()
 
@@ -61,7 +62,7 @@ def test_a_submitted_pick_of_a_draft_is_warned_of_too(
 ) -> None:
     article = make_article(war, headline="Обстріл Харкова")
     draft = make_article(war, headline="Чернетка про ППО")
-    client.force_login(editor)
+    sign_in(client, editor)
     payload = article_payload(section=war, authors=[reporter], article=article, headline="")
     picks = inline_formset([{"target": draft.pk, "id": "", "ORDER": "1"}])
     payload.update(nested_form_data({"read_also_picks": picks}))

@@ -10,6 +10,7 @@ from wagtail.actions import publish_revision as wagtail_publish
 
 from newsdesk.articles.models import Article, PublishedSlug
 from newsdesk.publishing.models import OutboxEntry
+from newsdesk.testing.factories import sign_in
 
 from .payloads import article_payload
 
@@ -29,7 +30,7 @@ def dying_log(*args, **kwargs):
 def test_a_publish_that_dies_before_its_audit_entry_leaves_nothing_public(
     client, editor, war, reporter
 ):
-    client.force_login(editor)
+    sign_in(client, editor)
     with mock.patch.object(wagtail_publish, "log", dying_log), pytest.raises(Killed):
         client.post(
             f"{reverse(ADD)}?locale=uk",
@@ -45,7 +46,7 @@ def test_a_publish_that_dies_before_its_audit_entry_leaves_nothing_public(
 
 def test_a_change_published_from_the_admin_dies_whole(client, editor, make_article, war, reporter):
     article = make_article(war, headline="Обстріл Харкова", live=True)
-    client.force_login(editor)
+    sign_in(client, editor)
     with mock.patch.object(wagtail_publish, "log", dying_log), pytest.raises(Killed):
         client.post(
             reverse(EDIT, args=[article.pk]),
@@ -64,7 +65,7 @@ def test_a_change_published_from_the_admin_dies_whole(client, editor, make_artic
 
 
 def test_the_admin_publish_goes_through_the_write_path(client, editor, war, reporter):
-    client.force_login(editor)
+    sign_in(client, editor)
     with mock.patch(
         "newsdesk.editorial.trash.actions.publish_revision",
         wraps=__import__("newsdesk.publishing.actions", fromlist=["x"]).publish_revision,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.urls import reverse
 
 from newsdesk.articles.models import Article
+from newsdesk.testing.factories import sign_in
 
 from .payloads import article_payload
 
@@ -12,7 +13,7 @@ ADD = "wagtailsnippets_articles_article:add"
 
 
 def test_the_add_form_does_not_autosave(client, editor, war) -> None:
-    client.force_login(editor)
+    sign_in(client, editor)
 
     page = client.get(f"{reverse(ADD)}?locale=uk").content.decode()
 
@@ -21,7 +22,7 @@ def test_the_add_form_does_not_autosave(client, editor, war) -> None:
 
 
 def test_an_autosave_of_the_add_form_creates_nothing(client, editor, war, reporter) -> None:
-    client.force_login(editor)
+    sign_in(client, editor)
     payload = article_payload(section=war, authors=[reporter], headline="Пентагон заявив")
 
     response = client.post(f"{reverse(ADD)}?locale=uk", payload, HTTP_ACCEPT="application/json")
@@ -38,7 +39,7 @@ def test_an_autosave_of_the_add_form_creates_nothing(client, editor, war, report
 def test_saving_the_add_form_creates_one_article_at_the_headlines_address(
     client, editor, war, reporter
 ) -> None:
-    client.force_login(editor)
+    sign_in(client, editor)
     payload = article_payload(section=war, authors=[reporter], headline="Пентагон заявив")
     autosave = client.post(f"{reverse(ADD)}?locale=uk", payload, HTTP_ACCEPT="application/json")
     assert autosave.status_code == 400
@@ -53,7 +54,7 @@ def test_the_edit_form_of_a_saved_article_still_autosaves(
     client, editor, make_article, war
 ) -> None:
     article = make_article(war)
-    client.force_login(editor)
+    sign_in(client, editor)
 
     page = client.get(reverse("wagtailsnippets_articles_article:edit", args=[article.pk]))
 

@@ -12,6 +12,7 @@ from wagtail.models import Revision
 
 from newsdesk.articles.models import Article
 from newsdesk.publishing import actions
+from newsdesk.testing.factories import sign_in
 
 from .payloads import article_payload
 
@@ -70,7 +71,7 @@ def test_bad_new_article_is_not_saved(
     if action:
         payload[f"action-{action}"] = action
     articles, revisions = Article.objects.count(), Revision.objects.count()
-    client.force_login(editor)
+    sign_in(client, editor)
 
     response = client.post(add_url(), payload)
 
@@ -87,7 +88,7 @@ def test_bad_edit_leaves_article_and_revisions_unchanged(
     article = make_article(war, headline="Перша версія", slug="first", live=True)
     payload = bad_payload(case, war=war, war_en=war_en, reporter=reporter, article=article)
     before = snapshot(article)
-    client.force_login(editor)
+    sign_in(client, editor)
 
     response = client.post(reverse(EDIT, args=[article.pk]), {**payload, "action-publish": "1"})
 
@@ -100,7 +101,7 @@ def test_duplicate_slug_error_is_shown_on_the_slug_field(
     client, editor, make_article, war, reporter
 ) -> None:
     make_article(war, slug="taken")
-    client.force_login(editor)
+    sign_in(client, editor)
 
     payload = article_payload(section=war, authors=[reporter], slug="taken")
 
@@ -116,7 +117,7 @@ def test_same_slug_in_the_other_edition_is_fine(
     client, editor, make_article, war, war_en, reporter, reporter_en
 ) -> None:
     make_article(war, slug="kharkiv")
-    client.force_login(editor)
+    sign_in(client, editor)
 
     response = client.post(
         add_url("en"),
@@ -131,7 +132,7 @@ def test_empty_slug_is_made_from_the_ukrainian_headline(
     client, editor, make_article, war, reporter
 ) -> None:
     make_article(war, slug="kyiv-pid-obstrilom")
-    client.force_login(editor)
+    sign_in(client, editor)
 
     response = client.post(
         add_url(), article_payload(section=war, authors=[reporter], headline="Київ під обстрілом")
@@ -142,7 +143,7 @@ def test_empty_slug_is_made_from_the_ukrainian_headline(
 
 
 def test_section_choices_are_the_articles_edition(client, editor, war, politics, war_en) -> None:
-    client.force_login(editor)
+    sign_in(client, editor)
 
     uk_choices = client.get(add_url("uk")).context["form"].fields["section"].queryset
     en_choices = client.get(add_url("en")).context["form"].fields["section"].queryset
@@ -152,7 +153,7 @@ def test_section_choices_are_the_articles_edition(client, editor, war, politics,
 
 
 def test_author_of_the_other_edition_is_rejected(client, editor, war, reporter_en) -> None:
-    client.force_login(editor)
+    sign_in(client, editor)
 
     response = client.post(add_url(), article_payload(section=war, authors=[reporter_en]))
 
@@ -166,7 +167,7 @@ def test_an_old_address_of_another_article_is_not_reused(
     renamed = make_article(war, headline="Обстріл", slug="old-address", live=True)
     renamed.slug = "new-address"
     actions.publish(article=renamed)
-    client.force_login(editor)
+    sign_in(client, editor)
 
     payload = article_payload(section=war, authors=[reporter], slug="old-address")
 
@@ -184,7 +185,7 @@ def test_a_past_publication_time_already_stored_does_not_block_an_edit(
     went_out = timezone.now().replace(second=42) - dt.timedelta(days=1)
     article.go_live_at = went_out
     actions.publish(article=article)
-    client.force_login(editor)
+    sign_in(client, editor)
     shown = timezone.localtime(went_out).strftime("%Y-%m-%d %H:%M")
 
     response = client.post(

@@ -21,6 +21,7 @@ from wagtail.images import get_image_model
 from newsdesk.articles.renditions import SITE_SPECS
 from newsdesk.editorial import roles
 from newsdesk.editorial.images import BoundedImageField
+from newsdesk.testing.factories import sign_in
 
 from .conftest import make_user
 
@@ -90,7 +91,7 @@ def test_too_many_pixels_is_refused_with_a_clear_message(name: str, content: byt
 
 @pytest.mark.parametrize("language", ["uk", "en"])
 def test_an_editor_uploading_a_bomb_reads_why_in_their_language(client, db, language: str) -> None:
-    client.force_login(make_user(f"contributor-{language}", roles.CONTRIBUTORS, language=language))
+    sign_in(client, make_user(f"contributor-{language}", roles.CONTRIBUTORS, language=language))
 
     response = client.post(
         reverse("wagtailimages:add"),
@@ -106,7 +107,7 @@ def test_a_file_over_the_byte_limit_is_refused_in_the_editors_language(
     client, db, settings
 ) -> None:
     settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE = 1000
-    client.force_login(make_user("contributor-uk", roles.CONTRIBUTORS, language="uk"))
+    sign_in(client, make_user("contributor-uk", roles.CONTRIBUTORS, language="uk"))
 
     response = client.post(
         reverse("wagtailimages:add"),
@@ -121,7 +122,7 @@ def test_a_file_over_the_byte_limit_is_refused_in_the_editors_language(
 def test_an_upload_makes_every_rendition_the_site_shows(
     client, db, django_capture_on_commit_callbacks
 ) -> None:
-    client.force_login(make_user("contributor", roles.CONTRIBUTORS))
+    sign_in(client, make_user("contributor", roles.CONTRIBUTORS))
 
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(

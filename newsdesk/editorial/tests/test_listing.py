@@ -13,6 +13,7 @@ from wagtail.test.utils import WagtailTestUtils
 from newsdesk.articles import labels
 from newsdesk.articles.models import Article
 from newsdesk.publishing import actions
+from newsdesk.testing.factories import sign_in
 
 LIST = "wagtailsnippets_articles_article:list"
 
@@ -27,7 +28,7 @@ def test_first_publication_is_shown_in_kyiv_time(client, editor, make_article, w
     # 20:00 UTC in winter is 22:00 in Kyiv.
     winter_evening = dt.datetime(2025, 2, 12, 20, 0, tzinfo=dt.UTC)
     Article.objects.filter(pk=article.pk).update(first_published_at=winter_evening)
-    client.force_login(editor)
+    sign_in(client, editor)
 
     response = client.get(reverse(LIST))
 
@@ -53,7 +54,7 @@ def test_newest_first_and_filtered_by_label_and_edition(
     Article.objects.filter(pk=opinion.pk).update(labels=[labels.OPINION])
     make_article(war, headline="Звичайна новина")
     make_article(war_en, headline="An English story")
-    client.force_login(editor)
+    sign_in(client, editor)
 
     everything = rows(client.get(reverse(LIST)))
     opinions = rows(client.get(reverse(LIST), {"labels": labels.OPINION}))
@@ -67,7 +68,7 @@ def test_newest_first_and_filtered_by_label_and_edition(
 def test_the_listing_queries_per_row_only_for_the_translate_button(
     client, editor, make_article, war
 ) -> None:
-    client.force_login(editor)
+    sign_in(client, editor)
 
     def queries_with(count: int) -> int:
         while Article.objects.count() < count:
@@ -91,7 +92,7 @@ def test_status_column_shows_schedule_and_review(
     actions.schedule(article=scheduled, go_live_at=timezone.now() + dt.timedelta(hours=2))
     in_review = make_article(war, headline="Розслідування: чернетка")
     in_review.get_workflow().start(in_review, contributor)
-    client.force_login(editor)
+    sign_in(client, editor)
 
     listed = rows(client.get(reverse(LIST)))
 

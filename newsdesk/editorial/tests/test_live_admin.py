@@ -14,6 +14,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 from newsdesk.articles.models import NOT_LIVE, Article
 from newsdesk.live.models import POLL_CACHE_KEY, LiveSettings, LiveUpdate, poll_seconds
 from newsdesk.testing import factories
+from newsdesk.testing.factories import sign_in
 
 ADD = "wagtailsnippets_live_liveupdate:add"
 
@@ -42,7 +43,7 @@ def update_payload(article: Article, author: Any, text: str, **fields: Any) -> d
 
 def test_editor_publishes_an_update_from_the_admin(client, editor, clock, session_clock):
     article = factories.live_article("uk")
-    client.force_login(editor)
+    sign_in(client, editor)
     posted_at = session_clock + dt.timedelta(minutes=5)
     form = client.get(reverse(ADD))
     assert form.status_code == 200
@@ -81,7 +82,7 @@ def test_an_update_for_an_article_that_is_not_live_gets_a_clear_error_and_nothin
 ):
     factories.live_article("uk")
     ordinary = factories.live_article("uk", slug="budget-vote", coverage=NOT_LIVE)
-    client.force_login(editor)
+    sign_in(client, editor)
     response = client.post(reverse(ADD), update_payload(ordinary, factories.author("uk"), "Text."))
     assert response.status_code == 200
     # The editor's admin speaks Ukrainian (the default language).
@@ -92,14 +93,14 @@ def test_an_update_for_an_article_that_is_not_live_gets_a_clear_error_and_nothin
 
 
 def test_contributors_cannot_publish_live_updates(client, contributor):
-    client.force_login(contributor)
+    sign_in(client, contributor)
     assert client.get(reverse(ADD)).status_code in (302, 403)
 
 
 def test_editor_raises_the_poll_interval_during_a_spike(
     client, editor, django_capture_on_commit_callbacks
 ):
-    client.force_login(editor)
+    sign_in(client, editor)
     add = reverse("wagtailsnippets_live_livesettings:add")
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(add, {"poll_seconds": "60"})
@@ -114,7 +115,7 @@ def test_editor_raises_the_poll_interval_during_a_spike(
 def test_promote_to_article_asks_then_makes_a_draft_and_opens_it(client, editor):
     article = factories.live_article("uk")
     made = factories.live_update(article, "Rescuers finished their work.", title="Rescue ends")
-    client.force_login(editor)
+    sign_in(client, editor)
     url = reverse("wagtailsnippets_live_liveupdate:promote", args=[made.pk])
     listing = client.get(reverse("wagtailsnippets_live_liveupdate:list"))
     assert url in listing.content.decode()

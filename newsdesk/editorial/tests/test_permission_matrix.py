@@ -31,6 +31,7 @@ from newsdesk.editorial import roles
 from newsdesk.editorial.permissions import may_touch
 from newsdesk.sections.models import Section
 from newsdesk.testing import factories
+from newsdesk.testing.factories import sign_in
 
 from .conftest import make_user
 
@@ -278,7 +279,7 @@ def test_no_role_reaches_an_admin_page_it_may_not(db, newsroom: Newsroom) -> Non
     for role, user in newsroom.users.items():
         clients[role] = Client(raise_request_exception=False)
         if user.is_authenticated:
-            clients[role].force_login(user)
+            sign_in(clients[role], user)
     leaks, errors, checked = [], [], 0
     for route, role, path, article in _pairs(newsroom):
         response = clients[role].get(path)
@@ -307,7 +308,7 @@ def test_the_api_shows_no_role_unpublished_work(db, newsroom: Newsroom) -> None:
     for role, user in newsroom.users.items():
         client = Client()
         if user.is_authenticated:
-            client.force_login(user)
+            sign_in(client, user)
         for route in routes:
             for article, status in ((draft, 404), (published, 200)):
                 path = route.format(id=article.pk, slug=article.slug)

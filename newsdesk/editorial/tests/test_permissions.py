@@ -12,6 +12,7 @@ from wagtail.permissions import policy_registry
 from newsdesk.articles.models import Article
 from newsdesk.editorial import roles
 from newsdesk.editorial.permissions import confined_sections
+from newsdesk.testing.factories import sign_in
 
 from .conftest import make_user
 from .payloads import article_payload
@@ -46,7 +47,7 @@ def test_the_roles_and_the_review_workflow_exist(db) -> None:
 def test_a_contributor_cannot_publish_but_submits_and_an_editor_approval_publishes(
     client, contributor, editor, war, reporter
 ) -> None:
-    client.force_login(contributor)
+    sign_in(client, contributor)
     client.post(f"{url('add')}?locale=uk", article_payload(section=war, authors=[reporter]))
     article = Article.objects.get()
     edit = article_payload(section=war, authors=[reporter], article=article)
@@ -60,7 +61,7 @@ def test_a_contributor_cannot_publish_but_submits_and_an_editor_approval_publish
     assert not article.live
     assert article.workflow_in_progress
 
-    client.force_login(editor)
+    sign_in(client, editor)
     task_state = article.current_workflow_task_state
     response = client.post(url("workflow_action", article.pk, "approve", task_state.pk))
 
@@ -86,7 +87,7 @@ def test_section_editor_lists_only_their_sections(
 ) -> None:
     mine = make_article(war, headline="Фронт: зведення")
     theirs = make_article(politics, headline="Парламент: голосування")
-    client.force_login(war_editor)
+    sign_in(client, war_editor)
 
     response = client.get(url("list"))
 
@@ -109,7 +110,7 @@ def test_section_editor_cannot_touch_another_section(
     client, war_editor, make_article, politics, reporter, method: str, view: str
 ) -> None:
     article = make_article(politics, headline="Парламент: голосування", live=True)
-    client.force_login(war_editor)
+    sign_in(client, war_editor)
     data = {}
     if view == "edit":
         data = article_payload(
@@ -130,7 +131,7 @@ def test_section_editor_publishes_in_their_section(
     client, war_editor, make_article, war, reporter
 ) -> None:
     article = make_article(war, headline="Фронт: зведення")
-    client.force_login(war_editor)
+    sign_in(client, war_editor)
 
     response = client.post(
         url("edit", article.pk),
@@ -145,7 +146,7 @@ def test_section_editor_publishes_in_their_section(
 def test_section_editor_cannot_file_an_article_in_another_section(
     client, war_editor, war, politics, reporter
 ) -> None:
-    client.force_login(war_editor)
+    sign_in(client, war_editor)
 
     offered = client.get(f"{url('add')}?locale=uk").context["form"].fields["section"].queryset
     response = client.post(
@@ -164,7 +165,7 @@ def test_section_editor_cannot_approve_another_sections_article(
     article = make_article(politics, headline="Парламент: голосування")
     article.get_workflow().start(article, contributor)
     task_state = article.current_workflow_task_state
-    client.force_login(war_editor)
+    sign_in(client, war_editor)
 
     response = client.post(url("workflow_action", article.pk, "approve", task_state.pk))
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.urls import reverse
 
+from newsdesk.testing.factories import sign_in
+
 from .payloads import article_payload
 
 PREVIEW = "wagtailsnippets_articles_article:preview_on_edit"
@@ -13,7 +15,7 @@ def test_a_preview_may_be_framed_by_the_admins_own_origin_only(
     client, editor, make_article, war, reporter
 ) -> None:
     article = make_article(war, headline="Обстріл Харкова")
-    client.force_login(editor)
+    sign_in(client, editor)
     url = reverse(PREVIEW, args=[article.pk])
     payload = article_payload(
         section=war, authors=[reporter], article=article, headline="Нічна атака на Харків"

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from newsdesk.articles import labels
 from newsdesk.articles.models import Article, UpdateLogEntry
+from newsdesk.testing.factories import sign_in
 
 from .payloads import article_payload
 
@@ -18,7 +19,7 @@ EDIT = "wagtailsnippets_articles_article:edit"
 
 
 def test_create_and_publish_makes_the_article_live(client, editor, war, reporter) -> None:
-    client.force_login(editor)
+    sign_in(client, editor)
 
     response = client.post(
         f"{reverse(ADD)}?locale=uk",
@@ -42,7 +43,7 @@ def test_publishing_a_change_with_a_note_logs_an_update_and_without_one_does_not
     client, editor, make_article, war, reporter
 ) -> None:
     article = make_article(war, headline="Обстріл Харкова", live=True)
-    client.force_login(editor)
+    sign_in(client, editor)
     edit_url = reverse(EDIT, args=[article.pk])
 
     client.post(
@@ -80,7 +81,7 @@ def test_publishing_a_change_with_a_note_logs_an_update_and_without_one_does_not
 @pytest.mark.dated
 def test_a_future_publication_time_schedules_the_article(client, editor, war, reporter) -> None:
     tomorrow = timezone.localtime(timezone.now() + dt.timedelta(days=1))
-    client.force_login(editor)
+    sign_in(client, editor)
 
     response = client.post(
         f"{reverse(ADD)}?locale=uk",

@@ -13,6 +13,7 @@ from wagtail.test.utils import WagtailTestUtils
 
 from newsdesk.publishing import actions
 from newsdesk.publishing.actions import LATE_ACTION
+from newsdesk.testing.factories import sign_in
 
 REPORT = "editorial:late_publications"
 
@@ -41,7 +42,7 @@ def test_the_scheduler_records_a_late_publication_that_the_report_shows(
     type(revision).objects.filter(pk=revision.pk).update(approved_go_live_at=due)
 
     report = actions.publish_due()
-    client.force_login(editor)
+    sign_in(client, editor)
     response = client.get(reverse(REPORT))
 
     assert report.late
@@ -66,7 +67,7 @@ def test_the_report_lists_newest_first_with_kyiv_times_and_delays(
         scheduled_for=summer_morning + dt.timedelta(hours=8),
         published_at=summer_morning + dt.timedelta(hours=10, minutes=5),
     )
-    client.force_login(editor)
+    sign_in(client, editor)
 
     response = client.get(reverse(REPORT))
 
@@ -81,10 +82,10 @@ def test_the_report_lists_newest_first_with_kyiv_times_and_delays(
 
 
 def test_the_report_is_for_those_who_publish(client, editor, contributor) -> None:
-    client.force_login(contributor)
+    sign_in(client, contributor)
     denied = client.get(reverse(REPORT))
     contributor_home = client.get(reverse("wagtailadmin_home")).content.decode()
-    client.force_login(editor)
+    sign_in(client, editor)
     editor_home = client.get(reverse("wagtailadmin_home")).content.decode()
 
     assert denied.status_code == 302
@@ -101,7 +102,7 @@ def test_a_section_editor_sees_only_their_sections(
     moment = dt.datetime(2025, 7, 1, 9, 0, tzinfo=dt.UTC)
     for article in (mine, theirs):
         late_entry(article, scheduled_for=moment, published_at=moment + dt.timedelta(minutes=3))
-    client.force_login(war_editor)
+    sign_in(client, war_editor)
 
     page = client.get(reverse(REPORT)).content.decode()
 

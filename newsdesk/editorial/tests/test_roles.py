@@ -15,6 +15,7 @@ from wagtail.models import GroupCollectionPermission, GroupPagePermission, Local
 from newsdesk.breaking.models import BreakingBanner
 from newsdesk.editorial import roles
 from newsdesk.testing import factories
+from newsdesk.testing.factories import sign_in
 
 from .conftest import make_user
 
@@ -141,7 +142,7 @@ def _banner_form(article) -> dict[str, str]:
 def test_the_duty_editor_raises_and_lowers_the_banner(
     client, banner_article, role: str, may: bool
 ) -> None:
-    client.force_login(make_user(f"user-{role}".replace(" ", "-"), role))
+    sign_in(client, make_user(f"user-{role}".replace(" ", "-"), role))
 
     response = client.post(
         reverse("wagtailsnippets_breaking_breakingbanner:add"), _banner_form(banner_article)

@@ -7,13 +7,14 @@ from django.urls import reverse
 
 from newsdesk.articles.models import Article
 from newsdesk.stories.models import Story
+from newsdesk.testing.factories import sign_in
 
 from .payloads import article_payload
 from .test_translation import translate_url
 
 
 def test_the_newsroom_menu_lists_stories_and_timeline_entries(client, editor) -> None:
-    client.force_login(editor)
+    sign_in(client, editor)
     page = client.get(reverse("wagtailadmin_home")).content.decode()
     assert "Stories" in page and "Timeline entries" in page
     assert client.get(reverse("wagtailsnippets_stories_story:list")).status_code == 200
@@ -25,7 +26,7 @@ def test_an_article_takes_a_story_of_its_own_edition_only(
 ) -> None:
     ours = Story.objects.create(locale=uk, title="Війська", slug="viiska")
     theirs = Story.objects.create(locale=en, title="Troops", slug="troops")
-    client.force_login(editor)
+    sign_in(client, editor)
     add = reverse("wagtailsnippets_articles_article:add") + "?locale=uk"
 
     assert set(client.get(add).context["form"].fields["story"].queryset) == {ours}
@@ -51,7 +52,7 @@ def test_a_translation_is_filed_under_the_story_twin_or_none(
     filed = make_article(war, slug="filed", live=True)
     filed.story = story
     filed.save()
-    client.force_login(editor)
+    sign_in(client, editor)
 
     client.post(translate_url(filed), {"locales": [en.pk]})
     assert Article.objects.get(locale=en).story == twin

@@ -18,6 +18,7 @@ from newsdesk.articles.models import Article
 from newsdesk.editorial.autocomplete import URL_NAME
 from newsdesk.taxonomy.models import Tag
 from newsdesk.testing import factories
+from newsdesk.testing.factories import sign_in
 
 from .conftest import make_user
 from .payloads import article_payload
@@ -68,7 +69,7 @@ def test_the_form_renders_only_the_articles_tags_and_stays_small(
     client, editor, tagged, budget, django_assert_max_num_queries
 ) -> None:
     many_tags(2_000)
-    client.force_login(editor)
+    sign_in(client, editor)
 
     # Pinned at what the form costs with any number of tags: the widget reads the chosen
     # tags with the article, never the edition's list.
@@ -87,7 +88,7 @@ def test_the_form_renders_only_the_articles_tags_and_stays_small(
 def test_the_form_costs_the_same_queries_with_two_or_two_thousand_tags(
     client, editor, tagged, django_assert_num_queries
 ) -> None:
-    client.force_login(editor)
+    sign_in(client, editor)
     url = reverse(EDIT, args=[tagged.pk])
     client.get(url)  # the editing session, once
     many_tags(2)
@@ -99,7 +100,7 @@ def test_the_form_costs_the_same_queries_with_two_or_two_thousand_tags(
 
 
 def test_adding_a_tag_keeps_the_old_ones(client, editor, tagged, war, reporter, budget, kharkiv):
-    client.force_login(editor)
+    sign_in(client, editor)
     payload = article_payload(section=war, authors=[reporter], article=tagged)
     payload["tags"] = [budget.pk, kharkiv.pk]
 
@@ -112,7 +113,7 @@ def test_adding_a_tag_keeps_the_old_ones(client, editor, tagged, war, reporter, 
 
 def test_a_tag_of_the_other_edition_is_refused_with_a_message(client, editor, war, reporter):
     english = factories.tag("en", "kharkiv", name="Kharkiv")
-    client.force_login(editor)
+    sign_in(client, editor)
     payload = article_payload(section=war, authors=[reporter])
     payload["tags"] = [english.pk]
 
@@ -140,21 +141,21 @@ def test_a_tag_of_the_other_edition_is_refused_with_a_message(client, editor, wa
 def test_search_by_prefix_and_romanisation(client, editor, kharkiv, budget, query, found):
     factories.tag("uk", "povitriana-oborona", name="Повітряна оборона")
     factories.tag("en", "kharkiv", name="Kharkiv")  # the other edition's twin
-    client.force_login(editor)
+    sign_in(client, editor)
 
     assert search(client, query) == found
 
 
 def test_a_cyrillic_query_finds_an_english_tag(client, editor):
     factories.tag("en", "kharkiv", name="Kharkiv")
-    client.force_login(editor)
+    sign_in(client, editor)
 
     assert search(client, "Хар", edition="en") == ["Kharkiv"]
 
 
 def test_search_answers_a_page_of_results_at_most(client, editor):
     many_tags(50)
-    client.force_login(editor)
+    sign_in(client, editor)
 
     assert len(search(client, "тема")) == 20
 
@@ -167,7 +168,7 @@ def test_search_answers_a_page_of_results_at_most(client, editor):
     ],
 )
 def test_search_with_bad_input(client, editor, params, status, message):
-    client.force_login(editor)
+    sign_in(client, editor)
 
     response = client.get(reverse(URL_NAME), params)
 
@@ -177,7 +178,7 @@ def test_search_with_bad_input(client, editor, params, status, message):
 def test_search_needs_a_role_that_edits_articles(client, db):
     reader = make_user("reader")
     reader.user_permissions.add(Permission.objects.get(codename="access_admin"))
-    client.force_login(reader)
+    sign_in(client, reader)
 
     response = client.get(reverse(URL_NAME), {"edition": "uk", "q": "kh"})
 
@@ -185,7 +186,7 @@ def test_search_needs_a_role_that_edits_articles(client, db):
 
 
 def test_an_editor_creates_a_tag_in_the_edition(client, editor, kharkiv):
-    client.force_login(editor)
+    sign_in(client, editor)
 
     response = client.post(reverse(URL_NAME), {"edition": "uk", "name": " Повітряна  оборона "})
 
@@ -203,7 +204,7 @@ def test_an_editor_creates_a_tag_in_the_edition(client, editor, kharkiv):
 
 def test_a_new_tag_whose_slug_is_taken_gets_the_next_one(client, editor):
     factories.tag("uk", "kyiv", name="Kyiv")
-    client.force_login(editor)
+    sign_in(client, editor)
 
     response = client.post(reverse(URL_NAME), {"edition": "uk", "name": "Київ"})
 
@@ -219,7 +220,7 @@ def test_a_new_tag_whose_slug_is_taken_gets_the_next_one(client, editor):
     ],
 )
 def test_creating_a_tag_with_a_bad_name(client, editor, name, message):
-    client.force_login(editor)
+    sign_in(client, editor)
 
     response = client.post(reverse(URL_NAME), {"edition": "uk", "name": name})
 
@@ -232,7 +233,7 @@ def test_a_role_without_tag_creation_cannot_create_one(client, db):
     writer.user_permissions.add(
         *Permission.objects.filter(codename__in=["access_admin", "add_article", "change_article"])
     )
-    client.force_login(writer)
+    sign_in(client, writer)
 
     response = client.post(reverse(URL_NAME), {"edition": "uk", "name": "Нова тема"})
 
@@ -247,7 +248,7 @@ def test_a_role_without_tag_creation_cannot_create_one(client, db):
 
 def test_errors_speak_the_editors_language(client, db) -> None:
     editor_uk = make_user("redaktor", "Editors", language="uk")
-    client.force_login(editor_uk)
+    sign_in(client, editor_uk)
 
     response = client.post(reverse(URL_NAME), {"edition": "uk", "name": ""})
 

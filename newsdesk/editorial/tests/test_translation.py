@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from newsdesk.articles.models import Article
 from newsdesk.taxonomy.models import Tag
+from newsdesk.testing.factories import sign_in
 
 
 def translate_url(article: Article) -> str:
@@ -29,7 +30,7 @@ def test_translating_a_published_article_makes_a_draft_of_the_other_edition(
     Tag.objects.create(locale=uk, name="Харків", slug="kharkiv")  # not translated yet
     source.tags = Tag.objects.filter(locale=uk)
     source.save()
-    client.force_login(editor)
+    sign_in(client, editor)
 
     response = client.post(translate_url(source), {"locales": [en.pk]})
 
@@ -55,7 +56,7 @@ def test_a_section_editor_cannot_translate_another_sections_article(
     client, war_editor, make_article, politics, en
 ) -> None:
     article = make_article(politics, headline="Парламент: голосування")
-    client.force_login(war_editor)
+    sign_in(client, war_editor)
 
     response = client.post(translate_url(article), {"locales": [en.pk]})
 

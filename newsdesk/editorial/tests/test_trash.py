@@ -16,6 +16,7 @@ from newsdesk.live.models import LiveUpdate
 from newsdesk.publishing import actions
 from newsdesk.publishing.actions import PURGE_ACTION, RESTORE_ACTION, TRASH_ACTION
 from newsdesk.testing import factories
+from newsdesk.testing.factories import sign_in
 
 from .conftest import make_user
 
@@ -45,7 +46,7 @@ def test_deleting_a_published_article_trashes_it_and_takes_it_off_every_page(
         assert "Обстріл Харкова" in client.get(path).content.decode(), path
 
     admin = client.__class__()
-    admin.force_login(editor)
+    sign_in(admin, editor)
     with django_capture_on_commit_callbacks(execute=True):
         response = admin.post(reverse(DELETE, args=[article.pk]), follow=True)
 
@@ -68,7 +69,7 @@ def test_deleting_a_published_article_trashes_it_and_takes_it_off_every_page(
 def test_restore_brings_the_article_back_as_a_draft(client, editor, make_article, war):
     article = make_article(war, headline="Обстріл Харкова", live=True)
     actions.trash(article=article, user=editor)
-    client.force_login(editor)
+    sign_in(client, editor)
 
     response = client.post(reverse(RESTORE, args=[article.pk]))
 
@@ -83,7 +84,7 @@ def test_restore_brings_the_article_back_as_a_draft(client, editor, make_article
 
 def test_restore_refuses_bad_requests(client, editor, make_article, war):
     article = make_article(war, live=True)
-    client.force_login(editor)
+    sign_in(client, editor)
     assert client.get(reverse(RESTORE, args=[article.pk])).status_code == 405
     assert client.post(reverse(RESTORE, args=[article.pk])).status_code == 404  # not trashed
     assert client.post("/admin/trash/not-a-number/restore/").status_code == 404
@@ -97,12 +98,12 @@ def test_who_may_trash_and_restore(client, contributor, war_editor, make_article
     def trashed() -> set[str]:
         return set(Article.objects.exclude(trashed_at=None).values_list("slug", flat=True))
 
-    client.force_login(contributor)  # no delete permission
+    sign_in(client, contributor)  # no delete permission
     client.post(reverse(DELETE, args=[inside.pk]))
     assert trashed() == set()
     assert client.get(reverse(TRASH)).url == "/admin/"  # refused, back to the dashboard
 
-    client.force_login(war_editor)
+    sign_in(client, war_editor)
     client.post(reverse(DELETE, args=[outside.pk]))
     assert trashed() == set()
     client.post(reverse(DELETE, args=[inside.pk]))
@@ -117,7 +118,7 @@ def test_who_may_trash_and_restore(client, contributor, war_editor, make_article
 def test_bulk_delete_trashes_every_article(client, editor, make_article, war):
     first = make_article(war, slug="first", live=True)
     second = make_article(war, slug="second")
-    client.force_login(editor)
+    sign_in(client, editor)
     url = (
         reverse("wagtail_bulk_action", args=["articles", "article", "delete"])
         + f"?id={first.pk}&id={second.pk}"
@@ -174,7 +175,7 @@ def test_the_trash_speaks_the_editors_language(client, make_article, war):
     make_article(war, live=True)
     actions.trash(article=Article.objects.get())
     editor_uk = make_user("redaktor", "Editors", language="uk")
-    client.force_login(editor_uk)
+    sign_in(client, editor_uk)
 
     page = client.get(reverse(TRASH)).content.decode()
 

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from newsdesk.articles.models import Article, UpdateLogEntry
+from newsdesk.testing.factories import sign_in
 
 from .payloads import article_payload
 
@@ -30,7 +31,7 @@ def test_a_correction_is_logged_as_one_and_the_kind_is_reset(
     client, editor, make_article, war, reporter
 ) -> None:
     article = make_article(war, live=True)
-    client.force_login(editor)
+    sign_in(client, editor)
 
     response = _post(
         client, article, war=war, reporter=reporter, kind="correction", note="Загиблих двоє."
@@ -48,7 +49,7 @@ def test_a_correction_is_logged_as_one_and_the_kind_is_reset(
 
 def test_the_kind_is_offered_on_the_publishing_tab(client, editor, make_article, war) -> None:
     article = make_article(war, live=True)
-    client.force_login(editor)
+    sign_in(client, editor)
 
     form = client.get(reverse(EDIT, args=[article.pk])).context["form"]
 
@@ -86,7 +87,7 @@ def test_bad_kind_or_missing_note_is_refused_with_a_clear_message(
     client, editor, make_article, war, reporter, kind: str, note: str, field: str, message: str
 ) -> None:
     article = make_article(war, live=True)
-    client.force_login(editor)
+    sign_in(client, editor)
 
     response = _post(client, article, war=war, reporter=reporter, kind=kind, note=note)
 

@@ -15,6 +15,7 @@ from newsdesk.publishing import heartbeat
 from newsdesk.publishing.management.commands import publish_due
 from newsdesk.publishing.models import Heartbeat, OutboxEntry
 from newsdesk.testing import factories
+from newsdesk.testing.factories import sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -74,7 +75,7 @@ def _editor(language: str):
     [("en", "The scheduler is not running"), ("uk", "Планувальник не працює")],
 )
 def test_the_dashboard_warns_editors_when_the_scheduler_is_late(client, clock, language, warning):
-    client.force_login(_editor(language))
+    sign_in(client, _editor(language))
     heartbeat.beat(interval=15)
     assert warning not in client.get(reverse("wagtailadmin_home")).content.decode()
 
@@ -86,6 +87,6 @@ def test_the_dashboard_warns_editors_when_the_scheduler_is_late(client, clock, l
 
 
 def test_the_dashboard_warns_when_the_scheduler_never_ran(client):
-    client.force_login(_editor("en"))
+    sign_in(client, _editor("en"))
     page = client.get(reverse("wagtailadmin_home")).content.decode()
     assert "The scheduler has never run on this site." in page

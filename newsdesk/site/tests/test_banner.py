@@ -19,6 +19,7 @@ from newsdesk.articles.models import Article
 from newsdesk.breaking import current
 from newsdesk.breaking.models import BreakingBanner
 from newsdesk.publishing import actions
+from newsdesk.testing.factories import sign_in
 
 from .conftest import Page
 
@@ -130,7 +131,7 @@ def _payload(target: Article, locale: str, changes: dict[str, str]) -> dict[str,
 
 
 def test_an_editor_raises_a_banner_in_the_newsroom_admin(client, demo_newsroom, editor):
-    client.force_login(editor)
+    sign_in(client, editor)
 
     response = client.post(reverse(ADD), _payload(_article("en"), "en", {}))
 
@@ -156,7 +157,7 @@ def test_an_editor_raises_a_banner_in_the_newsroom_admin(client, demo_newsroom, 
 def test_bad_banner_is_refused_with_a_clear_message(
     client, demo_newsroom, editor, case: str, field: str, message: str
 ):
-    client.force_login(editor)
+    sign_in(client, editor)
     article = _article("en")
     now = timezone.localtime(timezone.now())
     changes = {

@@ -18,6 +18,7 @@ from newsdesk.publishing import actions
 from newsdesk.sections.models import Section
 from newsdesk.site import views
 from newsdesk.testing import factories
+from newsdesk.testing.factories import sign_in
 
 from .conftest import Page
 
@@ -73,7 +74,7 @@ def test_an_editor_sees_unpublished_work_at_its_real_address(client, demo_newsro
     draft.headline = "Second draft headline"
     actions.save_draft(article=draft)
 
-    client.force_login(editor)
+    sign_in(client, editor)
     response = client.get(draft.get_url())
     assert response.status_code == 200
     html = response.content.decode()
@@ -106,7 +107,7 @@ def _unpublished(kind: str, section) -> Article:
 def test_a_section_editor_sees_unpublished_work_of_their_sections_only(client, demo_newsroom, kind):
     sections = list(Section.objects.filter(locale__language_code="uk").order_by("pk")[:2])
     mine, theirs = sections
-    client.force_login(_section_editor(mine))
+    sign_in(client, _section_editor(mine))
     own = _unpublished(kind, mine)
     other = _unpublished(kind, theirs)
 
@@ -122,7 +123,7 @@ def test_a_section_editor_sees_unpublished_work_of_their_sections_only(client, d
 def test_a_user_without_permission_gets_404(client, demo_newsroom):
     draft = _new_article("uk", "not-for-you")
     actions.save_draft(article=draft)
-    client.force_login(User.objects.create_user("reader", password="not-a-real-password"))
+    sign_in(client, User.objects.create_user("reader", password="not-a-real-password"))
     assert client.get(draft.get_url()).status_code == 404
 
 

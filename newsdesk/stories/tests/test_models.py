@@ -19,6 +19,7 @@ from newsdesk.editions import KYIV
 from newsdesk.publishing import actions
 from newsdesk.stories.models import DAY, MINUTE, Story, TimelineEntry
 from newsdesk.testing import factories
+from newsdesk.testing.factories import sign_in
 
 
 @pytest.fixture(autouse=True)
@@ -149,7 +150,7 @@ def test_the_admin_form_shows_the_errors_and_saves_nothing(client, story):
     profile = UserProfile.get_for_user(admin)
     profile.preferred_language = "en"
     profile.save()
-    client.force_login(admin)
+    sign_in(client, admin)
     tomorrow = timezone.now().astimezone(KYIV).date() + dt.timedelta(days=1)
     response = client.post(
         reverse("wagtailsnippets_stories_timelineentry:add"),
@@ -179,7 +180,7 @@ def test_the_admin_form_shows_the_errors_and_saves_nothing(client, story):
 
 def test_the_admin_saves_a_good_entry_with_a_revision(client, story):
     admin = get_user_model().objects.create_superuser("chief", "chief@newsdesk.test", "x")
-    client.force_login(admin)
+    sign_in(client, admin)
     response = client.post(
         reverse("wagtailsnippets_stories_timelineentry:add"),
         {
