@@ -27,6 +27,7 @@ from newsdesk.articles import labels as label_codes
 from newsdesk.articles.models import Article
 from newsdesk.fronts.models import Front
 from newsdesk.people.models import Author
+from newsdesk.publishing.actions import BACKDATE_PERMISSION
 from newsdesk.sections.models import Section
 from newsdesk.taxonomy.models import Tag
 
@@ -126,6 +127,8 @@ ARTICLE_PANELS = TabbedInterface(
                 # Read-only: it orders the feed and is the time readers see; a change after
                 # publication belongs in the update log, not in a rewritten date.
                 KyivTimePanel("first_published_at"),
+                # Decision 0038: only roles trusted with the archive's dates see it.
+                FieldPanel("original_published_at", permission=BACKDATE_PERMISSION),
                 PublishingPanel(),
             ],
             heading=_("Publishing"),

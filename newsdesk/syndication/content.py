@@ -338,11 +338,12 @@ def entry_keys(article: Any) -> set[str]:
 
 
 def latest(articles: ArticleQuerySet, edition: str, size: int = FEED_SIZE) -> list[Entry]:
-    """The newest ``size`` articles of ``articles`` (a narrowed ``published()`` queryset)."""
+    """The newest ``size`` articles of ``articles`` (a narrowed ``published()`` queryset)
+    that may go out as news (``announced``: never one dated at its original publication)."""
     # Plain rows, not model instances: a warm feed builds nothing else from them.
     heads = [
         SimpleNamespace(pk=row["id"], **row)
-        for row in articles.newest_first().values(*HEAD_FIELDS)[:size]
+        for row in articles.announced().newest_first().values(*HEAD_FIELDS)[:size]
     ]
     names = {article.pk: entry_name(article, edition) for article in heads}
     # Kept entries note their keys (the article's among them); made ones note theirs.
