@@ -192,6 +192,8 @@ class Article(
                 condition=Q(live=True),
                 name="article_section_feed",
             ),
+            # The desk's search reads the few articles the search index does not hold.
+            models.Index(fields=["-id"], condition=Q(live=False), name="article_unpublished"),
             models.Index(
                 fields=["story", "-first_published_at", "-id"],
                 condition=Q(live=True, story__isnull=False),

@@ -19,4 +19,8 @@ class Migration(migrations.Migration):
             name='original_published_at',
             field=models.DateTimeField(blank=True, help_text="Only for an article that first appeared earlier (an archive piece, a late filing): it is dated then, in its own day of the archive, and stays out of today's feeds. Kyiv time. Cannot change after publication.", null=True, verbose_name='original first publication'),
         ),
+        migrations.AddIndex(
+            model_name='article',
+            index=models.Index(condition=models.Q(('live', False)), fields=['-id'], name='article_unpublished'),
+        ),
     ]
