@@ -1,4 +1,5 @@
-"""The editors' admin: the Newsroom menu, the Late publications report, our permission."""
+"""The editors' admin: the Newsroom menu and dashboard, the Late publications report, our
+permission."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 
+from .dashboard import NewsroomPanel
 from .models import ALL_SECTIONS_PERMISSION
 from .reports import URL_NAMESPACE, LatePublicationsView
 from .viewsets import NewsroomViewSetGroup
@@ -52,3 +54,9 @@ def register_late_publications_menu_item() -> MenuItem:
 def register_all_sections_permission() -> QuerySet:
     app_label, codename = ALL_SECTIONS_PERMISSION.split(".")
     return Permission.objects.filter(content_type__app_label=app_label, codename=codename)
+
+
+@hooks.register("construct_homepage_panels")
+def add_newsroom_panel(request: HttpRequest, panels: list[Any]) -> None:
+    if request.user.has_perm("articles.change_article"):
+        panels.append(NewsroomPanel())
