@@ -13,7 +13,6 @@ from typing import Any
 from django.conf import settings
 from django.contrib.admin.utils import quote
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.admin.ui.components import Component
@@ -49,11 +48,10 @@ def _row(article: Article, moment: dt.datetime | None) -> Row:
     )
 
 
-def _articles_of(user: Any) -> QuerySet[Article]:
+def _articles_of(user: Any) -> Any:
+    """The articles ``user`` may work on (an ``ArticleQuerySet``)."""
     policy = policy_registry.get_by_type(Article)
-    visible: QuerySet[Article] = policy.instances_user_has_any_permission_for(
-        user, ["add", "change", "publish"]
-    )
+    visible = policy.instances_user_has_any_permission_for(user, ["add", "change", "publish"])
     return visible.select_related("locale")
 
 
@@ -117,6 +115,7 @@ class NewsroomPanel(Component):
         add_url = reverse("wagtailsnippets_articles_article:add")
         return {
             "request": request,
+            "search_url": reverse("wagtailsnippets_articles_article:list"),
             "new_article": [(code, f"{add_url}?locale={code}") for code in EDITIONS],
             "lists": [
                 ("late", _scheduled(user, due_before=timezone.now() - tolerance)),

@@ -28,7 +28,7 @@ from wagtail.snippets.views.snippets import IndexView
 from newsdesk.articles import labels as label_codes
 from newsdesk.articles.models import Article
 from newsdesk.people.models import Author
-from newsdesk.search.desk import find_articles
+from newsdesk.search.desk import containing, find_articles
 from newsdesk.sections.models import Section
 
 SCHEDULED, IN_REVIEW, CHANGED, DRAFT, LIVE = "scheduled", "review", "changed", "draft", "live"
@@ -215,8 +215,21 @@ def keyset_page(queryset: QuerySet, *, after: int | None, before: int | None, si
     return rows, older, newer
 
 
+class FoldedSearchIndexView(IndexView):
+    """A newsroom snippet's listing, searched whatever the case in both scripts (SQLite's
+    LIKE folds ASCII only), with links to the same search in the other areas."""
+
+    show_other_searches = True
+
+    def search_queryset(self, queryset: QuerySet) -> QuerySet:
+        if not self.is_searching:
+            return queryset
+        return containing(queryset, self.search_fields or [], self.search_query)
+
+
 class ArticleIndexView(IndexView):
     results_template_name = "editorial/article_index_results.html"
+    show_other_searches = True
 
     def get_ordering(self) -> str:
         # One order: keyset pages walk the primary key (the newest article first).
