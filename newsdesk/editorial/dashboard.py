@@ -118,7 +118,12 @@ class NewsroomPanel(Component):
             "search_url": reverse("wagtailsnippets_articles_article:list"),
             "new_article": [(code, f"{add_url}?locale={code}") for code in EDITIONS],
             "lists": [
-                ("late", _scheduled(user, due_before=timezone.now() - tolerance)),
+                # Lateness is for those who publish, as its report is.
+                *(
+                    [("late", _scheduled(user, due_before=timezone.now() - tolerance))]
+                    if user.has_perm("articles.publish_article")
+                    else []
+                ),
                 ("drafts", _my_drafts(user)),
                 ("review", _awaiting_review(user)),
                 ("scheduled", _scheduled(user)),

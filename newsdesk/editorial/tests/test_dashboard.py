@@ -125,3 +125,12 @@ def test_a_contributor_without_change_rights_sees_no_newsroom_panel(client, db) 
     client.force_login(reader)
 
     assert _lists(client.get(reverse(HOME))) == {}
+
+
+def test_late_publications_are_for_those_who_publish(client, desk, contributor) -> None:
+    client.force_login(contributor)
+
+    found = _lists(client.get(reverse(HOME)))
+
+    assert "late" not in found
+    assert "drafts" in found
