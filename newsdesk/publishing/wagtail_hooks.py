@@ -14,7 +14,7 @@ from .reconcile import RECONCILED_ACTION
 
 
 @hooks.register("register_log_actions")
-def register_late_publication(actions) -> None:
+def register_publishing_actions(actions) -> None:
     actions.register_action(LATE_ACTION, _("Published late"), _("Published late by the scheduler"))
     actions.register_action(TRASH_ACTION, _("Moved to the trash"), _("Moved to the trash"))
     actions.register_action(

@@ -55,6 +55,8 @@ MATRIX = {
         | TAGS
         | TIMELINE_ENTRIES
         | {"editorial.edit_all_sections", "taxonomy.delete_tag", "stories.delete_timelineentry"}
+        # The duty desk dates an archive piece at its first publication (decision 0038).
+        | {"articles.backdate_article"}
         | {
             f"{app}.{action}_{model}"
             for app, model in [
