@@ -16,6 +16,7 @@ from wagtail.test.utils import WagtailTestUtils
 from newsdesk.editorial import roles
 from newsdesk.publishing import actions
 from newsdesk.testing import factories
+from newsdesk.testing.factories import sign_in
 
 from .conftest import make_user
 
@@ -62,7 +63,7 @@ def desk(db, war, reporter, contributor):
 
 
 def test_the_dashboard_lists_what_the_desk_needs(client, desk) -> None:
-    client.force_login(desk)
+    sign_in(client, desk)
 
     found = _lists(client.get(reverse(HOME)))
 
@@ -74,7 +75,7 @@ def test_the_dashboard_lists_what_the_desk_needs(client, desk) -> None:
 
 
 def test_new_article_in_each_edition(client, desk) -> None:
-    client.force_login(desk)
+    sign_in(client, desk)
     soup = WagtailTestUtils.get_soup(client.get(reverse(HOME)).content)
 
     links = {a["data-edition"]: a["href"] for a in soup.select("[data-newsroom-new] a")}
@@ -88,7 +89,7 @@ def test_new_article_in_each_edition(client, desk) -> None:
     [("en", ["My drafts", "Late publications"]), ("uk", ["Мої чернетки", "Запізнілі публікації"])],
 )
 def test_the_dashboard_speaks_the_editors_language(client, db, language, expected) -> None:
-    client.force_login(make_user(f"desk-{language}", roles.EDITORS, language=language))
+    sign_in(client, make_user(f"desk-{language}", roles.EDITORS, language=language))
 
     text = WagtailTestUtils.get_soup(client.get(reverse(HOME)).content).get_text()
 
@@ -97,7 +98,7 @@ def test_the_dashboard_speaks_the_editors_language(client, db, language, expecte
 
 
 def test_the_dashboard_costs_the_same_with_more_articles(client, desk, war) -> None:
-    client.force_login(desk)
+    sign_in(client, desk)
     client.get(reverse(HOME))
 
     def cost() -> int:
@@ -122,13 +123,13 @@ def test_a_contributor_without_change_rights_sees_no_newsroom_panel(client, db) 
     from django.contrib.auth.models import Permission
 
     reader.user_permissions.add(Permission.objects.get(codename="access_admin"))
-    client.force_login(reader)
+    sign_in(client, reader)
 
     assert _lists(client.get(reverse(HOME))) == {}
 
 
 def test_late_publications_are_for_those_who_publish(client, desk, contributor) -> None:
-    client.force_login(contributor)
+    sign_in(client, contributor)
 
     found = _lists(client.get(reverse(HOME)))
 

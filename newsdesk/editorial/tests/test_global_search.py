@@ -10,6 +10,7 @@ from wagtail.test.utils import WagtailTestUtils
 from newsdesk.people.models import Author
 from newsdesk.stories.models import Story
 from newsdesk.taxonomy.models import Tag
+from newsdesk.testing.factories import sign_in
 
 from .test_listing import rows
 
@@ -31,7 +32,7 @@ def test_each_area_finds_its_items_whatever_the_case(client, editor, uk) -> None
     Tag.objects.create(locale=uk, name="Одеса", slug="odesa")
     Author.objects.create(locale=uk, name="Олена Коваль", slug="olena")
     Story.objects.create(locale=uk, title="Енергетична війна", slug="energy")
-    client.force_login(editor)
+    sign_in(client, editor)
 
     def found(name: str, query: str) -> list[str]:
         return rows(client.get(reverse(f"wagtailsnippets_{name}:list"), {"q": query}))
@@ -45,7 +46,7 @@ def test_each_area_finds_its_items_whatever_the_case(client, editor, uk) -> None
 
 
 def test_a_search_page_links_the_same_words_to_the_other_areas(client, editor, uk) -> None:
-    client.force_login(editor)
+    sign_in(client, editor)
 
     response = client.get(reverse("wagtailsnippets_articles_article:list"), {"q": "харків"})
 
@@ -56,7 +57,7 @@ def test_a_search_page_links_the_same_words_to_the_other_areas(client, editor, u
 
 
 def test_the_dashboard_has_a_search_for_articles(client, editor) -> None:
-    client.force_login(editor)
+    sign_in(client, editor)
 
     soup = WagtailTestUtils.get_soup(client.get(reverse("wagtailadmin_home")).content)
 

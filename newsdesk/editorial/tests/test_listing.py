@@ -121,7 +121,7 @@ def _published(make_article, capture, section, **kwargs) -> Article:
 def test_labels_and_byline_have_their_columns(client, editor, make_article, war) -> None:
     article = make_article(war, headline="Колонка редактора")
     Article.objects.filter(pk=article.pk).update(labels=[labels.OPINION, labels.EXCLUSIVE])
-    client.force_login(editor)
+    sign_in(client, editor)
 
     [row] = rows(client.get(reverse(LIST)))
 
@@ -141,7 +141,7 @@ def test_search_folds_ukrainian_case_through_the_sites_index(
     make_article(war, headline="Одеса без світла")
     # Wagtail's own index is what a bulk load leaves empty: the listing must not need it.
     IndexEntry.objects.all().delete()
-    client.force_login(editor)
+    sign_in(client, editor)
 
     found = rows(client.get(reverse(LIST), {"q": "харків"}))
 
@@ -156,7 +156,7 @@ def test_search_folds_ukrainian_case_through_the_sites_index(
 def test_search_finds_by_id_slug_and_address(client, editor, make_article, war) -> None:
     article = make_article(war, headline="Енергетика", slug="grid-repairs")
     make_article(war, headline="Інше")
-    client.force_login(editor)
+    sign_in(client, editor)
 
     for query in (str(article.pk), "grid-repairs", "https://news.example/uk/news/grid-repairs/"):
         found = rows(client.get(reverse(LIST), {"q": query}))
@@ -165,7 +165,7 @@ def test_search_finds_by_id_slug_and_address(client, editor, make_article, war) 
 
 def test_search_with_nothing_to_find_lists_nothing(client, editor, make_article, war) -> None:
     make_article(war, headline="Енергетика")
-    client.force_login(editor)
+    sign_in(client, editor)
 
     for query in ("%", "'; DROP TABLE", "x" * 5000):
         response = client.get(reverse(LIST), {"q": query})
@@ -183,7 +183,7 @@ def test_status_filters(client, editor, contributor, make_article, war) -> None:
     in_review = make_article(war, headline="Розгляд редактора")
     in_review.get_workflow().start(in_review, contributor)
     draft = make_article(war, headline="Чернетка")
-    client.force_login(editor)
+    sign_in(client, editor)
 
     def listed(state: str) -> list[str]:
         return [row.split(" ")[0] for row in rows(client.get(reverse(LIST), {"state": state}))]
@@ -208,7 +208,7 @@ def test_mine_author_and_date_range(
         first_published_at=timezone.now() - dt.timedelta(days=30)
     )
     make_article(war, headline="Сьогоднішня", live=True)
-    client.force_login(editor)
+    sign_in(client, editor)
 
     def listed(**params) -> list[str]:
         return [row.split(" ")[0] for row in rows(client.get(reverse(LIST), params))]
@@ -223,7 +223,7 @@ def test_mine_author_and_date_range(
 
 
 def test_sections_of_one_edition_at_a_time(client, editor, war, politics, war_en) -> None:
-    client.force_login(editor)
+    sign_in(client, editor)
 
     def offered(**params) -> list[str]:
         soup = WagtailTestUtils.get_soup(client.get(reverse(LIST), params).content)
@@ -249,7 +249,7 @@ def test_deep_pages_go_by_keyset_at_a_fixed_cost(client, editor, make_article, w
         Article(locale=war.locale, section=war, slug=f"bulk-{n}", headline=f"Стаття {n}")
         for n in range(2 * size + 5)
     )
-    client.force_login(editor)
+    sign_in(client, editor)
     ids = list(Article.objects.order_by("-pk").values_list("pk", flat=True))
 
     def page(**params) -> tuple[list[str], int, list[str]]:
@@ -275,7 +275,7 @@ def test_deep_pages_go_by_keyset_at_a_fixed_cost(client, editor, make_article, w
 
 def test_a_bad_cursor_gives_the_first_page(client, editor, make_article, war) -> None:
     make_article(war, headline="Одна")
-    client.force_login(editor)
+    sign_in(client, editor)
 
     for cursor in ("abc", "-5", "9" * 40, ""):
         response = client.get(reverse(LIST), {"after": cursor})
@@ -291,7 +291,7 @@ def test_the_chooser_finds_archive_articles_case_insensitively(
     _published(make_article, django_capture_on_commit_callbacks, war, headline="Харків вночі")
     make_article(war, headline="Одеса")
     IndexEntry.objects.all().delete()
-    client.force_login(editor)
+    sign_in(client, editor)
 
     response = client.get(
         reverse("wagtailsnippetchoosers_articles_article:choose_results"), {"q": "харків"}
