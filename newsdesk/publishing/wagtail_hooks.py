@@ -9,6 +9,7 @@ from wagtail.admin.ui.components import Component
 from newsdesk.editions import KYIV
 
 from .actions import LATE_ACTION, PURGE_ACTION, RESTORE_ACTION, TRASH_ACTION
+from .handlers import BACKDATE_ACTION
 from .heartbeat import NEVER, pulse
 from .reconcile import RECONCILED_ACTION
 
@@ -16,6 +17,11 @@ from .reconcile import RECONCILED_ACTION
 @hooks.register("register_log_actions")
 def register_publishing_actions(actions) -> None:
     actions.register_action(LATE_ACTION, _("Published late"), _("Published late by the scheduler"))
+    actions.register_action(
+        BACKDATE_ACTION,
+        _("Dated at original publication"),
+        _("Dated at its original first publication"),
+    )
     actions.register_action(TRASH_ACTION, _("Moved to the trash"), _("Moved to the trash"))
     actions.register_action(
         RESTORE_ACTION, _("Restored from the trash"), _("Restored from the trash")
