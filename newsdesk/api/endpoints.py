@@ -233,7 +233,7 @@ def articles(
         queryset = _changed_since(queryset, updated_since)
     page = content.for_api(queryset).page(after, limit)
     content.load_renditions(page.items)
-    surrogate.note(surrogate.news(edition))
+    surrogate.note(surrogate.news(edition), surrogate.archive(edition))
     surrogate.note_articles(page.items)
     params = {
         "edition": edition,

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import resolve, reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -44,6 +45,10 @@ COVERAGE_CHOICES = [
     (LIVE, _("Live")),
     (LIVE_ENDED, _("Live coverage ended")),
 ]
+
+
+# Older dates are typing errors: the archive starts long after.
+EARLIEST_ORIGINAL = dt.datetime(1990, 1, 1, tzinfo=dt.UTC)
 
 
 def modified_time(*moments: dt.datetime | None) -> dt.datetime | None:
@@ -143,6 +148,20 @@ class Article(
         _("last live update"), null=True, blank=True, editable=False, db_index=True
     )
 
+    # The editor's word for when the article first appeared (an archive piece re-entered, a
+    # story filed late). Kept in revisions and checked on save; the publish handler copies it
+    # into ``first_published_at``, which every reader output dates and orders by (0038).
+    original_published_at = models.DateTimeField(
+        _("original first publication"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Only for an article that first appeared earlier (an archive piece, a late "
+            "filing): it is dated then, in its own day of the archive, and stays out of "
+            "today's feeds. Kyiv time. Cannot change after publication."
+        ),
+    )
+
     objects = ArticleQuerySet.as_manager()
 
     search_fields = [
@@ -155,6 +174,9 @@ class Article(
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("article")
         verbose_name_plural = _("articles")
+        permissions = [
+            ("backdate_article", _("Can date an article at its original first publication")),
+        ]
         constraints = [
             models.UniqueConstraint(fields=["locale", "slug"], name="article_slug_per_edition"),
         ]
@@ -170,6 +192,8 @@ class Article(
                 condition=Q(live=True),
                 name="article_section_feed",
             ),
+            # The desk's search reads the few articles the search index does not hold.
+            models.Index(fields=["-id"], condition=Q(live=False), name="article_unpublished"),
             models.Index(
                 fields=["story", "-first_published_at", "-id"],
                 condition=Q(live=True, story__isnull=False),
@@ -258,12 +282,40 @@ class Article(
                         _("Another article of this edition was published at this address.")
                     )
                 )
+        errors.update(self._check_original_time())
         if self.go_live_at and self.expire_at and self.expire_at <= self.go_live_at:
             errors.setdefault("expire_at", []).append(
                 ValidationError(_("The expiry time must come after the publication time."))
             )
         if errors:
             raise ValidationError(errors)
+
+    def _check_original_time(self) -> dict[str, list[ValidationError]]:
+        original = self.original_published_at
+        problems: list[ValidationError] = []
+        if self.pk is not None:
+            stored = Article.objects.filter(pk=self.pk).values_list(
+                "original_published_at", "first_published_at"
+            )
+            row = stored.first()
+            if row is not None and row[1] is not None and original != row[0]:
+                # The date readers, sitemaps and partners were given stays; a change after
+                # publication belongs in the update log (0038).
+                problems.append(
+                    ValidationError(
+                        _("The original first publication cannot change after publication.")
+                    )
+                )
+        if original is not None and not problems:
+            if original > timezone.now():
+                problems.append(
+                    ValidationError(_("The original first publication must be in the past."))
+                )
+            elif original < EARLIEST_ORIGINAL:
+                problems.append(
+                    ValidationError(_("The original first publication is too far in the past."))
+                )
+        return {"original_published_at": problems} if problems else {}
 
     def serve_preview(self, request, mode_name):
         """Preview at the real URL: the reader view renders this unsaved object in place."""

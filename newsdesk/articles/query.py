@@ -130,6 +130,12 @@ class ArticleQuerySet(models.QuerySet["Article"]):
             Q(expire_at__isnull=True) | Q(expire_at__gt=now)
         )
 
+    def announced(self) -> ArticleQuerySet:
+        """What may go out as news now: not dated at an original first publication, which
+        places an article in its own day of the archive but never in what subscribers and
+        news aggregators take as new (RSS, Atom, JSON Feed, the Google News sitemap)."""
+        return self.filter(original_published_at__isnull=True)
+
     def in_edition(self, code: str) -> ArticleQuerySet:
         return self.filter(locale__language_code=code)
 

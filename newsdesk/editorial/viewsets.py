@@ -4,12 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-import django_filters
-from django import forms
 from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import (
     FieldPanel,
     InlinePanel,
@@ -23,38 +20,29 @@ from wagtail.models import Revision, WorkflowState
 from wagtail.permissions import policy_registry
 from wagtail.snippets.views.snippets import CopyView, SnippetViewSet, SnippetViewSetGroup
 
-from newsdesk.articles import labels as label_codes
 from newsdesk.articles.models import Article
 from newsdesk.fronts.models import Front
 from newsdesk.people.models import Author
+from newsdesk.publishing.actions import BACKDATE_PERMISSION
 from newsdesk.sections.models import Section
 from newsdesk.taxonomy.models import Tag
 
 from .breaking import BreakingBannerViewSet
 from .display import KyivTimeColumn, KyivTimePanel, ListingStatusColumn
 from .forms import ArticleForm, FrontForm
+from .listing import (
+    ArticleChooserViewSet,
+    ArticleFilterSet,
+    ArticleIndexView,
+    BylineColumn,
+    LabelsColumn,
+    with_bylines,
+)
 from .live import LiveSettingsViewSet, LiveUpdateViewSet
 from .permissions import guard_article_patterns
 from .stories import StoryViewSet, TimelineEntryViewSet
 
 EDITION = _("Edition")
-
-
-class ArticleFilterSet(WagtailFilterSet):
-    labels = django_filters.ChoiceFilter(
-        label=_("Label"),
-        choices=label_codes.EDITORIAL,
-        method="filter_label",
-        empty_label=_("All"),
-        widget=forms.RadioSelect,
-    )
-
-    class Meta:
-        model = Article
-        fields = ["section", "live"]
-
-    def filter_label(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        return queryset.labelled(value)  # type: ignore[attr-defined]
 
 
 class CopyFormView(CopyView):
@@ -126,6 +114,8 @@ ARTICLE_PANELS = TabbedInterface(
                 # Read-only: it orders the feed and is the time readers see; a change after
                 # publication belongs in the update log, not in a rewritten date.
                 KyivTimePanel("first_published_at"),
+                # Decision 0038: only roles trusted with the archive's dates see it.
+                FieldPanel("original_published_at", permission=BACKDATE_PERMISSION),
                 PublishingPanel(),
             ],
             heading=_("Publishing"),
@@ -146,13 +136,18 @@ class ArticleViewSet(NewsroomViewSet):
         # Wagtail adds a status column only to its default list_display. Labels are lazy:
         # these columns are built at import time, before any editor's language is active.
         ListingStatusColumn(label=_("Status")),
+        LabelsColumn("labels", label=_("Labels")),
+        BylineColumn("bylines", label=_("Byline")),
         KyivTimeColumn("first_published_at", label=_("First published, Kyiv time")),
         UpdatedAtColumn(label=_("Last saved")),
     ]
     filterset_class = ArticleFilterSet
-    # Newest first by id: an index scan at archive scale, where sorting every row by its
-    # latest revision's time would not be.
+    index_view_class = ArticleIndexView
+    index_results_view_class = ArticleIndexView
+    chooser_viewset_class = ArticleChooserViewSet
+    # Newest first by id: keyset pages walk the primary key (decision 0039).
     ordering = "-pk"
+    # Searched through the site's search layer (ArticleIndexView.search_queryset).
     search_fields = ["headline"]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
@@ -162,7 +157,7 @@ class ArticleViewSet(NewsroomViewSet):
         )
         # The status column asks each row for its schedule and workflow: prefetch both
         # (Wagtail's own workflow_in_progress reads _current_workflow_states).
-        return articles.select_related("section").prefetch_related(
+        return with_bylines(articles.select_related("section")).prefetch_related(
             Prefetch(
                 "_revisions",
                 queryset=Revision.objects.filter(approved_go_live_at__isnull=False),

@@ -17,6 +17,8 @@ key                    noted by
                        renditions' addresses)
 ``news-<ed>``          the edition's latest news: home, feed, edition feeds, news
                        sitemap, sitemap index, search, API lists
+``archive-<ed>``       what an article of any date can join: "More news" pages past
+                       the first, search, API lists (also purged with every ``news``)
 ``home-<ed>``          the edition's home page (the front's order)
 ``month-<ed>-<Y-m>``   the month sitemap
 ``corrections-<ed>``   the corrections page
@@ -33,6 +35,8 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
+
+from django.utils import timezone
 
 # The header vmod_xkey reads (deploy/varnish/); space-separated keys.
 HEADER = "xkey"
@@ -67,6 +71,10 @@ def image(pk: int) -> str:
 
 def news(edition: str) -> str:
     return f"news-{edition}"
+
+
+def archive(edition: str) -> str:
+    return f"archive-{edition}"
 
 
 def home(edition: str) -> str:
@@ -122,6 +130,22 @@ def header_value(keys: Iterable[str]) -> str:
     return " ".join(sorted(keys))
 
 
+# The first page of the latest news spans hours in a newsroom that publishes every few
+# minutes; the Google News sitemap takes two days.
+NEWS_REACH = dt.timedelta(days=2)
+
+
+def _dated_in_the_archive(instance: Any) -> bool:
+    """Dated at an original first publication older than any first page of news: it is on
+    no news list, feed or news sitemap, so their key stays (decision 0038)."""
+    first = instance.first_published_at
+    return (
+        instance.original_published_at is not None
+        and first is not None
+        and first < timezone.now() - NEWS_REACH
+    )
+
+
 def of_article_change(instance: Any, *, note_kind: str = "") -> set[str]:
     """What a publish, update, correction, unpublish or expiry of ``instance`` purges:
     the article (and its translations, whose language switch points at it), the lists it
@@ -130,7 +154,9 @@ def of_article_change(instance: Any, *, note_kind: str = "") -> set[str]:
     from newsdesk.articles.models import Article, Byline, UpdateLogEntry
 
     edition = instance.locale.language_code
-    found = {article(instance.pk), news(edition), address(edition, instance.slug)}
+    found = {article(instance.pk), archive(edition), address(edition, instance.slug)}
+    if not _dated_in_the_archive(instance):
+        found.add(news(edition))
     siblings = Article.objects.filter(translation_key=instance.translation_key).exclude(
         pk=instance.pk
     )

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 LATE_ACTION = "newsdesk.publish.late"
+BACKDATE_PERMISSION = "articles.backdate_article"
 
 
 def save_draft(*, article: Article, user: AbstractBaseUser | None = None) -> Revision:
@@ -48,13 +49,25 @@ def publish(
     user: AbstractBaseUser | None = None,
     update_note: str | None = None,
     update_kind: str | None = None,
+    first_published_at: dt.datetime | None = None,
 ) -> Revision:
     """Publish the article as it stands now (or schedule it, when ``go_live_at`` is ahead).
+
+    ``first_published_at`` dates a never-published article at its original first
+    publication, in the past (an archive piece, a late filing, an import): readers find it
+    in its own day, and it never goes out as today's news (decision 0038). Only a user
+    with ``articles.backdate_article`` may give it; importers and the scheduler pass no
+    user.
 
     ``update_note`` marks a substantive change to a published article: it goes into the
     public update log and sets the Updated label. Without it, a change is a silent fix.
     ``update_kind`` says what the note is: an update, a correction or a clarification.
     """
+    if first_published_at is not None:
+        may = getattr(user, "has_perm", None)
+        if user is not None and not (may and may(BACKDATE_PERMISSION)):
+            raise PermissionDenied(_("You may not set an original first publication."))
+        article.original_published_at = first_published_at
     with transaction.atomic():
         if update_note is not None:
             article.update_note = update_note

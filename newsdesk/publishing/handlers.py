@@ -3,14 +3,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import Any
+
 from django.dispatch import receiver
 from django.utils import timezone
+from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 from wagtail.signals import published, unpublished
 
 from newsdesk.articles.models import Article, PublishedSlug, UpdateLogEntry
 
 from .events import announce
+
+BACKDATE_ACTION = "newsdesk.publish.original_time"
 
 PUBLISH_ACTIONS = ("wagtail.publish", "wagtail.publish.scheduled")
 
@@ -21,9 +27,32 @@ def _was_published_before(article: Article) -> bool:
     return ModelLogEntry.objects.for_instance(article).filter(action__in=PUBLISH_ACTIONS).exists()
 
 
+def _date_at_original_time(instance: Article, revision: Any) -> None:
+    """On the first publication of an article that carries an original first-publication
+    time, date it then (0038); the audit log keeps both moments."""
+    original = instance.original_published_at
+    if original is None or original == instance.first_published_at:
+        return
+    went_out = instance.first_published_at
+    Article.objects.filter(pk=instance.pk).update(first_published_at=original)
+    instance.first_published_at = original
+    log(
+        instance=instance,
+        action=BACKDATE_ACTION,
+        data={
+            "original_published_at": original.astimezone(dt.UTC).isoformat(),
+            "published_at": went_out.astimezone(dt.UTC).isoformat() if went_out else None,
+        },
+        revision=revision,
+        user=revision.user,
+    )
+
+
 @receiver(published, sender=Article)
 def on_article_published(sender, instance: Article, revision, **kwargs) -> None:
     verb = "publish"
+    if not _was_published_before(instance):
+        _date_at_original_time(instance, revision)
     note_kind = ""
     note = (instance.update_note or "").strip()
     if note:

@@ -171,7 +171,7 @@ def search(request: HttpRequest, edition: str) -> HttpResponse:
         pager = _pager(request, edition, page, more=page * PER_PAGE < results.total)
 
     # Any publish in the edition can change what a search finds.
-    surrogate.note(surrogate.news(edition))
+    surrogate.note(surrogate.news(edition), surrogate.archive(edition))
     path = search_path(edition)
     context: dict[str, Any] = {
         "chrome": presentation.chrome(

@@ -104,6 +104,9 @@ def _listing(
         cursor = presentation.parse_cursor(request.GET.get("after"))
     except InvalidCursor:
         return bad_request(request, edition)
+    if cursor is not None:
+        # Past the first page, an article dated at its original publication can join.
+        surrogate.note(surrogate.archive(edition))
     page = queryset.for_listing().page(cursor, settings.NEWSDESK_FEED_PAGE_SIZE)
     feed = presentation.feed(page, edition, more_path=path)
     if request.GET.get("fragment") == "1":

@@ -375,12 +375,16 @@ def latest(
     cursor: Cursor | None = None,
 ) -> Slice:
     """The newest ``size`` (default ``FEED_SIZE``) articles of ``articles`` (a narrowed
-    ``published()`` queryset), or the ``size`` after ``cursor``."""
+    ``published()`` queryset), or the ``size`` after ``cursor``, that may go out as news
+    (``announced``: never one dated at its original publication)."""
     size = FEED_SIZE if size is None else size
     # Plain rows, not model instances: a warm feed builds nothing else from them.
     heads = [
         SimpleNamespace(pk=row["id"], **row)
-        for row in articles.newest_first().before(cursor).values(*HEAD_FIELDS)[: size + 1]
+        for row in articles.announced()
+        .newest_first()
+        .before(cursor)
+        .values(*HEAD_FIELDS)[: size + 1]
     ]
     more = len(heads) > size
     heads = heads[:size]

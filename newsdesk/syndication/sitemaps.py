@@ -220,8 +220,9 @@ class ArticleMonthSitemap(Sitemap):
 
 
 class NewsSitemap(Sitemap):
-    """Google News: the edition's articles of the last two days, sponsored ones left out
-    (Google News content policies: no promotional content)."""
+    """Google News: the edition's articles of the last two days by their first publication,
+    sponsored ones left out (Google News content policies: no promotional content), and so
+    are those dated at an original publication, which are not news today (0038)."""
 
     def urls(self, edition: str, **kwargs: Any) -> list[Url]:
         surrogate.note(surrogate.news(edition))
@@ -230,6 +231,7 @@ class NewsSitemap(Sitemap):
             Article.objects.published()
             .in_edition(edition)
             .filter(first_published_at__gte=since)
+            .announced()
             .without_label(label_codes.AFFILIATE)
             .newest_first()
             .values(*ARTICLE_COLUMNS, "headline", image=models.F("hero_image__file"))[:NEWS_LIMIT]

@@ -19,6 +19,7 @@ def _lists(article, newsroom, edition="uk") -> set[str]:
     return {
         keys.address(edition, article.slug),
         keys.news(edition),
+        keys.archive(edition),
         keys.section(parts["section"].pk),
         keys.tag(parts["tag"].pk),
         keys.author(parts["author"].pk),

@@ -55,6 +55,8 @@ class Results:
     # True when more than ``total`` articles match: only the newest ``CANDIDATES`` were
     # counted and ranked.
     more: bool
+    # Every candidate's article id, best first: the desk's listing narrows by these.
+    matched: tuple[int, ...] = ()
 
 
 class SearchBackend(Protocol):
@@ -129,4 +131,9 @@ def finish(candidates: list[Candidate], query: SearchQuery) -> Results:
                 snippet=snippet([row.lead, row.body], terms),
             )
         )
-    return Results(hits=hits, total=len(candidates), more=len(candidates) >= CANDIDATES)
+    return Results(
+        hits=hits,
+        total=len(candidates),
+        more=len(candidates) >= CANDIDATES,
+        matched=tuple(c.article_id for c in ranked),
+    )

@@ -1,0 +1,73 @@
+"""The desk's search: what the admin's article listing, choosers and global search find.
+
+One layer for readers and editors (decision 0039): published articles are found through the
+search index (decision 0008), so bulk-loaded archives are found as soon as
+``rebuild_search_index`` has run, case-insensitively in both scripts on SQLite too. Articles
+the index does not hold (drafts, scheduled, taken down) are few; their text is folded and
+matched in Python by the same keys. An id finds its article, and so does an address or
+a slug pasted from the site.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from urllib.parse import urlsplit
+
+from django.db.models import Q, QuerySet
+
+from newsdesk.articles.models import Article
+from newsdesk.editions import EDITIONS
+
+from .backends import SearchQuery, get_backend
+from .documents import body_text
+from .text import keys, parse_query
+
+_SLUG = re.compile(r"^[-a-z0-9_]{1,120}$")
+# Drafts folded in Python per query: beyond this many, the newest are searched.
+UNPUBLISHED_LIMIT = 2000
+
+
+def _slug(raw: str) -> str | None:
+    """The slug of a pasted address ("https://…/uk/news/some-slug/"), path or slug."""
+    path = urlsplit(raw).path if "/" in raw else raw
+    tail = [part for part in path.split("/") if part]
+    candidate = tail[-1].lower() if tail else ""
+    return candidate if _SLUG.match(candidate) else None
+
+
+def indexed_matches(terms: tuple[str, ...], editions: Iterable[str] = EDITIONS) -> list[int]:
+    """Ids of published articles whose text has every key, best first: the newest
+    :data:`~.backends.CANDIDATES` matches of each edition (one query per edition)."""
+    backend = get_backend()
+    found: list[int] = []
+    for edition in editions:
+        found.extend(backend.search(SearchQuery(terms=terms, edition=edition, limit=0)).matched)
+    return found
+
+
+def _unpublished_matches(terms: tuple[str, ...]) -> list[int]:
+    wanted = set(terms)
+    rows = Article.objects.filter(live=False).order_by("-pk")[:UNPUBLISHED_LIMIT]
+    return [
+        article.pk
+        for article in rows.only("pk", "headline", "lead", "slug", "body")
+        if wanted
+        <= set(keys(f"{article.headline} {article.lead} {article.slug} {body_text(article)}"))
+    ]
+
+
+def find_articles(queryset: QuerySet[Article], raw: str) -> QuerySet[Article]:
+    """``queryset`` narrowed to the articles ``raw`` finds (its order is kept)."""
+    raw = raw.strip()
+    found = Q(pk__in=[])
+    if raw.isdigit() and len(raw) < 19:
+        found |= Q(pk=int(raw))
+    slug = _slug(raw)
+    if slug:
+        found |= Q(slug=slug)
+    parsed = parse_query(raw)
+    if parsed:
+        ids = indexed_matches(parsed.terms) + _unpublished_matches(parsed.terms)
+        found |= Q(pk__in=ids)
+    return queryset.filter(found)
