@@ -52,6 +52,11 @@ def is_editor(request: HttpRequest) -> bool:
 
 
 def root(request: HttpRequest) -> HttpResponse:
+    # WordPress answers every post at "/?p=ID": an imported one moved to its article.
+    if any(name in request.GET for name in redirects.ID_PARAMETERS):
+        moved = redirects.target("/", request.META.get("QUERY_STRING", ""))
+        if moved is not None:
+            return public(HttpResponsePermanentRedirect(moved))
     return public(HttpResponseRedirect(presentation.home_path(DEFAULT_EDITION)))
 
 

@@ -110,6 +110,10 @@ class ItemFailed(Exception):
     """An item that cannot be imported; the message says why."""
 
 
+class ImageRefused(Exception):
+    """A file of the media folder that the site would not take as an image upload."""
+
+
 def _text_of(markup: str) -> str:
     if not markup.strip():
         return ""
@@ -167,6 +171,7 @@ class Importer:
         self.sections: dict[str, int] = {}
         self.tags: dict[str, int] = {}
         self.items = 0
+        self.image_warnings: list[str] = []
 
     # -- the run -------------------------------------------------------------------------
 
@@ -327,6 +332,7 @@ class Importer:
             )
             return
         warnings: list[str] = list(item.problems)
+        self.image_warnings = warnings
         # What this item makes on the way (an author, a section, an image) is undone with
         # it when it fails: the run must not remember rows that were rolled back.
         known = (
@@ -348,6 +354,8 @@ class Importer:
         if failure:
             self.authors, self.sections, self.tags, self.report.counts = known
             self._fail("post", wp_id, item.title, item.line, failure)
+            for problem in item.problems:  # often the reason behind the failure
+                self._note("warning", "post", wp_id, item.title, item.line, problem)
         else:
             self.report.count("post", outcome)
             for message in warnings:
@@ -432,7 +440,7 @@ class Importer:
             categories = [fallback]
         first = categories[0]
         if first.slug not in self.sections:
-            self._section(first)
+            self.report.count("section", self._section(first))
         return self.sections[first.slug]
 
     def _tags_of(self, item: wxr.Item) -> list[int]:
@@ -442,7 +450,7 @@ class Importer:
         found: list[int] = []
         for term in terms:
             if term.slug not in self.tags:
-                self._tag(term)
+                self.report.count("tag", self._tag(term))
             if self.tags[term.slug] not in found:
                 found.append(self.tags[term.slug])
         return found
@@ -525,16 +533,24 @@ class Importer:
 
     def _find_image(self, address: str) -> int | None:
         """``wordpress_body.ImageFinder``: an attachment id or an uploads address → our
-        image, made once per file from the media folder (never fetched)."""
+        image, made once per file from the media folder (never fetched), or None."""
         if address.isdigit():
             attachment = self.attachments.get(int(address))
             if attachment is None:
                 return None
             address = attachment.url
         path = urlsplit(address).path
-        if UPLOADS not in path:
+        # A self-hosted site serves uploads under wp-content/uploads/; WordPress.com from
+        # the root of its files host ("/2013/03/name.jpg"): the same layout either way.
+        relative = path.split(UPLOADS, 1)[1] if UPLOADS in path else path.lstrip("/")
+        if not relative:
             return None
-        return self._image(unquote(path.split(UPLOADS, 1)[1]))
+        try:
+            return self._image(unquote(relative))
+        except ImageRefused as exc:
+            # The post comes in without it; the report says why.
+            self.image_warnings.append(str(exc))
+            return None
 
     def _image(self, relative: str) -> int | None:
         key = f"file:{relative}"
@@ -552,17 +568,17 @@ class Importer:
         limit = getattr(settings, "WAGTAILIMAGES_MAX_UPLOAD_SIZE", 10 * 1024 * 1024)
         pixels = getattr(settings, "WAGTAILIMAGES_MAX_IMAGE_PIXELS", 128_000_000)
         if extension not in allowed:
-            raise ItemFailed(f"image {relative}: .{extension} is not an allowed image type")
+            raise ImageRefused(f"image {relative}: .{extension} is not an allowed image type")
         if limit and file.stat().st_size > limit:
-            raise ItemFailed(f"image {relative}: larger than the upload limit of {limit} bytes")
+            raise ImageRefused(f"image {relative}: larger than the upload limit of {limit} bytes")
         try:
             with PillowImage.open(file) as opened:
                 width, height = opened.size
                 opened.verify()
         except Exception as exc:  # Pillow raises many kinds for a bad file
-            raise ItemFailed(f"image {relative}: not a readable image ({exc})") from exc
+            raise ImageRefused(f"image {relative}: not a readable image ({exc})") from exc
         if pixels and width * height > pixels:
-            raise ItemFailed(f"image {relative}: more than {pixels} pixels")
+            raise ImageRefused(f"image {relative}: more than {pixels} pixels")
         title = file.stem.replace("-", " ").replace("_", " ")[:255] or relative
         if self.dry_run:
             # A row without its file, rolled back with the rest: a dry run writes no file.
