@@ -27,6 +27,7 @@ from newsdesk.live.models import NOT_LIVE_MESSAGE, LiveSettings, LiveUpdate
 from newsdesk.publishing.live import PROMOTE_ACTION, promote_live_update, publish_live_update
 
 from .display import KyivTimeColumn
+from .listing import FoldedSearchIndexView
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser
@@ -103,6 +104,7 @@ class LiveUpdateViewSet(SnippetViewSet):
     icon = "time"
     menu_label = _("Live updates")
     list_per_page = 50
+    index_view_class = FoldedSearchIndexView
     search_backend_name = None
     search_fields = ["title"]
     copy_view_enabled = False

@@ -11,11 +11,14 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from newsdesk.stories.models import Story, TimelineEntry
 
+from .listing import FoldedSearchIndexView
+
 
 class StoryViewSet(SnippetViewSet):
     model = Story
     icon = "list-ol"
     list_per_page = 50
+    index_view_class = FoldedSearchIndexView
     search_backend_name = None  # plain ORM search, as for the other newsroom snippets
     search_fields = ["title"]
     # Wagtail 8.0's copy view saves over the original on POST (see viewsets.CopyFormView).

@@ -35,6 +35,7 @@ from .listing import (
     ArticleFilterSet,
     ArticleIndexView,
     BylineColumn,
+    FoldedSearchIndexView,
     LabelsColumn,
     with_bylines,
 )
@@ -55,6 +56,7 @@ class CopyFormView(CopyView):
 
 class NewsroomViewSet(SnippetViewSet):
     copy_view_class = CopyFormView
+    index_view_class = FoldedSearchIndexView
     list_per_page = 50
     # Plain ORM search: Wagtail's database search backend is far too slow at archive
     # size (DESIGN.md).
@@ -143,7 +145,6 @@ class ArticleViewSet(NewsroomViewSet):
     ]
     filterset_class = ArticleFilterSet
     index_view_class = ArticleIndexView
-    index_results_view_class = ArticleIndexView
     chooser_viewset_class = ArticleChooserViewSet
     # Newest first by id: keyset pages walk the primary key (decision 0039).
     ordering = "-pk"

@@ -1,4 +1,5 @@
-"""The editors' admin: the Newsroom menu, the Late publications report, our permission."""
+"""The editors' admin: the Newsroom menu and dashboard, the Late publications report, our
+permission."""
 
 from __future__ import annotations
 
@@ -11,8 +12,10 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.search import SearchArea
 from wagtail.snippets.models import register_snippet
 
+from .dashboard import NewsroomPanel
 from .models import ALL_SECTIONS_PERMISSION
 from .reports import URL_NAMESPACE, LatePublicationsView
 from .viewsets import NewsroomViewSetGroup
@@ -52,3 +55,51 @@ def register_late_publications_menu_item() -> MenuItem:
 def register_all_sections_permission() -> QuerySet:
     app_label, codename = ALL_SECTIONS_PERMISSION.split(".")
     return Permission.objects.filter(content_type__app_label=app_label, codename=codename)
+
+
+@hooks.register("construct_homepage_panels")
+def add_newsroom_panel(request: HttpRequest, panels: list[Any]) -> None:
+    if request.user.has_perm("articles.change_article"):
+        panels.append(NewsroomPanel())
+
+
+class NewsroomSearchArea(SearchArea):
+    """A newsroom listing in the admin's global search. Articles come first, so the
+    sidebar's search box searches them; the results page links the same words to the
+    other areas (live updates, stories, authors, tags, Wagtail's pages)."""
+
+    def __init__(self, model: str, label: Any, icon: str, order: int) -> None:
+        app_label, model_name = model.split(".")
+        self.permission = f"{app_label}.view_{model_name}"
+        self.change_permission = f"{app_label}.change_{model_name}"
+        super().__init__(
+            label,
+            reverse(f"wagtailsnippets_{app_label}_{model_name}:list"),
+            name=f"{app_label}-{model_name}",
+            icon_name=icon,
+            order=order,
+        )
+
+    def is_shown(self, request: HttpRequest) -> bool:
+        user = request.user
+        return bool(user.has_perm(self.permission) or user.has_perm(self.change_permission))
+
+
+SEARCH_AREAS = (
+    ("articles.article", _("Articles"), "doc-full", 10),
+    ("live.liveupdate", _("Live updates"), "time", 20),
+    ("stories.story", _("Stories"), "list-ol", 30),
+    ("people.author", _("Authors"), "user", 40),
+    ("taxonomy.tag", _("Tags"), "tag", 50),
+)
+
+
+def _search_area(index: int) -> Any:
+    def register() -> NewsroomSearchArea:
+        return NewsroomSearchArea(*SEARCH_AREAS[index])
+
+    return register
+
+
+for _index in range(len(SEARCH_AREAS)):
+    hooks.register("register_admin_search_area", _search_area(_index))

@@ -12,16 +12,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Any
 from urllib.parse import urlsplit
 
-from django.db.models import Q, QuerySet
+from django.db import connection
+from django.db.models import CharField, Lookup, Q, QuerySet, TextField
 
 from newsdesk.articles.models import Article
 from newsdesk.editions import EDITIONS
 
 from .backends import SearchQuery, get_backend
 from .documents import body_text
-from .text import keys, parse_query
+from .text import MAX_QUERY_CHARS, fold, keys, parse_query
 
 _SLUG = re.compile(r"^[-a-z0-9_]{1,120}$")
 # Drafts folded in Python per query: beyond this many, the newest are searched.
@@ -71,3 +73,50 @@ def find_articles(queryset: QuerySet[Article], raw: str) -> QuerySet[Article]:
         ids = indexed_matches(parsed.terms) + _unpublished_matches(parsed.terms)
         found |= Q(pk__in=ids)
     return queryset.filter(found)
+
+
+def _register_fold(sqlite_connection: Any) -> None:
+    sqlite_connection.create_function(FOLD_FUNCTION, 1, _fold_or_none, deterministic=True)
+
+
+def _fold_or_none(value: str | None) -> str | None:
+    return fold(value) if value is not None else None
+
+
+FOLD_FUNCTION = "newsdesk_fold"
+
+
+def containing(queryset: QuerySet[Any], fields: Iterable[str], raw: str) -> QuerySet[Any]:
+    """Rows of a small table (sections, tags, authors, stories, live updates) whose
+    ``fields`` contain ``raw``, whatever the case, in any script. SQLite's LIKE folds ASCII
+    only, so there the text is folded by our own function (the same as the index's);
+    PostgreSQL's ILIKE folds by the database's locale."""
+    raw = raw.strip()[:MAX_QUERY_CHARS]
+    if not raw:
+        return queryset
+    found = Q()
+    if connection.vendor == "sqlite":
+        connection.ensure_connection()
+        _register_fold(connection.connection)
+        needle = fold(raw)
+        for field in fields:
+            found |= Q(**{f"{field}__newsdesk_folded_contains": needle})
+    else:
+        for field in fields:
+            found |= Q(**{f"{field}__icontains": raw})
+    return queryset.filter(found)
+
+
+class FoldedContains(Lookup):
+    """``field__newsdesk_folded_contains=folded``: SQLite only (see :func:`containing`)."""
+
+    lookup_name = "newsdesk_folded_contains"
+
+    def as_sql(self, compiler: Any, connection: Any) -> tuple[str, list[Any]]:
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = self.process_rhs(compiler, connection)
+        return f"instr({FOLD_FUNCTION}({lhs}), {rhs}) > 0", [*lhs_params, *rhs_params]
+
+
+CharField.register_lookup(FoldedContains)
+TextField.register_lookup(FoldedContains)
