@@ -39,7 +39,7 @@ class Redirect(models.Model):
     ``/?p=12``) that now leads to an article: the reader's 404 looks here, by one indexed
     query, before it answers "not found"."""
 
-    old_path = models.CharField(_("old address"), max_length=500, unique=True)
+    old_path = models.CharField(_("old address"), max_length=500, unique=True)  # LONGEST
     article = models.ForeignKey(
         "articles.Article", verbose_name=_("article"), on_delete=models.CASCADE, related_name="+"
     )

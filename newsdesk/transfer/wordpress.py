@@ -161,10 +161,10 @@ class Importer:
         self.site = wxr.site(path)
         self.source = self.site.address
         self.report = Report(source=self.source, dry_run=dry_run)
-        self.hosts = {
-            urlsplit(address).hostname
+        self.hosts: set[str] = {
+            host
             for address in (self.site.base_blog_url, self.site.link)
-            if address and urlsplit(address).hostname
+            if (host := urlsplit(address).hostname)
         } or {urlsplit(self.site.base_site_url).hostname or ""}
         self.attachments: dict[int, Attachment] = {}
         self.authors: dict[str, int] = {}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
@@ -44,7 +45,9 @@ class Command(BaseCommand):
             raise CommandError(_("No such file: %(path)s.") % {"path": file})
         if media_dir is not None and not media_dir.is_dir():
             raise CommandError(_("No such folder: %(path)s.") % {"path": media_dir})
-        console = Console(file=self.stdout, highlight=False, soft_wrap=True)
+        # OutputWrapper writes like a text stream, which is all rich asks of it.
+        stream: Any = self.stdout
+        console = Console(file=stream, highlight=False, soft_wrap=True)
         importer = wordpress.Importer(file, edition=edition, media_dir=media_dir, dry_run=dry_run)
         total = importer.survey()
         progress = Progress(
