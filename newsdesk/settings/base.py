@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     # editorial and publishing
     "newsdesk.editorial",
     "newsdesk.publishing",
+    # moving a newsroom in: importers that write through publishing
+    "newsdesk.transfer",
     # outputs
     "newsdesk.site",
     "newsdesk.syndication",

@@ -36,6 +36,7 @@ from newsdesk.http_policy import has_session_cookie, no_store, private, public
 from newsdesk.people.models import Author
 from newsdesk.sections.models import Section
 from newsdesk.taxonomy.models import Tag
+from newsdesk.transfer import redirects
 
 from . import article_page, live_page, metadata, presentation
 from .middleware import edition_of_path
@@ -51,6 +52,11 @@ def is_editor(request: HttpRequest) -> bool:
 
 
 def root(request: HttpRequest) -> HttpResponse:
+    # WordPress answers every post at "/?p=ID": an imported one moved to its article.
+    if any(name in request.GET for name in redirects.ID_PARAMETERS):
+        moved = redirects.target("/", request.META.get("QUERY_STRING", ""))
+        if moved is not None:
+            return public(HttpResponsePermanentRedirect(moved))
     return public(HttpResponseRedirect(presentation.home_path(DEFAULT_EDITION)))
 
 
@@ -332,6 +338,13 @@ def bad_request(request: HttpRequest, edition: str) -> HttpResponse:
 
 
 def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    # An address of the site this newsroom moved from leads to the imported article.
+    try:
+        moved = redirects.target(request.path, request.META.get("QUERY_STRING", ""))
+    except DatabaseError:
+        moved = None  # the "not found" page still answers when the database is down
+    if moved is not None:
+        return public(HttpResponsePermanentRedirect(moved))
     edition = edition_of_path(request.path) or DEFAULT_EDITION
     with translation.override(edition):
         context = {"chrome": _error_chrome(request, edition, _("Page not found"), nav=True)}

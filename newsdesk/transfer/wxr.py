@@ -101,6 +101,41 @@ class Problem:
     message: str
 
 
+@dataclass(frozen=True)
+class Site:
+    """The exporting site, from the channel: its addresses identify the source of every
+    item across runs, and tell an old address of the site from any other link."""
+
+    base_site_url: str
+    base_blog_url: str
+    link: str
+
+    @property
+    def address(self) -> str:
+        """The blog's own address: ``base_blog_url`` (``base_site_url`` is the network's,
+        the same ``https://wordpress.com/`` for every blog hosted there), else the rest."""
+        return (self.base_blog_url or self.link or self.base_site_url).rstrip("/")
+
+
+def site(path: Path) -> Site:
+    """The channel's addresses, read from the part of the file before the first item."""
+    with path.open("rb") as stream:
+        head = _Scanner(stream).head().decode("utf-8", errors="replace")
+
+    def first(pattern: str) -> str:
+        found = re.search(pattern, head, re.S)
+        if found is None:
+            return ""
+        return re.sub(r"^<!\[CDATA\[|\]\]>$", "", found.group(1).strip()).strip()
+
+    return Site(
+        base_site_url=first(r"<wp:base_site_url>(.*?)</wp:base_site_url>"),
+        base_blog_url=first(r"<wp:base_blog_url>(.*?)</wp:base_blog_url>"),
+        # The channel's own link comes before its first item, authors and terms.
+        link=first(r"<channel>.*?<link>(.*?)</link>"),
+    )
+
+
 def read(path: Path) -> Iterator[Author | Term | Item | Problem]:
     """The export's parts in file order: the channel's authors and terms, then each item.
 

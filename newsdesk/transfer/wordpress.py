@@ -1,0 +1,600 @@
+"""A WordPress export (WXR) brought into one edition, through the write path.
+
+Posts become articles (``publishing.actions``: revisions, audit log, search, archive months
+and purges follow as for an editor's article), categories sections, tags tags, authors
+bylines; featured and body images come from a local copy of ``wp-content/uploads``, never
+from the network. Pages, comments, menus and the rest are counted and skipped. Decision
+0042 gives the mapping of WordPress's concepts and statuses.
+
+Safe to re-run and to resume: every item imported is recorded (``ImportedItem``) under the
+source's address and its WordPress id, in the item's own transaction, so an item is there
+whole or not at all; a second run leaves an unchanged item alone and updates a changed one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.images import ImageFile
+from django.db import transaction
+from django.utils import timezone
+from lxml import html as lxml_html
+from PIL import Image as PillowImage
+from wagtail.images import get_image_model
+from wagtail.models import Locale
+
+from newsdesk.articles.models import EARLIEST_ORIGINAL, Article, Byline
+from newsdesk.articles.slugs import free_slug, slug_from_headline
+from newsdesk.people.models import Author
+from newsdesk.publishing import actions
+from newsdesk.sections.models import Section
+from newsdesk.taxonomy.models import Tag
+
+from . import redirects, wordpress_body, wxr
+from .models import ImportedItem, Redirect
+
+CREATED, UPDATED, SKIPPED, FAILED = "created", "updated", "skipped", "failed"
+OUTCOMES = (CREATED, UPDATED, SKIPPED, FAILED)
+UPLOADS = "wp-content/uploads/"
+# Where a post filed under no category goes (WordPress's own default category).
+FALLBACK_SECTION = {"slug": "uncategorized", "uk": "Без рубрики", "en": "Uncategorized"}
+# A login as WordPress allows it; anything else in a dc:creator is dirt around one.
+_NOT_LOGIN = re.compile(r"[^\w.@-]+")
+# Statuses of items that are nobody's work in progress: nothing to bring over.
+IGNORED_STATUSES = {"auto-draft", "trash", "inherit"}
+
+
+@dataclass(frozen=True)
+class Note:
+    """A warning or a failure, naming the item (type, WordPress id, title) and its line."""
+
+    level: str
+    type: str
+    id: str
+    title: str
+    line: int
+    message: str
+
+
+@dataclass
+class Report:
+    """What a run did: counts of outcomes by type, and every warning and failure."""
+
+    source: str = ""
+    dry_run: bool = False
+    counts: Counter[tuple[str, str]] = field(default_factory=Counter)
+    notes: list[Note] = field(default_factory=list)
+
+    def count(self, kind: str, outcome: str, number: int = 1) -> None:
+        self.counts[(kind, outcome)] += number
+
+    def rows(self) -> list[tuple[str, dict[str, int]]]:
+        """One row per type, in a stable order: its count of each outcome."""
+        kinds = sorted({kind for kind, _outcome in self.counts})
+        return [(kind, {o: self.counts[(kind, o)] for o in OUTCOMES}) for kind in kinds]
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "source": self.source,
+            "dry_run": self.dry_run,
+            "counts": {kind: outcomes for kind, outcomes in self.rows()},
+            "warnings": [asdict(note) for note in self.notes if note.level == "warning"],
+            "failures": [asdict(note) for note in self.notes if note.level == "failure"],
+        }
+
+
+@dataclass(frozen=True)
+class Attachment:
+    url: str
+    title: str
+    alt: str
+    caption: str
+
+
+class _Rollback(Exception):
+    """Undoes a dry run's writes."""
+
+
+class ItemFailed(Exception):
+    """An item that cannot be imported; the message says why."""
+
+
+class ImageRefused(Exception):
+    """A file of the media folder that the site would not take as an image upload."""
+
+
+def _text_of(markup: str) -> str:
+    if not markup.strip():
+        return ""
+    fragment = lxml_html.fragment_fromstring(markup, create_parent="div")
+    return " ".join(fragment.text_content().split())
+
+
+def _slug_of(raw: str, fallback: str, *, max_length: int) -> str:
+    """Our slug rules applied to a WordPress slug (percent-encoded UTF-8 for Cyrillic)."""
+    return slug_from_headline(unquote(raw) or fallback, max_length=max_length)
+
+
+def _fingerprint(*parts: Any) -> str:
+    data = json.dumps(parts, sort_keys=True, default=str, ensure_ascii=False)
+    return hashlib.sha256(data.encode()).hexdigest()
+
+
+def _messages(error: ValidationError) -> str:
+    if hasattr(error, "error_dict"):
+        return "; ".join(
+            f"{name}: {' '.join(str(m) for m in messages)}"
+            for name, messages in error.message_dict.items()
+        )
+    return " ".join(str(message) for message in error.messages)
+
+
+class Importer:
+    """One run over one export. ``progress`` is told of each item as it is done."""
+
+    def __init__(
+        self,
+        path: Path,
+        *,
+        edition: str = "uk",
+        media_dir: Path | None = None,
+        dry_run: bool = False,
+        progress: Callable[[], None] | None = None,
+    ) -> None:
+        self.path = path
+        self.edition = edition
+        self.locale = Locale.objects.get(language_code=edition)
+        self.media_dir = media_dir.resolve() if media_dir is not None else None
+        self.dry_run = dry_run
+        self.progress = progress or (lambda: None)
+        self.site = wxr.site(path)
+        self.source = self.site.address
+        self.report = Report(source=self.source, dry_run=dry_run)
+        self.hosts: set[str] = {
+            host
+            for address in (self.site.base_blog_url, self.site.link)
+            if (host := urlsplit(address).hostname)
+        } or {urlsplit(self.site.base_site_url).hostname or ""}
+        self.attachments: dict[int, Attachment] = {}
+        self.authors: dict[str, int] = {}
+        self.sections: dict[str, int] = {}
+        self.tags: dict[str, int] = {}
+        self.items = 0
+        self.image_warnings: list[str] = []
+
+    # -- the run -------------------------------------------------------------------------
+
+    def survey(self) -> int:
+        """The first pass: the attachments (a featured image may come after its post) and
+        the number of items, for the progress bar. Holds only the attachments' addresses."""
+        for part in wxr.read(self.path):
+            if isinstance(part, wxr.Item):
+                self.items += 1
+                if part.post_type == "attachment" and part.wp_id is not None:
+                    self.attachments[part.wp_id] = Attachment(
+                        url=part.attachment_url or part.guid,
+                        title=part.title,
+                        alt=part.meta.get("_wp_attachment_image_alt", ""),
+                        caption=_text_of(part.excerpt),
+                    )
+        return self.items
+
+    def run(self) -> Report:
+        if not self.items:
+            self.survey()
+        if not self.source:
+            self._note("failure", "file", "", "", 1, "the export names no site address")
+            return self.report
+        with self._dry_run_transaction():
+            for part in wxr.read(self.path):
+                if isinstance(part, wxr.Problem):
+                    self._note("failure", "file", "", "", part.line, part.message)
+                elif isinstance(part, wxr.Author):
+                    self._guarded(
+                        "author", part.login, part.display_name, part.line, part, self._author
+                    )
+                elif isinstance(part, wxr.Term):
+                    self._term(part)
+                else:
+                    self._item(part)
+                    self.progress()
+        return self.report
+
+    @contextmanager
+    def _dry_run_transaction(self) -> Iterator[None]:
+        """A dry run does everything in one transaction and rolls it back at the end:
+        what it reports is what a real run would do, and nothing stays."""
+        if not self.dry_run:
+            yield
+            return
+        try:
+            with transaction.atomic():
+                yield
+                raise _Rollback
+        except _Rollback:
+            pass
+
+    def _note(self, level: str, kind: str, wp_id: str, title: str, line: int, message: str) -> None:
+        self.report.notes.append(Note(level, kind, wp_id, title, line, message))
+
+    def _guarded(
+        self, kind: str, wp_id: str, title: str, line: int, part: Any, work: Callable[[Any], str]
+    ) -> None:
+        """``work`` on one part in its own transaction: whole, or not at all and reported."""
+        try:
+            with transaction.atomic():
+                outcome = work(part)
+        except ItemFailed as exc:
+            self._fail(kind, wp_id, title, line, str(exc))
+        except ValidationError as exc:
+            self._fail(kind, wp_id, title, line, _messages(exc))
+        except Exception as exc:  # one bad item must not stop an archive's import
+            self._fail(kind, wp_id, title, line, f"{type(exc).__name__}: {exc}")
+        else:
+            self.report.count(kind, outcome)
+
+    def _fail(self, kind: str, wp_id: str, title: str, line: int, message: str) -> None:
+        self.report.count(kind, FAILED)
+        self._note("failure", kind, wp_id, title, line, message)
+
+    def _record(self, key: str) -> ImportedItem | None:
+        return ImportedItem.objects.filter(source=self.source, key=key).first()
+
+    def _remember(self, key: str, kind: str, object_id: int, fingerprint: str = "") -> None:
+        ImportedItem.objects.update_or_create(
+            source=self.source,
+            key=key,
+            defaults={"kind": kind, "object_id": object_id, "fingerprint": fingerprint},
+        )
+
+    # -- authors, sections, tags ---------------------------------------------------------
+
+    def _author(self, part: wxr.Author) -> str:
+        found, outcome = self._person(part.login, part.display_name)
+        self.authors[part.login] = found
+        return outcome
+
+    def _person(self, login: str, name: str) -> tuple[int, str]:
+        key = f"author:{login}"
+        record = self._record(key)
+        if record is not None and Author.objects.filter(pk=record.object_id).exists():
+            return record.object_id, SKIPPED
+        slug = _slug_of(login, name, max_length=120) or "author"
+        person, created = Author.objects.get_or_create(
+            locale=self.locale, slug=slug, defaults={"name": (name or login)[:120]}
+        )
+        self._remember(key, "author", person.pk)
+        return person.pk, CREATED if created else SKIPPED
+
+    def _term(self, part: wxr.Term) -> None:
+        if part.kind == "category":
+            self._guarded("section", part.slug, part.name, part.line, part, self._section)
+        elif part.kind == "post_tag":
+            self._guarded("tag", part.slug, part.name, part.line, part, self._tag)
+        else:
+            self.report.count(f"term:{part.kind}", SKIPPED)
+
+    def _section(self, part: wxr.Term | wxr.ItemTerm) -> str:
+        pk, outcome = self._named(Section, "category", part.slug, part.name, max_length=80)
+        self.sections[part.slug] = pk
+        return outcome
+
+    def _tag(self, part: wxr.Term | wxr.ItemTerm) -> str:
+        pk, outcome = self._named(Tag, "post_tag", part.slug, part.name, max_length=100)
+        self.tags[part.slug] = pk
+        return outcome
+
+    def _named(
+        self, model: Any, kind: str, raw_slug: str, name: str, *, max_length: int
+    ) -> tuple[int, str]:
+        """A section or tag of the edition by its slug: an existing one is used as it is."""
+        key = f"{kind}:{raw_slug or name}"
+        record = self._record(key)
+        if record is not None and model.objects.filter(pk=record.object_id).exists():
+            return record.object_id, SKIPPED
+        slug = _slug_of(raw_slug, name, max_length=max_length)
+        if not slug:
+            raise ItemFailed(f"no slug can be made of «{raw_slug or name}»")
+        found, created = model.objects.get_or_create(
+            locale=self.locale, slug=slug, defaults={"name": (unquote(name) or slug)[:80]}
+        )
+        self._remember(key, kind, found.pk)
+        return found.pk, CREATED if created else SKIPPED
+
+    # -- items ---------------------------------------------------------------------------
+
+    def _item(self, item: wxr.Item) -> None:
+        wp_id = "" if item.wp_id is None else str(item.wp_id)
+        if item.comments:
+            self.report.count("comment", SKIPPED, item.comments)
+        if item.post_type != "post":
+            # Pages have no place among articles; attachments come in as images when a
+            # post uses them; menus and the rest are the old theme's.
+            self.report.count(item.post_type, SKIPPED)
+            for problem in item.problems:
+                self._note("warning", item.post_type, wp_id, item.title, item.line, problem)
+            return
+        if item.status in IGNORED_STATUSES:
+            self.report.count("post", SKIPPED)
+            self._note(
+                "warning", "post", wp_id, item.title, item.line, f"status {item.status}: skipped"
+            )
+            return
+        warnings: list[str] = list(item.problems)
+        self.image_warnings = warnings
+        # What this item makes on the way (an author, a section, an image) is undone with
+        # it when it fails: the run must not remember rows that were rolled back.
+        known = (
+            dict(self.authors),
+            dict(self.sections),
+            dict(self.tags),
+            Counter(self.report.counts),
+        )
+        failure = ""
+        try:
+            with transaction.atomic():
+                outcome = self._post(item, warnings)
+        except ItemFailed as exc:
+            failure = str(exc)
+        except ValidationError as exc:
+            failure = _messages(exc)
+        except Exception as exc:  # one bad item must not stop an archive's import
+            failure = f"{type(exc).__name__}: {exc}"
+        if failure:
+            self.authors, self.sections, self.tags, self.report.counts = known
+            self._fail("post", wp_id, item.title, item.line, failure)
+            for problem in item.problems:  # often the reason behind the failure
+                self._note("warning", "post", wp_id, item.title, item.line, problem)
+        else:
+            self.report.count("post", outcome)
+            for message in warnings:
+                self._note("warning", "post", wp_id, item.title, item.line, message)
+
+    def _post(self, item: wxr.Item, warnings: list[str]) -> str:
+        if item.wp_id is None and not item.guid:
+            raise ItemFailed("neither a wp:post_id nor a guid: a second run could not know it")
+        fingerprint = _fingerprint(
+            self.edition,
+            item.title,
+            item.slug,
+            item.status,
+            item.published_at,
+            item.content,
+            item.excerpt,
+            item.creator,
+            [(term.domain, term.slug, term.name) for term in item.terms],
+            item.meta.get("_thumbnail_id", ""),
+            item.link,
+            item.guid,
+        )
+        record = self._record(item.key)
+        article = None
+        if record is not None:
+            if record.fingerprint == fingerprint:
+                return SKIPPED
+            article = Article.objects.filter(pk=record.object_id).first()
+        creating = article is None
+        if article is None:
+            article = Article(locale=self.locale)
+        self._fill(article, item, warnings)
+        if creating:
+            base = _slug_of(item.slug, item.title, max_length=120) or f"post-{item.wp_id}"
+            article.slug = free_slug(base, locale_id=self.locale.pk)
+            if article.slug != base:
+                warnings.append(
+                    f"the slug «{base}» is taken in this edition: imported as «{article.slug}»"
+                )
+        self._save(article, item, warnings)
+        self._remember(item.key, "post", article.pk, fingerprint)
+        for old in self._old_paths(item):
+            Redirect.objects.update_or_create(old_path=old, defaults={"article": article})
+        return CREATED if creating else UPDATED
+
+    def _fill(self, article: Article, item: wxr.Item, warnings: list[str]) -> None:
+        headline = " ".join(item.title.split())
+        if not headline:
+            headline = f"WordPress post {item.wp_id}"
+            warnings.append(f"no title: the headline is «{headline}»")
+        if len(headline) > 250:
+            warnings.append("a title longer than 250 characters was cut")
+            headline = headline[:249].rstrip() + "…"
+        article.headline = headline
+        converted = wordpress_body.convert(item.content, self._find_image)
+        warnings.extend(converted.warnings)
+        blocks = converted.blocks
+        lead = _text_of(item.excerpt)
+        if not lead and blocks and blocks[0]["type"] == "paragraph":
+            # The first paragraph becomes the lead, shown once above the body.
+            lead = _text_of(blocks[0]["value"])
+            blocks = blocks[1:]
+        article.lead = lead
+        article.body = blocks  # type: ignore[assignment]  # StreamField takes raw data
+        article.section_id = self._section_of(item, warnings)
+        chosen = self._tags_of(item)
+        found = Tag.objects.in_bulk(chosen)
+        article.tags = [found[pk] for pk in chosen]  # type: ignore[assignment]  # modelcluster
+        person = self._byline_of(item, warnings)
+        article.bylines = (  # type: ignore[misc]  # modelcluster assigns children
+            [Byline(author_id=person, sort_order=0)] if person is not None else []
+        )
+        self._hero(article, item, warnings)
+
+    def _section_of(self, item: wxr.Item, warnings: list[str]) -> int:
+        categories = [term for term in item.terms if term.domain == "category"]
+        if not categories:
+            fallback = wxr.ItemTerm(
+                "category", FALLBACK_SECTION["slug"], FALLBACK_SECTION[self.edition]
+            )
+            warnings.append(f"in no category: filed under «{fallback.name}»")
+            categories = [fallback]
+        first = categories[0]
+        if first.slug not in self.sections:
+            self.report.count("section", self._section(first))
+        return self.sections[first.slug]
+
+    def _tags_of(self, item: wxr.Item) -> list[int]:
+        # Categories past the first have no place as sections: they become tags.
+        categories = [term for term in item.terms if term.domain == "category"][1:]
+        terms = [term for term in item.terms if term.domain == "post_tag"] + categories
+        found: list[int] = []
+        for term in terms:
+            if term.slug not in self.tags:
+                self.report.count("tag", self._tag(term))
+            if self.tags[term.slug] not in found:
+                found.append(self.tags[term.slug])
+        return found
+
+    def _byline_of(self, item: wxr.Item, warnings: list[str]) -> int | None:
+        """The author of ``dc:creator``. An undeclared one (real exports carry dirt such as
+        ``themereviewteam>``) is read as the declared login it contains, or made an author
+        of its own; either way the report says so (decision 0042)."""
+        creator = item.creator
+        if creator in self.authors:
+            return self.authors[creator]
+        cleaned = _NOT_LOGIN.sub("", creator)
+        if cleaned in self.authors:
+            warnings.append(f"unknown author «{creator}»: read as «{cleaned}»")
+            self.authors[creator] = self.authors[cleaned]
+            return self.authors[cleaned]
+        if not cleaned:
+            warnings.append("no author (dc:creator): imported without a byline")
+            return None
+        warnings.append(f"unknown author «{creator}»: an author «{cleaned}» was made")
+        person, _outcome = self._person(cleaned, cleaned)
+        self.authors[creator] = person
+        return person
+
+    def _hero(self, article: Article, item: wxr.Item, warnings: list[str]) -> None:
+        raw = item.meta.get("_thumbnail_id", "").strip()
+        if not raw:
+            return
+        attachment = self.attachments.get(int(raw)) if raw.isdigit() else None
+        if attachment is None:
+            warnings.append(f"featured image {raw}: no such attachment in the export")
+            return
+        found = self._find_image(attachment.url)
+        if found is None:
+            warnings.append(f"featured image not in the media folder: {attachment.url}")
+            return
+        article.hero_image_id = found
+        article.hero_caption = attachment.caption[:300]
+        article.hero_alt = attachment.alt[:300]
+
+    def _save(self, article: Article, item: wxr.Item, warnings: list[str]) -> None:
+        """Through the write path, in the state WordPress had it in (decision 0042)."""
+        now = timezone.now()
+        moment = item.published_at
+        status = item.status
+        if status == "publish" and moment is not None and moment > now:
+            status = "future"
+        if status == "publish":
+            if moment is None or moment < EARLIEST_ORIGINAL:
+                warnings.append("published, but with no usable date: imported as a draft")
+                actions.save_draft(article=article)
+            elif article.first_published_at is not None:
+                actions.publish(article=article)  # already out: a silent revision
+            else:
+                actions.publish(article=article, first_published_at=moment)
+        elif status == "future":
+            if article.first_published_at is not None:
+                actions.publish(article=article)
+            elif moment is not None and moment > now:
+                actions.schedule(article=article, go_live_at=moment)
+            else:
+                warnings.append("scheduled for a time gone by: imported as a draft")
+                actions.save_draft(article=article)
+        else:
+            if status == "private":
+                warnings.append("private: imported as a draft, which readers do not see")
+            elif status not in {"draft", "pending"}:
+                warnings.append(f"status {status!r}: imported as a draft")
+            if article.live:
+                actions.unpublish(article=article)
+            actions.save_draft(article=article)
+
+    def _old_paths(self, item: wxr.Item) -> list[str]:
+        found = [redirects.of_url(item.link, self.hosts), redirects.of_url(item.guid, self.hosts)]
+        if item.wp_id is not None:
+            found.append(redirects.normalise("/", f"p={item.wp_id}"))
+        return list(dict.fromkeys(path for path in found if path))
+
+    # -- images --------------------------------------------------------------------------
+
+    def _find_image(self, address: str) -> int | None:
+        """``wordpress_body.ImageFinder``: an attachment id or an uploads address → our
+        image, made once per file from the media folder (never fetched), or None."""
+        if address.isdigit():
+            attachment = self.attachments.get(int(address))
+            if attachment is None:
+                return None
+            address = attachment.url
+        path = urlsplit(address).path
+        # A self-hosted site serves uploads under wp-content/uploads/; WordPress.com from
+        # the root of its files host ("/2013/03/name.jpg"): the same layout either way.
+        relative = path.split(UPLOADS, 1)[1] if UPLOADS in path else path.lstrip("/")
+        if not relative:
+            return None
+        try:
+            return self._image(unquote(relative))
+        except ImageRefused as exc:
+            # The post comes in without it; the report says why.
+            self.image_warnings.append(str(exc))
+            return None
+
+    def _image(self, relative: str) -> int | None:
+        key = f"file:{relative}"
+        record = self._record(key)
+        model = get_image_model()
+        if record is not None and model.objects.filter(pk=record.object_id).exists():
+            return record.object_id
+        if self.media_dir is None:
+            return None
+        file = (self.media_dir / relative).resolve()
+        if not file.is_relative_to(self.media_dir) or not file.is_file():
+            return None
+        extension = file.suffix.lower().lstrip(".")
+        allowed = getattr(settings, "WAGTAILIMAGES_EXTENSIONS", ["gif", "jpg", "jpeg", "png"])
+        limit = getattr(settings, "WAGTAILIMAGES_MAX_UPLOAD_SIZE", 10 * 1024 * 1024)
+        pixels = getattr(settings, "WAGTAILIMAGES_MAX_IMAGE_PIXELS", 128_000_000)
+        if extension not in allowed:
+            raise ImageRefused(f"image {relative}: .{extension} is not an allowed image type")
+        if limit and file.stat().st_size > limit:
+            raise ImageRefused(f"image {relative}: larger than the upload limit of {limit} bytes")
+        try:
+            with PillowImage.open(file) as opened:
+                width, height = opened.size
+                opened.verify()
+        except Exception as exc:  # Pillow raises many kinds for a bad file
+            raise ImageRefused(f"image {relative}: not a readable image ({exc})") from exc
+        if pixels and width * height > pixels:
+            raise ImageRefused(f"image {relative}: more than {pixels} pixels")
+        title = file.stem.replace("-", " ").replace("_", " ")[:255] or relative
+        if self.dry_run:
+            # A row without its file, rolled back with the rest: a dry run writes no file.
+            image = model.objects.create(
+                title=title, file=f"original_images/{file.name}", width=width, height=height
+            )
+        else:
+            with file.open("rb") as stream:
+                image = model.objects.create(
+                    title=title, file=ImageFile(stream, name=file.name), width=width, height=height
+                )
+        self._remember(key, "image", image.pk)
+        self.report.count("image", CREATED)
+        return int(image.pk)
+
+
+def default_report_path(path: Path) -> Path:
+    """Where the JSON report goes unless told: the working folder, named after the file."""
+    return Path(f"import-{path.stem}.report.json")
