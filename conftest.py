@@ -22,6 +22,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
 
+
 CLOCK_VARIABLE = "NEWSDESK_TEST_CLOCK"
 # A weekday in mid-June, Kyiv summer time: nothing near an edge of a day, month or year,
 # and twelve days of demo archive all fall in one month.
@@ -120,6 +121,10 @@ def demo_content(db) -> Callable[..., None]:
     """A small edition pair made by ``load_demo`` (the demo's own command)."""
 
     def load(articles: int = 20) -> None:
+        from newsdesk.testing.factories import restore_migrated_rows
+
+        # A transactional test before this one may have flushed the migrated rows too.
+        restore_migrated_rows()
         call_command("load_demo", articles=articles, seed=7, verbosity=0)
 
     return load

@@ -22,12 +22,13 @@ import time_machine
 from django.core.files.images import ImageFile
 from PIL import Image as PillowImage
 from wagtail.images import get_image_model
-from wagtail.models import Locale
+from wagtail.models import Collection, Locale
 
 from newsdesk.accounts.policy import verify_session
 from newsdesk.articles import renditions
 from newsdesk.articles.models import LIVE, Article, Byline
 from newsdesk.articles.slugs import slug_from_headline
+from newsdesk.editions import EDITIONS
 from newsdesk.live.models import LiveUpdate
 from newsdesk.people.models import Author
 from newsdesk.publishing import actions
@@ -241,3 +242,12 @@ def sign_in(client: Any, user: Any, *, method: str = "totp") -> Any:
     verify_session(session, method)
     session.save()
     return client
+
+
+def restore_migrated_rows() -> None:
+    """Put back what migrations made and a transactional test's flush emptied: the two
+    editions and the root image collection (the demo loader and the admin need them)."""
+    for code in EDITIONS:
+        Locale.objects.get_or_create(language_code=code)
+    if not Collection.objects.exists():
+        Collection.add_root(name="Root")

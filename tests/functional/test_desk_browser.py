@@ -10,11 +10,9 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
-from wagtail.models import Collection, Locale
 from wagtail.users.models import UserProfile
 
 from newsdesk.articles.models import Article
-from newsdesk.editions import EDITIONS
 from newsdesk.testing import factories
 from newsdesk.testing.factories import sign_in
 
@@ -29,19 +27,10 @@ EDIT = "wagtailsnippets_articles_article:edit"
 ADD = "wagtailsnippets_articles_article:add"
 
 
-def _restore_migrated_rows() -> None:
-    """Another transactional test may have emptied the database, editions and the root
-    collection (made by migrations) included."""
-    for code in EDITIONS:
-        Locale.objects.get_or_create(language_code=code)
-    if not Collection.objects.exists():
-        Collection.add_root(name="Root")
-
-
 @pytest.fixture
 def desk(browser, live_server):  # noqa: F811 - the fixture
     """A signed-in editor's browser tab (English admin) and its console errors."""
-    _restore_migrated_rows()
+    factories.restore_migrated_rows()
     editor = get_user_model().objects.create_superuser("desk", "desk@newsdesk.test", "x")
     profile = UserProfile.get_for_user(editor)
     profile.preferred_language = "en"

@@ -8,12 +8,11 @@ from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.test import Client, override_settings
 from django.urls import reverse
-from wagtail.models import Collection, Locale
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from newsdesk.articles.models import LIVE, Article
-from newsdesk.editions import EDITIONS
 from newsdesk.live.models import POLL_CACHE_KEY, LiveUpdate
+from newsdesk.testing import factories
 from newsdesk.testing.factories import sign_in
 
 from .test_browser import CHROMIUM, browser, open_page, shot  # noqa: F401 - fixture
@@ -32,15 +31,6 @@ def poll_interval_uncached():
     cache.delete(POLL_CACHE_KEY)
     yield
     cache.delete(POLL_CACHE_KEY)
-
-
-def _restore_migrated_rows() -> None:
-    """Another transactional test may have emptied the database, editions and the root
-    collection (made by migrations) included; the demo needs them."""
-    for code in EDITIONS:
-        Locale.objects.get_or_create(language_code=code)
-    if not Collection.objects.exists():
-        Collection.add_root(name="Root")
 
 
 def _publish_from_the_admin(article: Article) -> None:
@@ -67,7 +57,7 @@ def test_an_update_published_in_the_admin_appears_in_an_open_page_without_reload
     live_server,
     demo_content,
 ):
-    _restore_migrated_rows()
+    factories.restore_migrated_rows()
     demo_content(articles=4)
     article = Article.objects.get(locale__language_code="en", coverage=LIVE)
     before = LiveUpdate.objects.filter(article=article).count()

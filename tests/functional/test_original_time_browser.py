@@ -20,7 +20,6 @@ from newsdesk.site.presentation import kyiv
 from newsdesk.testing import factories
 
 from .test_browser import CHROMIUM, browser, open_page, shot  # noqa: F401 - fixture
-from .test_live_browser import _restore_migrated_rows
 
 pytestmark = [
     pytest.mark.browser,
@@ -34,7 +33,7 @@ def test_an_editor_sets_a_past_date_publishes_and_sees_it_on_the_page_not_in_the
     browser,  # noqa: F811 - the fixture
     live_server,
 ):
-    _restore_migrated_rows()
+    factories.restore_migrated_rows()
     editor = get_user_model().objects.create_superuser("desk", "desk@newsdesk.test", "secret-desk")
     fresh = factories.published("uk", "fresh-news", headline="Свіжа новина")
     draft = factories.draft("uk", "seed-story", headline="Насіннєвий фонд Харківщини")

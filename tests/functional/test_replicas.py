@@ -13,10 +13,8 @@ from django.db import connections, router
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from wagtail.models import Collection, Locale
 
 from newsdesk.articles.models import Article
-from newsdesk.editions import EDITIONS
 from newsdesk.replicas import (
     ReplicaMiddleware,
     hold_primary,
@@ -120,20 +118,9 @@ def test_after_a_change_readers_read_the_primary_for_a_moment(routed):
     assert seen == ["replica_1", "default", "replica_1"]
 
 
-def restore_migrated_rows() -> None:
-    """An earlier transactional test may have emptied the database, the rows migrations made
-    (editions, the root collection) included; the demo needs them. (Django's serialized
-    rollback cannot bring them back after a flush that re-created the content types.)"""
-    for code in EDITIONS:
-        Locale.objects.get_or_create(language_code=code)
-    if not Collection.objects.exists():
-        Collection.add_root(name="Root")
-
-
 # Transactional: a mirror is a second connection, which sees committed rows only.
 @pytest.mark.django_db(transaction=True, databases=BOTH)
 def test_real_queries_go_where_the_rules_say(routed, client, admin_client, demo_content):
-    restore_migrated_rows()
     demo_content(articles=6)
     article = Article.objects.published().in_edition("uk").newest_first().first()
     assert article is not None
