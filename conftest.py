@@ -22,7 +22,6 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
 
-
 CLOCK_VARIABLE = "NEWSDESK_TEST_CLOCK"
 # A weekday in mid-June, Kyiv summer time: nothing near an edge of a day, month or year,
 # and twelve days of demo archive all fall in one month.
