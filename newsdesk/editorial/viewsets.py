@@ -31,7 +31,7 @@ from newsdesk.sections.models import Section
 from newsdesk.taxonomy.models import Tag
 
 from .breaking import BreakingBannerViewSet
-from .display import KyivTimeColumn, KyivTimePanel, ListingStatusColumn
+from .display import EditionPanel, KyivTimeColumn, KyivTimePanel, ListingStatusColumn
 from .forms import ArticleForm, FrontForm
 from .live import LiveSettingsViewSet, LiveUpdateViewSet
 from .permissions import guard_article_patterns
@@ -77,6 +77,7 @@ ARTICLE_PANELS = TabbedInterface(
     [
         ObjectList(
             [
+                EditionPanel(),
                 FieldPanel("headline", classname="title", required_on_save=True),
                 # No TitleFieldPanel sync: Wagtail's browser-side transliteration writes
                 # "kyyiv" for "Київ". Left empty, the form makes the slug on save.
