@@ -34,6 +34,8 @@ from .breaking import BreakingBannerViewSet
 from .display import EditionPanel, KyivTimeColumn, KyivTimePanel, ListingStatusColumn
 from .forms import ArticleForm, FrontForm
 from .live import LiveSettingsViewSet, LiveUpdateViewSet
+from .pairing import ArticleEditView
+from .pairing import urlpatterns as pairing_urlpatterns
 from .permissions import guard_article_patterns
 from .stories import StoryViewSet, TimelineEntryViewSet
 
@@ -140,6 +142,7 @@ class ArticleViewSet(NewsroomViewSet):
     model = Article
     icon = "doc-full"
     edit_handler = ARTICLE_PANELS
+    edit_view_class = ArticleEditView
     list_display = [
         "headline",
         "section",
@@ -177,7 +180,7 @@ class ArticleViewSet(NewsroomViewSet):
         )
 
     def get_urlpatterns(self) -> list[Any]:
-        return guard_article_patterns(super().get_urlpatterns())
+        return guard_article_patterns([*super().get_urlpatterns(), *pairing_urlpatterns()])
 
 
 class SectionViewSet(NewsroomViewSet):
