@@ -105,6 +105,11 @@ ARTICLE_PANELS = TabbedInterface(
                 FieldPanel("story"),
                 FieldPanel("tags"),
                 FieldPanel("labels"),
+                MultiFieldPanel(
+                    [FieldPanel("affiliate_partner"), FieldPanel("affiliate_disclosure")],
+                    heading=_("Affiliate material"),
+                    classname="collapsed",
+                ),
                 FieldPanel("coverage"),
                 InlinePanel(
                     "bylines",
