@@ -38,6 +38,7 @@ from .pairing import ArticleEditView
 from .pairing import urlpatterns as pairing_urlpatterns
 from .permissions import guard_article_patterns
 from .stories import StoryViewSet, TimelineEntryViewSet
+from .wording import WordedIndexView
 
 EDITION = _("Edition")
 
@@ -69,6 +70,7 @@ class CopyFormView(CopyView):
 
 class NewsroomViewSet(SnippetViewSet):
     copy_view_class = CopyFormView
+    index_view_class = WordedIndexView
     list_per_page = 50
     # Plain ORM search: Wagtail's database search backend is far too slow at archive
     # size (DESIGN.md).
