@@ -12,6 +12,7 @@ from django.test import Client
 from django.urls import reverse
 from wagtail.models import Collection, Locale
 
+from newsdesk.articles.models import Article
 from newsdesk.editions import EDITIONS
 from newsdesk.testing import factories
 
@@ -29,6 +30,63 @@ def _restore_migrated_rows() -> None:
         Locale.objects.get_or_create(language_code=code)
     if not Collection.objects.exists():
         Collection.add_root(name="Root")
+
+
+def _logged_in(chromium, live_server):
+    editor = get_user_model().objects.create_superuser("desk", "desk@newsdesk.test", "x")
+    admin = Client()
+    admin.force_login(editor)
+    context, page, _errors = open_page(chromium, javascript=True)
+    cookie = {
+        "name": settings.SESSION_COOKIE_NAME,
+        "value": admin.cookies[settings.SESSION_COOKIE_NAME].value,
+        "domain": urlsplit(live_server.url).hostname,
+        "path": "/",
+    }
+    context.add_cookies([cookie])
+    return context, page
+
+
+def test_translate_from_the_edit_page_points_read_also_at_the_twin(
+    browser,  # noqa: F811 - the fixture
+    live_server,
+):
+    _restore_migrated_rows()
+    section = factories.section("uk")
+    section_en = factories.section("en", translation_key=section.translation_key)
+    author = factories.author("uk")
+    factories.author("en", translation_key=author.translation_key)
+    earlier = factories.published("uk", "drones", headline="Дрони над Києвом")
+    twin = factories.published(
+        "en", "drones", in_section=section_en, translation_key=earlier.translation_key
+    )
+    lonely = factories.published("uk", "bridge", headline="Міст над Дніпром")
+    source = factories.published(
+        "uk",
+        "kharkiv",
+        blocks=[
+            {"type": "read_also", "value": {"article": earlier.pk}},
+            {"type": "read_also", "value": {"article": lonely.pk}},
+        ],
+    )
+    context, page = _logged_in(browser, live_server)
+    try:
+        edit = reverse("wagtailsnippets_articles_article:edit", args=[source.pk])
+        page.goto(f"{live_server.url}{edit}")
+        page.locator("header [data-w-dropdown-target=toggle]").last.click()
+        page.locator(f'a[href$="/submit/snippet/articles/article/{source.pk}/"]').click()
+        page.get_by_label("English").check()
+        page.locator("main form input[type=submit]").click()
+        page.wait_for_selector("[data-other-edition-links]")
+        shot(page, "admin-translated")
+
+        copy = Article.objects.get(locale__language_code="en", slug="kharkiv")
+        assert page.url.endswith(f"/edit/{copy.pk}/")
+        chosen = [block.value["article"].pk for block in copy.body]
+        assert chosen == [twin.pk, lonely.pk]
+        assert "Міст над Дніпром" in page.locator("[data-other-edition-links]").inner_text()
+    finally:
+        context.close()
 
 
 def test_an_editor_pairs_two_articles_and_both_pages_name_each_other(
