@@ -119,6 +119,21 @@ class Article(
     )
 
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+    # Affiliate material only (decision 0045): who the partner is, and what readers are told.
+    affiliate_partner = models.CharField(
+        _("partner"),
+        max_length=200,
+        blank=True,
+        help_text=_("Affiliate material only: the partner, named as the sponsor to machines."),
+    )
+    affiliate_disclosure = models.TextField(
+        _("disclosure"),
+        blank=True,
+        help_text=_(
+            "Affiliate material only: what readers are told about the partnership. "
+            "Left empty, the standard disclosure is shown."
+        ),
+    )
     sources = StreamField(SourcesBlock(), verbose_name=_("sources"), blank=True)
 
     update_note = models.TextField(
@@ -291,6 +306,17 @@ class Article(
                     _("Unknown label: %(labels)s."), params={"labels": ", ".join(map(str, bad))}
                 )
             )
+        if not self.is_affiliate:
+            for name in ("affiliate_partner", "affiliate_disclosure"):
+                if getattr(self, name, "").strip():
+                    errors.setdefault(name, []).append(
+                        ValidationError(
+                            _(
+                                "Only affiliate material has a partner and a disclosure: set "
+                                "the Affiliate material label or clear this field."
+                            )
+                        )
+                    )
         locale_id = self.locale_id
         if self.section_id and locale_id and self.section.locale_id != locale_id:
             errors.setdefault("section", []).append(

@@ -11,13 +11,22 @@ from typing import Any
 
 from django.utils import dateformat
 from django.utils.translation import gettext as _
-from wagtail.admin.panels import FieldPanel
+from django.utils.translation import pgettext_lazy
+from wagtail.admin.panels import FieldPanel, Panel
 from wagtail.admin.ui.tables import Column, LiveStatusTagColumn
 
 from newsdesk.editions import kyiv
 
+from .translation import other_edition_links
+
 # "12 February 2025, 22:00" / "12 лютого 2025, 22:00": a 24-hour clock in both editions.
 KYIV_FORMAT = "j E Y, H:i"
+
+# The admin's own names: the reader's language switch names each edition in its language.
+EDITION_NAMES = {
+    "uk": pgettext_lazy("admin", "Ukrainian edition"),
+    "en": pgettext_lazy("admin", "English edition"),
+}
 
 
 def kyiv_time(moment: dt.datetime | None) -> str:
@@ -74,3 +83,19 @@ class KyivTimePanel(FieldPanel):
         def is_shown(self) -> bool:
             value = getattr(self.instance, self.field_name, None)
             return value is not None and super().is_shown()
+
+
+class EditionPanel(Panel):
+    """Which edition the form's object is in, on its add and edit forms alike, and what its
+    body links to in the other edition (a translation's links without a twin)."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "editorial/panels/edition.html"
+
+        def get_context_data(self, parent_context: Any = None) -> Any:
+            context = super().get_context_data(parent_context)
+            code = self.instance.locale.language_code if self.instance.locale_id else ""
+            context["edition_code"] = code
+            context["edition"] = EDITION_NAMES.get(code, code)
+            context["other_edition_links"] = other_edition_links(self.instance)
+            return context

@@ -23,13 +23,14 @@ from wagtail.snippets.views.chooser import (
     ChooseView,
     SnippetChooserViewSet,
 )
-from wagtail.snippets.views.snippets import IndexView
 
 from newsdesk.articles import labels as label_codes
 from newsdesk.articles.models import Article
 from newsdesk.people.models import Author
 from newsdesk.search.desk import containing, find_articles
 from newsdesk.sections.models import Section
+
+from .wording import WordedIndexView
 
 SCHEDULED, IN_REVIEW, CHANGED, DRAFT, LIVE = "scheduled", "review", "changed", "draft", "live"
 STATES = [
@@ -213,7 +214,7 @@ def keyset_page(queryset: QuerySet, *, after: int | None, before: int | None, si
     return rows, older, newer
 
 
-class FoldedSearchIndexView(IndexView):
+class FoldedSearchIndexView(WordedIndexView):
     """A newsroom snippet's listing, searched whatever the case in both scripts (SQLite's
     LIKE folds ASCII only), with links to the same search in the other areas."""
 
@@ -225,7 +226,7 @@ class FoldedSearchIndexView(IndexView):
         return containing(queryset, self.search_fields or [], self.search_query)
 
 
-class ArticleIndexView(IndexView):
+class ArticleIndexView(WordedIndexView):
     results_template_name = "editorial/article_index_results.html"
     show_other_searches = True
 

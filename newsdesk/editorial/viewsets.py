@@ -30,7 +30,7 @@ from newsdesk.taxonomy.models import Tag
 
 from .breaking import BreakingBannerViewSet
 from .creating import ArticleCreateView, OnPurposeOnlyMixin
-from .display import KyivTimeColumn, KyivTimePanel, ListingStatusColumn
+from .display import EditionPanel, KyivTimeColumn, KyivTimePanel, ListingStatusColumn
 from .forms import ArticleForm, FrontForm
 from .listing import (
     ArticleChooserViewSet,
@@ -42,9 +42,11 @@ from .listing import (
     with_bylines,
 )
 from .live import LiveSettingsViewSet, LiveUpdateViewSet
+from .pairing import ArticleEditView
+from .pairing import urlpatterns as pairing_urlpatterns
 from .permissions import guard_article_patterns
 from .stories import StoryViewSet, TimelineEntryViewSet
-from .trash import ArticleEditView, TrashArticleView
+from .trash import TrashArticleView
 
 EDITION = _("Edition")
 
@@ -70,6 +72,7 @@ ARTICLE_PANELS = TabbedInterface(
     [
         ObjectList(
             [
+                EditionPanel(),
                 # Not Wagtail's "title" style, which hides the label and keeps a long
                 # headline on one line: a labelled box that grows as the headline wraps.
                 FieldPanel(
@@ -101,6 +104,11 @@ ARTICLE_PANELS = TabbedInterface(
                 FieldPanel("story"),
                 FieldPanel("tags"),
                 FieldPanel("labels"),
+                MultiFieldPanel(
+                    [FieldPanel("affiliate_partner"), FieldPanel("affiliate_disclosure")],
+                    heading=_("Affiliate material"),
+                    classname="collapsed",
+                ),
                 FieldPanel("coverage"),
                 InlinePanel(
                     "bylines",
@@ -140,6 +148,7 @@ class ArticleViewSet(NewsroomViewSet):
     model = Article
     icon = "doc-full"
     edit_handler = ARTICLE_PANELS
+    edit_view_class = ArticleEditView
     list_display = [
         "headline",
         "section",
@@ -184,7 +193,7 @@ class ArticleViewSet(NewsroomViewSet):
         )
 
     def get_urlpatterns(self) -> list[Any]:
-        return guard_article_patterns(super().get_urlpatterns())
+        return guard_article_patterns([*super().get_urlpatterns(), *pairing_urlpatterns()])
 
 
 class SectionViewSet(NewsroomViewSet):

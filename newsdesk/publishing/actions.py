@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import uuid
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -20,6 +21,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 from wagtail.models import DraftStateMixin, Revision
+
+from .events import announce
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser
@@ -33,6 +36,8 @@ TRASH_ACTION = "newsdesk.trash"
 RESTORE_ACTION = "newsdesk.restore"
 PURGE_ACTION = "newsdesk.trash.purge"
 BACKDATE_PERMISSION = "articles.backdate_article"
+PAIR_ACTION = "newsdesk.pair"
+UNPAIR_ACTION = "newsdesk.unpair"
 
 
 def save_draft(*, article: Article, user: AbstractBaseUser | None = None) -> Revision:
@@ -229,3 +234,58 @@ def purge_trash(*, now: dt.datetime | None = None) -> int:
             article.delete()
         purged += 1
     return purged
+
+
+def _set_translation_key(article: Article, key: uuid.UUID) -> None:
+    """Give the article a translation key, in its row and in every revision: a later
+    publish (or a revert) restores the revision's fields, key included."""
+    article.translation_key = key
+    article.save(update_fields=["translation_key"])
+    for revision in Revision.objects.for_instance(article).only("content"):
+        revision.content["translation_key"] = str(key)
+        revision.save(update_fields=["content"])
+
+
+def _announce_alternates(*articles: Article) -> None:
+    # A published article's alternates (its page, its month sitemap) name its twin; an
+    # "update" purges both and reindexes the article as it is. Drafts show no alternates.
+    for changed in articles:
+        if changed.live:
+            announce(changed, "update")
+
+
+def pair_translations(
+    *, article: Article, twin: Article, user: AbstractBaseUser | None = None
+) -> None:
+    """Make ``twin``, written apart in the other edition, the article's translation."""
+    from newsdesk.articles.models import Article
+
+    if twin.locale_id == article.locale_id:
+        raise ValidationError(_("A translation must be in the other edition."))
+    if (
+        Article.objects.filter(translation_key=twin.translation_key).exclude(pk=twin.pk).exists()
+        or Article.objects.filter(
+            translation_key=article.translation_key, locale_id=twin.locale_id
+        ).exists()
+    ):
+        raise ValidationError(_("One of the two articles already has a translation."))
+    with transaction.atomic():
+        _set_translation_key(twin, article.translation_key)
+        log(instance=article, action=PAIR_ACTION, user=user, data={"twin": twin.pk})
+        log(instance=twin, action=PAIR_ACTION, user=user, data={"twin": article.pk})
+        _announce_alternates(article, twin)
+
+
+def unpair_translation(*, article: Article, user: AbstractBaseUser | None = None) -> None:
+    """Part the article from its translations: it gets a key of its own."""
+    from newsdesk.articles.models import Article
+
+    with transaction.atomic():
+        former = list(
+            Article.objects.filter(translation_key=article.translation_key).exclude(pk=article.pk)
+        )
+        if not former:
+            raise ValidationError(_("This article has no translation."))
+        _set_translation_key(article, uuid.uuid4())
+        log(instance=article, action=UNPAIR_ACTION, user=user)
+        _announce_alternates(article, *former)

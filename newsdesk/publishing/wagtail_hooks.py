@@ -8,7 +8,14 @@ from wagtail.admin.ui.components import Component
 
 from newsdesk.editions import KYIV
 
-from .actions import LATE_ACTION, PURGE_ACTION, RESTORE_ACTION, TRASH_ACTION
+from .actions import (
+    LATE_ACTION,
+    PAIR_ACTION,
+    PURGE_ACTION,
+    RESTORE_ACTION,
+    TRASH_ACTION,
+    UNPAIR_ACTION,
+)
 from .handlers import BACKDATE_ACTION
 from .heartbeat import NEVER, pulse
 from .reconcile import RECONCILED_ACTION
@@ -33,6 +40,12 @@ def register_publishing_actions(actions) -> None:
         RECONCILED_ACTION,
         _("Publication recorded by reconciliation"),
         _("Publication recorded by reconciliation: the publish had no audit entry"),
+    )
+    actions.register_action(
+        PAIR_ACTION, _("Paired as translations"), _("Paired with a translation written apart")
+    )
+    actions.register_action(
+        UNPAIR_ACTION, _("Unpaired"), _("Parted from its translation: a translation key of its own")
     )
 
 

@@ -98,6 +98,7 @@ class ArticlePage:
     updates: list[UpdateNote]
     related: list[Related]
     affiliate: bool
+    disclosure: str
     twin_path: str | None
     story: Link | None = None
     # Where the page's beacon counts a view (empty for an article never saved).
@@ -391,6 +392,7 @@ def build(article: Article, edition: str, *, now: dt.datetime) -> ArticlePage:
         updates=_update_notes(article),
         related=related,
         affiliate=article.is_affiliate,
+        disclosure=article.affiliate_disclosure if article.is_affiliate else "",
         twin_path=_twin_path(article, edition),
         story=timeline_blocks.story_link(article, edition),
         count_url=reverse("site:count_view", kwargs={"edition": edition, "article_id": article.pk})

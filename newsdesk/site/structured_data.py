@@ -121,8 +121,9 @@ def article(
     data["image"] = images
     if corrections:
         data["correction"] = corrections
-    if found.is_affiliate:
-        data["sponsor"] = {"@type": "Organization", "name": settings.WAGTAIL_SITE_NAME}
+    if found.is_affiliate and found.affiliate_partner:
+        # The partner who pays, not the newsroom that publishes (decision 0045).
+        data["sponsor"] = {"@type": "Organization", "name": found.affiliate_partner}
     return {key: value for key, value in data.items() if value not in (None, "", [])}
 
 

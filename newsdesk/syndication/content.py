@@ -55,6 +55,7 @@ FEED_SIZE = 50
 FEED_FIELDS = (
     *LISTING_FIELDS,
     "lead",
+    "affiliate_disclosure",
     "body",
     "hero_credit",
     "last_published_at",
@@ -234,7 +235,8 @@ def content_html(
             format_html(
                 "<p><strong>{}</strong> {}</p>",
                 _("Affiliate material."),
-                _(
+                article.affiliate_disclosure
+                or _(
                     "We may earn a commission when you buy through links in this article. "
                     "It does not affect what we write."
                 ),

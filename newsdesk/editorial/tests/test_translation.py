@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from django.urls import reverse
 
-from newsdesk.articles.models import Article
+from newsdesk.articles.models import Article, ReadAlsoPick
 from newsdesk.taxonomy.models import Tag
+from newsdesk.testing import factories
 from newsdesk.testing.factories import sign_in
 
 
@@ -62,3 +63,66 @@ def test_a_section_editor_cannot_translate_another_sections_article(
 
     assert response.url == reverse("wagtailadmin_home")
     assert not Article.objects.filter(locale=en).exists()
+
+
+def test_the_copy_follows_its_links_to_their_twins_and_the_form_lists_those_without(
+    client, editor, war, war_en, reporter, reporter_en, uk, en
+) -> None:
+    twinned = factories.published("uk", "drones", headline="Дрони над Києвом", in_section=war)
+    twin = factories.published(
+        "en",
+        "drones",
+        headline="Drones over Kyiv",
+        in_section=war_en,
+        authors=[reporter_en],
+        translation_key=twinned.translation_key,
+    )
+    lonely = factories.published("uk", "bridge", headline="Міст над Дніпром", in_section=war)
+    story = factories.story("uk", "energy")
+    story_en = factories.story("en", "energy", translation_key=story.translation_key)
+    link = f'<p>Див. <a href="{twinned.get_url()}">раніше</a>.</p>'
+    source = factories.published(
+        "uk",
+        "kharkiv",
+        in_section=war,
+        blocks=[
+            {"type": "paragraph", "value": link},
+            {"type": "read_also", "value": {"article": twinned.pk}},
+            {"type": "read_also", "value": {"article": lonely.pk}},
+            factories.timeline(story),
+        ],
+        read_also_picks=[ReadAlsoPick(target=twinned)],
+    )
+    sign_in(client, editor)
+
+    client.post(translate_url(source), {"locales": [en.pk]})
+
+    copy = Article.objects.get(locale=en, translation_key=source.translation_key)
+    raw = copy.body.get_prep_value()
+    assert f'href="{twin.get_url()}"' in raw[0]["value"]
+    assert [raw[1]["value"]["article"], raw[2]["value"]["article"]] == [twin.pk, lonely.pk]
+    assert raw[3]["value"]["story"] == story_en.pk
+    assert [pick.target for pick in copy.read_also_picks.all()] == [twin]
+    form = client.get(reverse("wagtailsnippets_articles_article:edit", args=[copy.pk]))
+    page = form.content.decode()
+    assert "English edition" in page
+    start = page.index("data-other-edition-links")
+    warning = page[start : page.index("</div>", start)]
+    assert "Read also: “Міст над Дніпром”" in warning
+    assert "Drones" not in warning and "Дрони" not in warning
+
+
+def test_the_add_and_edit_forms_name_the_edition_in_the_editors_language(
+    client, editor, make_article, war
+) -> None:
+    article = make_article(war)
+    editor.wagtail_userprofile.preferred_language = "uk"
+    editor.wagtail_userprofile.save()
+    sign_in(client, editor)
+
+    added = client.get(reverse("wagtailsnippets_articles_article:add") + "?locale=en")
+    edited = client.get(reverse("wagtailsnippets_articles_article:edit", args=[article.pk]))
+
+    assert 'data-edition="en">Англійська редакція<' in added.content.decode()
+    assert 'data-edition="uk">Українська редакція<' in edited.content.decode()
+    assert "data-other-edition-links" not in edited.content.decode()
