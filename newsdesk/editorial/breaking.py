@@ -13,10 +13,12 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from newsdesk.breaking.models import BreakingBanner
 
+from .choosers import GuardedChooserViewSet
 from .display import KyivTimeColumn
 
 
 class BreakingBannerViewSet(SnippetViewSet):
+    chooser_viewset_class = GuardedChooserViewSet
     model = BreakingBanner
     icon = "warning"
     menu_label = _("Breaking news")

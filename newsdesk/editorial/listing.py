@@ -21,7 +21,6 @@ from wagtail.models import Revision, WorkflowState
 from wagtail.snippets.views.chooser import (
     ChooseResultsView,
     ChooseView,
-    SnippetChooserViewSet,
 )
 
 from newsdesk.articles import labels as label_codes
@@ -30,6 +29,7 @@ from newsdesk.people.models import Author
 from newsdesk.search.desk import containing, find_articles
 from newsdesk.sections.models import Section
 
+from .choosers import GuardedChooserViewSet
 from .wording import WordedIndexView
 
 SCHEDULED, IN_REVIEW, CHANGED, DRAFT, LIVE = "scheduled", "review", "changed", "draft", "live"
@@ -313,6 +313,6 @@ class ArticleChooseResultsView(_ChooserMixin, ChooseResultsView):
     pass
 
 
-class ArticleChooserViewSet(SnippetChooserViewSet):
+class ArticleChooserViewSet(GuardedChooserViewSet):
     choose_view_class = ArticleChooseView
     choose_results_view_class = ArticleChooseResultsView

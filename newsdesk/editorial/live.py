@@ -26,6 +26,7 @@ from newsdesk.articles.models import LIVE, LIVE_ENDED, Article
 from newsdesk.live.models import NOT_LIVE_MESSAGE, LiveSettings, LiveUpdate
 from newsdesk.publishing.live import PROMOTE_ACTION, promote_live_update, publish_live_update
 
+from .choosers import GuardedChooserViewSet
 from .display import KyivTimeColumn
 from .listing import FoldedSearchIndexView
 
@@ -100,6 +101,7 @@ def promote_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 class LiveUpdateViewSet(SnippetViewSet):
+    chooser_viewset_class = GuardedChooserViewSet
     model = LiveUpdate
     icon = "time"
     menu_label = _("Live updates")
@@ -143,6 +145,7 @@ class LiveUpdateViewSet(SnippetViewSet):
 
 
 class LiveSettingsViewSet(SnippetViewSet):
+    chooser_viewset_class = GuardedChooserViewSet
     model = LiveSettings
     icon = "cogs"
     menu_label = _("Live coverage settings")

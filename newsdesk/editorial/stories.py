@@ -11,10 +11,12 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from newsdesk.stories.models import Story, TimelineEntry
 
+from .choosers import GuardedChooserViewSet
 from .listing import FoldedSearchIndexView
 
 
 class StoryViewSet(SnippetViewSet):
+    chooser_viewset_class = GuardedChooserViewSet
     model = Story
     icon = "list-ol"
     list_per_page = 50
@@ -28,6 +30,7 @@ class StoryViewSet(SnippetViewSet):
 
 
 class TimelineEntryViewSet(SnippetViewSet):
+    chooser_viewset_class = GuardedChooserViewSet
     model = TimelineEntry
     icon = "date"
     list_per_page = 50

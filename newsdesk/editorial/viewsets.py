@@ -29,6 +29,7 @@ from newsdesk.sections.models import Section
 from newsdesk.taxonomy.models import Tag
 
 from .breaking import BreakingBannerViewSet
+from .choosers import GuardedChooserViewSet
 from .creating import ArticleCreateView, OnPurposeOnlyMixin
 from .display import EditionPanel, KyivTimeColumn, KyivTimePanel, ListingStatusColumn
 from .forms import ArticleForm, FrontForm
@@ -60,6 +61,7 @@ class CopyFormView(OnPurposeOnlyMixin, CopyView):
 
 
 class NewsroomViewSet(SnippetViewSet):
+    chooser_viewset_class = GuardedChooserViewSet
     copy_view_class = CopyFormView
     index_view_class = FoldedSearchIndexView
     list_per_page = 50

@@ -28,6 +28,7 @@ from wagtail.permissions import policy_registry
 from newsdesk.articles.models import Article
 from newsdesk.breaking.models import BreakingBanner
 from newsdesk.editorial import roles
+from newsdesk.editorial.choosers import CHOSEN_BY_ARTICLES
 from newsdesk.editorial.permissions import may_touch
 from newsdesk.sections.models import Section
 from newsdesk.testing import factories
@@ -216,6 +217,10 @@ def _may(user: Any, route: Route, article: Article | None) -> bool:
     if snippet:
         app, model = snippet.groups()
         allowed = any(user.has_perm(f"{app}.{a}_{model}") for a in MODEL_ACTIONS)
+        if route.namespace.startswith("wagtailsnippetchoosers_"):
+            # What an article's form chooses is open to whoever may write one.
+            chosen_by_articles = f"{app}.{model}" in CHOSEN_BY_ARTICLES
+            allowed = allowed or (chosen_by_articles and user.has_perm("articles.add_article"))
         if (app, model) == ("articles", "article") and article is not None:
             allowed = allowed and may_touch(user, article)
         return allowed

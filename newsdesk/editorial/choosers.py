@@ -1,0 +1,50 @@
+"""Snippet choosers answer only those who may use what they list.
+
+Wagtail's snippet choosers check no permission: any signed-in editor could list live
+updates not yet published, scheduled banners or live settings through
+``/admin/snippets/choose/…``. A chooser now answers a user who holds a permission on its
+model, or, for what an article's form chooses (its section, bylines, story, tags and Read
+also articles), anyone who may write articles (decision 0028).
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.urls import URLPattern
+from wagtail.snippets.views.chooser import SnippetChooserViewSet
+
+# What the article form chooses: open to whoever may write an article.
+CHOSEN_BY_ARTICLES = frozenset(
+    {"articles.article", "sections.section", "people.author", "stories.story", "taxonomy.tag"}
+)
+ACTIONS = ("add", "change", "delete", "view", "publish")
+
+
+def may_choose(user: Any, model: Any) -> bool:
+    label = model._meta.label_lower
+    app, name = label.split(".")
+    if any(user.has_perm(f"{app}.{action}_{name}") for action in ACTIONS):
+        return True
+    return label in CHOSEN_BY_ARTICLES and user.has_perm("articles.add_article")
+
+
+class GuardedChooserViewSet(SnippetChooserViewSet):
+    def get_urlpatterns(self) -> list[Any]:
+        return [
+            self._guard(p) if isinstance(p, URLPattern) else p for p in super().get_urlpatterns()
+        ]
+
+    def _guard(self, pattern: URLPattern) -> URLPattern:
+        view, model = pattern.callback, self.model
+
+        @functools.wraps(view)
+        def guarded(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            if not may_choose(request.user, model):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        return URLPattern(pattern.pattern, guarded, pattern.default_args, pattern.name)
