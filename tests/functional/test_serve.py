@@ -34,7 +34,8 @@ from newsdesk.testing import factories
 
 ROOT = Path(__file__).resolve().parents[2]
 WORKERS = 2
-BOOT_SECONDS = 15
+# A bound for a loaded machine, not a measurement (bench/tail.py measures).
+BOOT_SECONDS = 60
 # The demo migrates and makes its logins before it serves.
 DEMO_BOOT_SECONDS = 120
 
@@ -123,6 +124,10 @@ def test_newsdesk_serve_runs_gunicorn_workers_with_the_production_settings(home)
         assert headers["Content-Type"].startswith("application/json")
         assert "items" in json.loads(body)  # read from the database by a worker
 
+        # Workers are forked one after another: the first may answer before the last is up.
+        deadline = time.monotonic() + BOOT_SECONDS
+        while len(children(server.pid)) < WORKERS and time.monotonic() < deadline:
+            time.sleep(0.2)
         assert len(children(server.pid)) == WORKERS, log.read_text()
     finally:
         server.send_signal(signal.SIGTERM)
