@@ -22,7 +22,7 @@ import time_machine
 from django.core.files.images import ImageFile
 from PIL import Image as PillowImage
 from wagtail.images import get_image_model
-from wagtail.models import Collection, Locale
+from wagtail.models import Collection, Locale, Page
 
 from newsdesk.accounts.policy import verify_session
 from newsdesk.articles import renditions
@@ -246,8 +246,11 @@ def sign_in(client: Any, user: Any, *, method: str = "totp") -> Any:
 
 def restore_migrated_rows() -> None:
     """Put back what migrations made and a transactional test's flush emptied: the two
-    editions and the root image collection (the demo loader and the admin need them)."""
+    editions, the root image collection and the root of Wagtail's page tree (the demo
+    loader and the admin's menus need them)."""
     for code in EDITIONS:
         Locale.objects.get_or_create(language_code=code)
     if not Collection.objects.exists():
         Collection.add_root(name="Root")
+    if not Page.objects.filter(depth=1).exists():
+        Page.add_root(title="Root", slug="root", locale=Locale.objects.get(language_code="uk"))

@@ -9,9 +9,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
-from wagtail.models import Collection, Locale
 
-from newsdesk.editions import EDITIONS
 from newsdesk.site.middleware import ADMIN_CONTENT_SECURITY_POLICY
 from newsdesk.testing import factories
 from newsdesk.testing.factories import sign_in
@@ -39,10 +37,7 @@ def test_the_admin_works_under_its_content_security_policy(
     browser,  # noqa: F811 - the fixture
     live_server,
 ):
-    for code in EDITIONS:
-        Locale.objects.get_or_create(language_code=code)
-    if not Collection.objects.exists():
-        Collection.add_root(name="Root")
+    factories.restore_migrated_rows()
     article = factories.published("en", "grid-repairs", headline="Grid repairs in Kharkiv")
     editor = get_user_model().objects.create_superuser("chief", "chief@example.com", "x" * 16)
     signed_in = Client()

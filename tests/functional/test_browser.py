@@ -49,6 +49,13 @@ def open_page(browser, javascript: bool):
     context = browser.new_context(
         java_script_enabled=javascript, viewport={"width": 1280, "height": 900}
     )
+    # Wagtail's edit pages release their editing session with a beacon as they close; sent
+    # while the test's database is being torn down, it would break the next tests' shared
+    # connection. The browser gets its answer here instead (nothing reads it).
+    context.route(
+        "**/admin/editing-sessions/release/**",
+        lambda route: route.fulfill(status=200, body="", content_type="text/plain"),
+    )
     page = context.new_page()
     errors: list[str] = []
     page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
