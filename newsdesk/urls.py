@@ -10,6 +10,7 @@ from newsdesk.site import urls as site_urls
 from newsdesk.site import views as site_views
 from newsdesk.site.health import health
 from newsdesk.syndication import urls as syndication_urls
+from newsdesk.wire import urls as wire_urls
 
 urlpatterns = [
     # Before Wagtail's own: sign-out for POST only, one sign-in form (decision 0029).
@@ -19,6 +20,8 @@ urlpatterns = [
     # Uploads are served inert: images of allowed types, everything else a download.
     path("media/<path:path>", media.serve, name="media"),
     path("health", health, name="health"),
+    # Partners' copy comes in under the API (its rate limit), before its JSON 404.
+    path("api/v1/wire/", include(wire_urls)),
     path("api/", include(api_urls)),
     path("", include(syndication_urls)),
     path("", include(search_urls)),

@@ -38,6 +38,7 @@ PURGE_ACTION = "newsdesk.trash.purge"
 BACKDATE_PERMISSION = "articles.backdate_article"
 PAIR_ACTION = "newsdesk.pair"
 UNPAIR_ACTION = "newsdesk.unpair"
+WITHDRAW_ACTION = "newsdesk.withdraw"
 
 
 def save_draft(*, article: Article, user: AbstractBaseUser | None = None) -> Revision:
@@ -117,6 +118,22 @@ def unpublish(*, article: Article, user: AbstractBaseUser | None = None) -> None
     """Take the article off the site; its revisions and log stay."""
     with transaction.atomic():
         article.unpublish(user=user)
+
+
+def withdraw(*, article: Article, user: AbstractBaseUser | None = None, reason: str = "") -> None:
+    """Take the article off the site and cancel its schedule: its source withdrew it (a
+    wire item withheld or cancelled). An unpublish, with its purges, when it is live; a
+    scheduled article is kept from going out. It stays as a draft with its revisions."""
+    from newsdesk.articles.models import Article
+
+    with transaction.atomic():
+        if article.live:
+            article.unpublish(user=user)
+        # Unpublishing clears a live article's schedule; a scheduled draft needs it too.
+        article.revisions.update(approved_go_live_at=None)
+        Article.objects.filter(pk=article.pk).update(go_live_at=None)
+        article.go_live_at = None
+        log(instance=article, action=WITHDRAW_ACTION, user=user, data={"reason": reason})
 
 
 @dataclass

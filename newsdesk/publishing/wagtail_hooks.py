@@ -15,6 +15,7 @@ from .actions import (
     RESTORE_ACTION,
     TRASH_ACTION,
     UNPAIR_ACTION,
+    WITHDRAW_ACTION,
 )
 from .handlers import BACKDATE_ACTION
 from .heartbeat import NEVER, pulse
@@ -46,6 +47,9 @@ def register_publishing_actions(actions) -> None:
     )
     actions.register_action(
         UNPAIR_ACTION, _("Unpaired"), _("Parted from its translation: a translation key of its own")
+    )
+    actions.register_action(
+        WITHDRAW_ACTION, _("Withdrawn"), _("Withdrawn by its source: off the site, unscheduled")
     )
 
 

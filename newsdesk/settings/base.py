@@ -10,6 +10,7 @@ Environment:
   BASE_URL        public origin used in links that leave the site (admin emails, feeds)
   NEWSDESK_API_RATE          read API requests per client and window (default 300/m)
   NEWSDESK_API_PROXY_COUNT   trusted proxies before the app (default 0; production 1)
+  NEWSDESK_WIRE_MAX_BYTES    largest ninjs document a partner may POST (default 1048576)
   NEWSDESK_MISS_RATE    page-cache misses per client and window (default 120/m)
   NEWSDESK_SEARCH_RATE  searches per client and window (default 30/m)
   NEWSDESK_BEACON_RATE  view beacons counted per client and window (default 120/h)
@@ -63,6 +64,8 @@ INSTALLED_APPS = [
     "newsdesk.publishing",
     # moving a newsroom in: importers that write through publishing
     "newsdesk.transfer",
+    # partners' wire copy (ninjs), through the same write path
+    "newsdesk.wire",
     # outputs
     "newsdesk.site",
     "newsdesk.syndication",
@@ -341,6 +344,9 @@ NEWSDESK_LIVE_POLL_SECONDS = 10
 # then read from their X-Forwarded-For entries.
 NEWSDESK_API_RATE = os.environ.get("NEWSDESK_API_RATE", "300/m")
 NEWSDESK_API_PROXY_COUNT = int(os.environ.get("NEWSDESK_API_PROXY_COUNT", "0"))
+# The largest ninjs document a wire partner may POST (decision 0053); the API's rate limit
+# counts the wire's requests too.
+NEWSDESK_WIRE_MAX_BYTES = int(os.environ.get("NEWSDESK_WIRE_MAX_BYTES", str(1024 * 1024)))
 # What one client may cost the origin (decision 0031), counted per client address as the
 # API's quota is; the VCL holds the same numbers at the edge. A reader who follows links
 # misses a few pages a minute; a script that makes up addresses or searches is stopped.

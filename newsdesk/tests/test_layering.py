@@ -23,6 +23,10 @@ PUBLISHING = frozenset({"publishing"})
 # Moving a newsroom in and out writes through the write path, like the admin; it reads
 # content and never a page's code.
 TRANSFER = frozenset({"transfer"})
+# Partners' wire copy (ninjs) comes in through the write path like an import, sanitised by
+# the importer's body conversion; it answers partners itself, never through a page's or
+# the read API's code, and nothing below it knows it exists.
+WIRE = frozenset({"wire"})
 OUTPUTS = frozenset({"site", "syndication", "search", "api", "readership", "frontcache"})
 # Sign-in, second factors, sessions and the security log: beside the content, below
 # publishing, which records its deletions and publishes in the security log.
@@ -34,6 +38,7 @@ APPS = (
     | EDITORIAL
     | PUBLISHING
     | TRANSFER
+    | WIRE
     | OUTPUTS
     | ACCOUNTS
     | {"demo", "replicas", "compression", "backups"}
@@ -50,23 +55,33 @@ class Rule:
 RULES = (
     Rule(
         CONTENT,
-        EDITORIAL | PUBLISHING | TRANSFER | OUTPUTS,
+        EDITORIAL | PUBLISHING | TRANSFER | WIRE | OUTPUTS,
         "content is the bottom layer: models, querysets, blocks",
     ),
     Rule(
         ACCOUNTS,
-        CONTENT | EDITORIAL | PUBLISHING | OUTPUTS,
+        CONTENT | EDITORIAL | PUBLISHING | WIRE | OUTPUTS,
         "accounts know the foundation only, so that every layer may write the security log",
     ),
     Rule(
         PUBLISHING,
-        EDITORIAL | TRANSFER | OUTPUTS,
+        EDITORIAL | TRANSFER | WIRE | OUTPUTS,
         "publishing sits below the admin and tells the outputs by signal",
     ),
     Rule(
         TRANSFER,
-        EDITORIAL | OUTPUTS,
+        EDITORIAL | WIRE | OUTPUTS,
         "imports and exports write through publishing and read content, not the admin or pages",
+    ),
+    Rule(
+        WIRE,
+        EDITORIAL | OUTPUTS,
+        "the wire writes through publishing and answers partners itself, not through the API",
+    ),
+    Rule(
+        EDITORIAL | OUTPUTS,
+        WIRE,
+        "the wire is a source; the admin and the outputs read the articles it made",
     ),
     Rule(
         frozenset({"frontcache", "replicas", "compression"}),
@@ -201,3 +216,6 @@ def test_the_rules_catch_an_upward_import():
     assert not violations(
         "from newsdesk.accounts.security_log import record\n", "newsdesk.publishing.actions"
     )
+    assert violations("from newsdesk.api.http import json_error\n", "newsdesk.wire.views")
+    assert violations("from newsdesk.wire.models import Partner\n", "newsdesk.api.endpoints")
+    assert not violations("from newsdesk.publishing import actions\n", "newsdesk.wire.ingest")

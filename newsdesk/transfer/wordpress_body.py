@@ -86,6 +86,16 @@ def convert(body: str, find_image: ImageFinder | None = None) -> Converted:
     return result
 
 
+def convert_html(markup: str, find_image: ImageFinder | None = None) -> Converted:
+    """HTML that is already HTML (a wire item's body, say), without WordPress's own
+    conventions: no paragraphs made of blank lines, no shortcodes. Sanitised the same way."""
+    result = Converted()
+    finder = find_image or (lambda _address: None)
+    root = lxml_html.fragment_fromstring(markup.strip() or "<p></p>", create_parent="div")
+    _Walker(result, finder).walk(root)
+    return result
+
+
 def _autop(body: str) -> str:
     """Blank-line paragraphs of the classic editor, as ``<p>``; single breaks as ``<br>``.
     Block elements already in the text are left as they are, and so is HTML that the block
