@@ -16,7 +16,6 @@ from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies import ModelPermissionPolicy
 
 from . import tokens
 from .models import Partner, WireItem
@@ -107,16 +106,6 @@ class PartnerViewSet(ModelViewSet):
     )
 
 
-class QueuePolicy(ModelPermissionPolicy):
-    """The queue is read by whoever may edit articles; it is written only by the wire."""
-
-    def user_has_permission(self, user: Any, action: str) -> bool:
-        return action == "view" and user.has_perm("articles.change_article")
-
-    def user_has_any_permission(self, user: Any, actions: Any) -> bool:
-        return any(self.user_has_permission(user, action) for action in actions)
-
-
 def _article_edit_url(item: WireItem) -> str | None:
     if item.article_id is None:
         return None
@@ -136,7 +125,6 @@ class WireQueueViewSet(ModelViewSet):
     menu_label = gettext_lazy("Wire queue")
     add_to_admin_menu = True
     menu_order = 250
-    permission_policy = QueuePolicy(WireItem)
     copy_view_enabled = False
     inspect_view_enabled = False
     list_filter = ["state", "partner"]

@@ -1,0 +1,16 @@
+"""Who may see the wire queue: whoever may edit articles. Nobody edits its rows by hand:
+the wire writes them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from wagtail.permission_policies import ModelPermissionPolicy
+
+
+class QueuePolicy(ModelPermissionPolicy):
+    def user_has_permission(self, user: Any, action: str) -> bool:
+        return action == "view" and user.has_perm("articles.change_article")
+
+    def user_has_any_permission(self, user: Any, actions: Any) -> bool:
+        return any(self.user_has_permission(user, action) for action in actions)

@@ -1,0 +1,188 @@
+"""POST /api/v1/wire/ninjs: tokens, limits, and answers in JSON."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from django.test import Client
+
+from newsdesk.accounts.models import SecurityEvent
+from newsdesk.articles.models import Article
+from newsdesk.wire import ingest as wire
+from newsdesk.wire import tokens
+from newsdesk.wire.models import WireItem
+
+from .documents import load, story
+
+pytestmark = pytest.mark.django_db
+URL = "/api/v1/wire/ninjs"
+
+
+def post(client: Client, document: object, token: str, **extra: str):
+    body = document if isinstance(document, bytes) else json.dumps(document).encode()
+    return client.post(
+        URL,
+        body,
+        content_type=extra.pop("content_type", "application/json"),
+        HTTP_AUTHORIZATION=f"Bearer {token}",
+        **extra,
+    )
+
+
+def test_a_partner_with_its_token_sends_an_item(client, partner):
+    token = tokens.issue(partner)
+    response = post(client, load("valid/shelling-uk.json"), token)
+    assert response.status_code == 200, response.content
+    answer = response.json()
+    assert answer["outcome"] == wire.QUEUED
+    assert answer["uri"] == "urn:newsml:wire.example.org:20261206:shelling-kherson"
+    assert Article.objects.filter(pk=answer["article"], live=False).exists()
+    assert "no-store" in response["Cache-Control"]
+    event = SecurityEvent.objects.get(event=wire.INGESTED)
+    assert event.details["via"] == "http"
+    assert event.client_address == "127.0.0.1"
+
+
+def test_the_token_is_kept_only_as_a_digest(partner):
+    token = tokens.issue(partner)
+    partner.refresh_from_db()
+    token_id, secret = token.split(".")
+    assert partner.token_id == token_id
+    assert secret not in partner.token_hash and len(partner.token_hash) == 64
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["", "Bearer", "Bearer nonsense", "Basic dXNlcjpwYXNz", "Bearer {id}.wrong-secret"],
+)
+def test_a_missing_or_bad_token_is_refused(client, partner, header):
+    token = tokens.issue(partner)
+    header = header.replace("{id}", token.split(".")[0])
+    response = client.post(
+        URL, json.dumps(story()), content_type="application/json", HTTP_AUTHORIZATION=header
+    )
+    assert response.status_code == 401
+    assert response["WWW-Authenticate"].startswith("Bearer")
+    assert "token" in response.json()["detail"]
+    assert not Article.objects.exists()
+    assert SecurityEvent.objects.filter(event=wire.TOKEN_REFUSED).count() == 1
+
+
+def test_a_revoked_token_no_longer_works(client, partner):
+    token = tokens.issue(partner)
+    tokens.revoke(partner)
+    assert post(client, story(), token).status_code == 401
+    fresh = tokens.issue(partner)
+    assert post(client, story(), fresh).status_code == 200
+
+
+def test_a_new_token_replaces_the_old_one(client, partner):
+    old = tokens.issue(partner)
+    new = tokens.issue(partner)
+    assert post(client, story(), old).status_code == 401
+    assert post(client, story(), new).status_code == 200
+
+
+def test_an_invalid_document_gets_400_with_the_schema_errors(client, partner):
+    token = tokens.issue(partner)
+    response = post(client, load("invalid/headline-not-a-list.json"), token)
+    assert response.status_code == 400
+    answer = response.json()
+    paths = {error["path"] for error in answer["errors"]}
+    assert {"/headlines", "/pubStatus"} <= paths
+    assert all(error["message"] for error in answer["errors"])
+    assert not Article.objects.exists() and not WireItem.objects.exists()
+
+
+def test_ninjs_2_names_are_refused_by_name(client, partner):
+    token = tokens.issue(partner)
+    response = post(client, load("invalid/ninjs-2-names.json"), token, HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 400
+    [error] = response.json()["errors"]
+    assert error["path"] == ""
+    assert "versioncreated" in error["message"]
+
+
+def test_errors_are_in_the_partners_edition_language(client, partner):
+    token = tokens.issue(partner)
+    response = post(client, load("invalid/no-uri.json"), token)
+    assert response.status_code == 400
+    assert response["Content-Language"] == "uk"
+    assert response.json()["detail"] == "Документ не прийнято: нічого не збережено."
+    [error] = response.json()["errors"]
+    assert "uri" in error["message"] and "Бракує" in error["message"]
+
+
+def test_a_document_in_the_wrong_language_gets_400(client, partner):
+    token = tokens.issue(partner)
+    response = post(client, story(language="en"), token)
+    assert response.status_code == 400
+    [error] = response.json()["errors"]
+    assert error["path"] == "/language"
+    assert not Article.objects.exists()
+
+
+def test_an_oversized_body_gets_413_and_is_not_read(client, partner, settings):
+    settings.NEWSDESK_WIRE_MAX_BYTES = 2000
+    token = tokens.issue(partner)
+    big = story(bodies=[{"value": "<p>" + "слово " * 1000 + "</p>"}])
+    response = post(client, big, token)
+    assert response.status_code == 413
+    assert "2000" in response.json()["detail"]
+    assert not Article.objects.exists()
+    assert post(client, story(), token).status_code == 200
+
+
+@pytest.mark.parametrize("body", [b"{not json", "{}".encode("utf-16")])
+def test_a_body_that_is_not_json_gets_400(client, partner, body):
+    token = tokens.issue(partner)
+    response = post(client, body, token)
+    assert response.status_code == 400
+    assert response.json()["detail"]
+
+
+def test_only_json_is_accepted(client, partner):
+    token = tokens.issue(partner)
+    response = post(client, story(), token, content_type="application/x-www-form-urlencoded")
+    assert response.status_code == 415
+
+
+def test_only_post_is_accepted(client):
+    response = client.get(URL)
+    assert response.status_code == 405
+    assert response["Allow"] == "POST"
+
+
+def test_no_csrf_token_is_needed(partner):
+    strict = Client(enforce_csrf_checks=True)
+    assert post(strict, story(), tokens.issue(partner)).status_code == 200
+
+
+def test_an_older_version_gets_409_with_a_message(client, trusted):
+    token = tokens.issue(trusted)
+    assert post(client, story(version="3"), token).status_code == 200
+    response = post(client, story(version="2"), token)
+    assert response.status_code == 409
+    assert "3" in response.json()["detail"]
+    assert Article.objects.get().headline == "Заголовок версії 3"
+
+
+def test_a_repeat_answers_200_and_changes_nothing(client, trusted):
+    token = tokens.issue(trusted)
+    post(client, story(), token)
+    response = post(client, story(), token)
+    assert response.status_code == 200
+    assert response.json()["outcome"] == wire.DUPLICATE
+    assert Article.objects.count() == 1
+
+
+def test_the_wire_is_rate_limited_like_the_api(client, partner, settings):
+    settings.NEWSDESK_API_RATE = "2/m"
+    token = tokens.issue(partner)
+    assert post(client, story("urn:a"), token).status_code == 200
+    assert post(client, story("urn:b"), token).status_code == 200
+    response = post(client, story("urn:c"), token)
+    assert response.status_code == 429
+    assert "Retry-After" in response
+    assert Article.objects.count() == 2
