@@ -63,6 +63,7 @@ MODEL_NAMESPACES = {
     "wagtailsites": ("wagtailcore", "site"),
     "wagtaillocales": ("wagtailcore", "locale"),
     "wagtailadmin_collections": ("wagtailcore", "collection"),
+    "wire_partners": ("wire", "partner"),
 }
 WORKFLOW_PERMISSIONS = [
     f"wagtailcore.{action}_{model}"
@@ -234,7 +235,7 @@ def _may(user: Any, route: Route, article: Article | None) -> bool:
         return any(user.has_perm(p) for p in WORKFLOW_PERMISSIONS)
     if PAGE_NAMES.match(route.name.lstrip(":")):
         return False  # no role holds a right on the page tree (decision 0028)
-    if route.namespace == "editorial":
+    if route.namespace in ("editorial", "wire_queue"):
         return user.has_perm("articles.publish_article")
     if "translation" in route.name and article is not None:
         return user.has_perm("simple_translation.submit_translation") and may_touch(user, article)

@@ -185,3 +185,29 @@ def test_publish_due_command_prints_a_summary(capsys):
 
     call_command("publish_due")
     assert "published 0 (late 0), expired 0" in capsys.readouterr().out
+
+
+def test_withdraw_takes_a_live_article_off_with_its_purges(
+    django_capture_on_commit_callbacks, events
+):
+    article = factories.published("uk", "withdrawn-live")
+    with django_capture_on_commit_callbacks(execute=True):
+        actions.withdraw(article=article, reason="agency: urn:1 2")
+    article.refresh_from_db()
+    assert not article.live
+    assert (article.pk, "unpublish") in events
+    entry = ModelLogEntry.objects.get(object_id=str(article.pk), action=actions.WITHDRAW_ACTION)
+    assert entry.data == {"reason": "agency: urn:1 2"}
+
+
+def test_withdraw_keeps_a_scheduled_article_from_going_out(clock):
+    go_live = timezone.now() + dt.timedelta(hours=2)
+    article = factories.scheduled("uk", "withdrawn-scheduled", go_live_at=go_live)
+    actions.withdraw(article=article)
+    article.refresh_from_db()
+    assert article.go_live_at is None
+    clock.move_to(go_live + dt.timedelta(hours=1))
+    assert actions.publish_due().published == []
+    article.refresh_from_db()
+    assert not article.live
+    assert not article.revisions.filter(approved_go_live_at__isnull=False).exists()

@@ -8,7 +8,7 @@ import pytest
 
 from newsdesk.transfer import wxr
 from newsdesk.transfer.tests.test_wxr import THEME, UTF8, export
-from newsdesk.transfer.wordpress_body import convert
+from newsdesk.transfer.wordpress_body import convert, convert_html
 
 
 def kinds(body: str, find=None) -> list[str]:
@@ -146,3 +146,19 @@ def test_every_body_of_the_real_exports_converts_to_valid_blocks():
             assert not re.search(r"<script|on\w+=|javascript:", html, re.I), part.label
             bodies += 1
     assert bodies == 80
+
+
+def test_html_from_elsewhere_is_sanitised_without_wordpress_conventions():
+    converted = convert_html(
+        '<p>Line one\nline two [gallery ids="1"]</p><script>alert(1)</script>'
+        '<p onmouseover="x()">A <a href="javascript:x()">bad</a> and '
+        '<a href="https://example.org/">good</a> link.</p><h2>Next</h2>'
+    )
+    assert converted.blocks == [
+        {"type": "paragraph", "value": '<p>Line one line two [gallery ids="1"]</p>'},
+        {
+            "type": "paragraph",
+            "value": '<p>A <a>bad</a> and <a href="https://example.org/">good</a> link.</p>',
+        },
+        {"type": "subheading", "value": "Next"},
+    ]
