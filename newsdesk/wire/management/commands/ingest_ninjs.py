@@ -38,7 +38,9 @@ class Command(BaseCommand):
             try:
                 loaded = json.loads(file.read_text(encoding="utf-8"))
             except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-                self.stderr.write(f"{file.name}: {_('not JSON in UTF-8')}: {exc}")
+                self.stderr.write(
+                    _("%(file)s: not JSON in UTF-8: %(error)s") % {"file": file.name, "error": exc}
+                )
                 refused += 1
                 continue
             documents = loaded if isinstance(loaded, list) else [loaded]
@@ -54,7 +56,9 @@ class Command(BaseCommand):
                 taken += 1
                 self.stdout.write(f"{name}: {result.outcome}: {result.message}")
                 for warning in result.warnings:
-                    self.stdout.write(f"{name}: {_('warning')}: {warning}")
+                    self.stdout.write(
+                        _("%(file)s: warning: %(warning)s") % {"file": name, "warning": warning}
+                    )
         self.stdout.write(
             _("%(taken)d documents taken, %(refused)d refused.")
             % {"taken": taken, "refused": refused}
