@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 from django.test import Client
@@ -19,7 +20,7 @@ pytestmark = pytest.mark.django_db
 URL = "/api/v1/wire/ninjs"
 
 
-def post(client: Client, document: object, token: str, **extra: str):
+def post(client: Client, document: object, token: str, **extra: Any):
     body = document if isinstance(document, bytes) else json.dumps(document).encode()
     return client.post(
         URL,
