@@ -8,9 +8,11 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from wagtail.admin import messages
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
@@ -78,6 +80,20 @@ class PartnerEditView(_ShowsToken, generic.EditView):
     pass
 
 
+class PartnerDeleteView(generic.DeleteView):
+    """A partner whose items we hold stays: its items name it, and a replayed older
+    version must still be recognised. Revoking its token stops it."""
+
+    def form_valid(self, form: Any) -> Any:
+        if WireItem.objects.filter(partner=self.object).exists():
+            messages.error(
+                self.request,
+                _("This partner's items are kept: revoke its token instead of deleting it."),
+            )
+            return redirect(self.get_success_url())
+        return super().form_valid(form)
+
+
 class PartnerViewSet(ModelViewSet):
     model = Partner
     icon = "globe"
@@ -85,6 +101,7 @@ class PartnerViewSet(ModelViewSet):
     add_to_settings_menu = True
     add_view_class = PartnerCreateView
     edit_view_class = PartnerEditView
+    delete_view_class = PartnerDeleteView
     copy_view_enabled = False
     list_display = [
         "name",

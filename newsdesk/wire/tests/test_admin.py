@@ -95,3 +95,17 @@ def test_a_partners_section_must_be_of_its_edition(admin_client):
     # The superuser's admin is in the newsroom's first language.
     assert "Рубрика має бути з видання партнера." in response.content.decode()
     assert not Partner.objects.exists()
+
+
+def test_a_partner_with_items_is_not_deleted_under_them(admin_client, partner):
+    wire.ingest(story(), partner=partner)
+    response = admin_client.post(f"{PARTNERS}delete/{partner.pk}/", follow=True)
+    assert response.status_code == 200
+    assert "відкличте його токен" in response.content.decode()
+    assert Partner.objects.filter(pk=partner.pk).exists()
+
+
+def test_a_partner_without_items_is_deleted(admin_client, partner):
+    response = admin_client.post(f"{PARTNERS}delete/{partner.pk}/")
+    assert response.status_code == 302
+    assert not Partner.objects.exists()
