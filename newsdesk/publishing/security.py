@@ -151,12 +151,9 @@ def section_editors_changed(
         pairs = [(instance, sorted(user.get_username() for user in users))]
     for section, names in pairs:
         if names:
+            details: dict[str, Any] = {"section": section.pk, _CHANGES[action]: names}
             security_log.record(
-                SECTION_EDITORS_CHANGED,
-                getattr(request, "user", None),
-                request,
-                section=section.pk,
-                **{_CHANGES[action]: names},
+                SECTION_EDITORS_CHANGED, getattr(request, "user", None), request, **details
             )
 
 
