@@ -164,7 +164,9 @@ def test_deleting_a_live_update_trashes_it_and_takes_it_off_the_page(
         assert "Сирени вночі." in seen
         assert "Хибне повідомлення." not in seen
     assert list(live.live_updates.all()) == [kept]
-    assert "Хибне повідомлення." in client.get(reverse(UPDATE_TRASH)).content.decode()
+    listing = client.get(reverse(UPDATE_TRASH)).content.decode()
+    assert reverse(UPDATE_RESTORE, args=[wrong.pk]) in listing
+    assert reverse(UPDATE_RESTORE, args=[kept.pk]) not in listing
 
     client.post(reverse(UPDATE_RESTORE, args=[wrong.pk]))
     assert "Хибне повідомлення." in reader.get(f"/uk/news/{live.slug}/").content.decode()
