@@ -237,9 +237,18 @@ def restore_live_update_view(request: HttpRequest, pk: int) -> HttpResponse:
     return _restore(request, LiveUpdate, pk, LIVE_UPDATES)
 
 
-def urlpatterns(view: type[KindTrashView], restore: Any) -> list[Any]:
-    return [
+def _urls(view: type[KindTrashView], restore: Any, namespace: str) -> tuple[list[Any], str]:
+    patterns = [
         path("", view.as_view(), name="index"),
         path("results/", view.as_view(results_only=True), name="results"),
         path("<int:pk>/restore/", restore, name="restore"),
     ]
+    return patterns, namespace
+
+
+def story_urls() -> tuple[list[Any], str]:
+    return _urls(StoryTrashView, restore_story_view, STORIES)
+
+
+def live_update_urls() -> tuple[list[Any], str]:
+    return _urls(LiveUpdateTrashView, restore_live_update_view, LIVE_UPDATES)

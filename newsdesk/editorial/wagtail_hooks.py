@@ -44,29 +44,8 @@ def register_report_urls() -> list[Any]:
     return [
         path("reports/late-publications/", include((urls, URL_NAMESPACE))),
         path("trash/", include((trash_urls, trash.URL_NAMESPACE))),
-        path(
-            "trash/stories/",
-            include(
-                (
-                    trash_stories_live.urlpatterns(
-                        trash_stories_live.StoryTrashView, trash_stories_live.restore_story_view
-                    ),
-                    trash_stories_live.STORIES,
-                )
-            ),
-        ),
-        path(
-            "trash/live-updates/",
-            include(
-                (
-                    trash_stories_live.urlpatterns(
-                        trash_stories_live.LiveUpdateTrashView,
-                        trash_stories_live.restore_live_update_view,
-                    ),
-                    trash_stories_live.LIVE_UPDATES,
-                )
-            ),
-        ),
+        path("trash/stories/", include(trash_stories_live.story_urls())),
+        path("trash/live-updates/", include(trash_stories_live.live_update_urls())),
         path("newsroom/tags/search/", TagSearchView.as_view(), name=TAG_SEARCH),
     ]
 
