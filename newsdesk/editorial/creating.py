@@ -17,7 +17,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.views.snippets import CreateView
 
-from .trash import PublishInOneTransaction
+from .atomic_publish import PublishInOneTransaction
 
 NOT_CREATED = "not_created"
 

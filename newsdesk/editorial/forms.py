@@ -12,6 +12,7 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
@@ -95,7 +96,11 @@ class ArticleForm(WagtailAdminModelForm):
                 label=self.fields["tags"].label,
             )
         if "story" in self.fields and self.edition_id:
-            self.fields["story"].queryset = Story.objects.filter(locale_id=self.edition_id)
+            # A story in the trash is offered no more, but stays the article's own.
+            self.fields["story"].queryset = Story.everything.filter(
+                Q(trashed_at__isnull=True) | Q(pk=self.instance.story_id),
+                locale_id=self.edition_id,
+            )
             self.fields["story"].error_messages["invalid_choice"] = _(
                 "This story belongs to the other edition."
             )

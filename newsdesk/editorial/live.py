@@ -29,6 +29,7 @@ from newsdesk.publishing.live import PROMOTE_ACTION, promote_live_update, publis
 from .choosers import GuardedChooserViewSet
 from .display import KyivTimeColumn
 from .listing import FoldedSearchIndexView
+from .trash_stories_live import TrashDeleteView
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser
@@ -121,6 +122,7 @@ class LiveUpdateViewSet(SnippetViewSet):
     list_filter = ["pinned", "key_event"]
     # Newest first by id: an index scan, whatever the number of updates.
     ordering = "-pk"
+    delete_view_class = TrashDeleteView
     edit_handler = ObjectList(
         [
             FieldPanel("article"),

@@ -13,6 +13,7 @@ from newsdesk.stories.models import Story, TimelineEntry
 
 from .choosers import GuardedChooserViewSet
 from .listing import FoldedSearchIndexView
+from .trash_stories_live import TrashDeleteView
 
 
 class StoryViewSet(SnippetViewSet):
@@ -21,6 +22,7 @@ class StoryViewSet(SnippetViewSet):
     icon = "list-ol"
     list_per_page = 50
     index_view_class = FoldedSearchIndexView
+    delete_view_class = TrashDeleteView
     search_backend_name = None  # plain ORM search, as for the other newsroom snippets
     search_fields = ["title"]
     # Wagtail 8.0's copy view saves over the original on POST (see viewsets.CopyFormView).
@@ -60,4 +62,5 @@ class TimelineEntryViewSet(SnippetViewSet):
     )
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
-        return TimelineEntry.objects.select_related("story")
+        # A trashed story's entries are in the trash with it.
+        return TimelineEntry.objects.filter(story__trashed_at__isnull=True).select_related("story")

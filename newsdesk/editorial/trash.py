@@ -1,5 +1,4 @@
-"""Delete is "move to the trash" for articles (decision 0034), and Publish is one
-transaction through the write path (decision 0033).
+"""Delete is "move to the trash" for articles (decision 0034).
 
 The admin's Delete button, its bulk Delete and the Trash listing's Restore all call
 :mod:`newsdesk.publishing.actions`; nothing here deletes a row. Who may trash and restore is
@@ -13,7 +12,6 @@ from typing import Any
 
 from django.contrib.admin.utils import quote
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.middleware.csrf import get_token
@@ -35,32 +33,11 @@ from wagtail.snippets.views.snippets import DeleteView, EditView
 from newsdesk.articles.models import Article
 from newsdesk.publishing import actions
 
+from .atomic_publish import PublishInOneTransaction
 from .display import kyiv_time
 from .permissions import confined_sections, may_touch
 
 URL_NAMESPACE = "editorial_trash"
-
-
-class PublishInOneTransaction:
-    """For the article's add and edit views: the editor's save and the publish that follows
-    it (Publish, or a workflow step that approves and publishes) commit together, through
-    the write path. Wagtail 8.0 saves in one transaction and publishes outside it."""
-
-    ONE_TRANSACTION = frozenset({"publish", "workflow-action"})
-
-    def form_valid(self, form: Any) -> HttpResponse:
-        if self.action not in self.ONE_TRANSACTION:  # type: ignore[attr-defined]
-            return super().form_valid(form)  # type: ignore[misc]
-        with transaction.atomic():
-            return super().form_valid(form)  # type: ignore[misc]
-
-    def publish_action(self) -> HttpResponse | None:
-        view: Any = self
-        hook_response = view.run_hook("before_publish", view.request, view.object)
-        if hook_response is not None:
-            return hook_response
-        actions.publish_revision(revision=view.new_revision, user=view.request.user)
-        return view.run_hook("after_publish", view.request, view.object)
 
 
 class ArticleEditView(PublishInOneTransaction, EditView):

@@ -15,7 +15,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.search import SearchArea
 from wagtail.snippets.models import register_snippet
 
-from . import trash
+from . import trash, trash_stories_live
 from .autocomplete import URL_NAME as TAG_SEARCH
 from .autocomplete import TagSearchView
 from .dashboard import NewsroomPanel
@@ -44,6 +44,8 @@ def register_report_urls() -> list[Any]:
     return [
         path("reports/late-publications/", include((urls, URL_NAMESPACE))),
         path("trash/", include((trash_urls, trash.URL_NAMESPACE))),
+        path("trash/stories/", include(trash_stories_live.story_urls())),
+        path("trash/live-updates/", include(trash_stories_live.live_update_urls())),
         path("newsroom/tags/search/", TagSearchView.as_view(), name=TAG_SEARCH),
     ]
 
@@ -64,8 +66,12 @@ def register_late_publications_menu_item() -> MenuItem:
 
 
 class TrashMenuItem(MenuItem):
+    def __init__(self, *args: Any, permission: str = "articles.delete_article", **kw: Any):
+        super().__init__(*args, **kw)
+        self.permission = permission
+
     def is_shown(self, request: HttpRequest) -> bool:
-        return request.user.has_perm("articles.delete_article")
+        return request.user.has_perm(self.permission)
 
 
 @hooks.register("register_reports_menu_item")
@@ -75,8 +81,34 @@ def register_trash_menu_item() -> MenuItem:
     )
 
 
-# After Wagtail's own snippet bulk actions, so that articles get this Delete instead.
+@hooks.register("register_reports_menu_item")
+def register_story_trash_menu_item() -> MenuItem:
+    return TrashMenuItem(
+        _("Stories in the trash"),
+        reverse(f"{trash_stories_live.STORIES}:index"),
+        icon_name="bin",
+        order=161,
+        permission="stories.delete_story",
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_live_update_trash_menu_item() -> MenuItem:
+    return TrashMenuItem(
+        _("Live updates in the trash"),
+        reverse(f"{trash_stories_live.LIVE_UPDATES}:index"),
+        icon_name="bin",
+        order=162,
+        permission="live.delete_liveupdate",
+    )
+
+
+# After Wagtail's own snippet bulk actions, so that articles, stories and live updates get
+# this Delete instead.
 hooks.register("register_bulk_action", trash.TrashBulkAction, order=100)
+hooks.register(
+    "register_bulk_action", trash_stories_live.TrashStoriesAndUpdatesBulkAction, order=100
+)
 
 
 @hooks.register("register_permissions")

@@ -36,6 +36,8 @@ def on_content_changed(
 ) -> None:
     if isinstance(instance, Article):
         purge(keys.of_article_change(instance, note_kind=note_kind))
+    elif type(instance) in ON_SAVE:  # a story trashed or restored
+        purge(ON_SAVE[type(instance)](instance))
 
 
 def _edition(instance: Any) -> str:

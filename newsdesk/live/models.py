@@ -76,6 +76,14 @@ class LiveUpdateQuerySet(models.QuerySet["LiveUpdate"]):
         )
 
 
+class LiveUpdateManager(models.Manager.from_queryset(LiveUpdateQuerySet)):  # type: ignore[misc]
+    """Updates not in the trash: the live page, its poll, feeds and the API read through
+    it, and so does ``article.live_updates``. ``LiveUpdate.everything`` sees the trash too."""
+
+    def get_queryset(self) -> models.QuerySet:
+        return super().get_queryset().filter(trashed_at__isnull=True)
+
+
 class LiveUpdate(RevisionMixin, models.Model):
     """One entry of a live article. Saving it publishes it: there is no draft state, so
     what readers see is always the latest revision (see docs/decisions)."""
@@ -121,7 +129,23 @@ class LiveUpdate(RevisionMixin, models.Model):
         editable=False,
     )
 
-    objects = LiveUpdateQuerySet.as_manager()
+    # In the trash (decision 0048): off the page, kept with its revisions until the
+    # retention period ends. Set and cleared by the write path only.
+    trashed_at = models.DateTimeField(
+        _("moved to the trash"), null=True, blank=True, editable=False, db_index=True
+    )
+    trashed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("moved to the trash by"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    objects = LiveUpdateManager()
+    everything = LiveUpdateQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("live update")

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser
 
     from newsdesk.articles.models import Article
+    from newsdesk.stories.models import Story
 
 logger = logging.getLogger(__name__)
 
@@ -231,25 +232,61 @@ def restore(*, article: Article, user: AbstractBaseUser | None = None) -> None:
         log(instance=article, action=RESTORE_ACTION, user=user)
 
 
+def trash_story(*, story: Story, user: AbstractBaseUser | None = None) -> None:
+    """Move a story to the trash with its timeline: its page, feed and sitemap entry go,
+    timelines embedded in articles go blank, its articles stay (decision 0048)."""
+    from newsdesk.stories.models import Story
+
+    with transaction.atomic():
+        story = Story.everything.select_for_update().get(pk=story.pk)
+        if story.trashed_at is not None:
+            return
+        # Not save(): Wagtail's reference index would look the story up where it no longer is.
+        now = timezone.now()
+        Story.everything.filter(pk=story.pk).update(trashed_at=now, trashed_by=user)
+        story.trashed_at = now
+        announce(story, "trash")  # its pages, feed and sitemap are purged
+        log(instance=story, action=TRASH_ACTION, user=user)
+
+
+def restore_story(*, story: Story, user: AbstractBaseUser | None = None) -> None:
+    """Take a story and its timeline out of the trash: back on the site at once (a story
+    has no draft state)."""
+    from newsdesk.stories.models import Story
+
+    with transaction.atomic():
+        story = Story.everything.select_for_update().get(pk=story.pk)
+        if story.trashed_at is None:
+            return
+        Story.everything.filter(pk=story.pk).update(trashed_at=None, trashed_by=None)
+        story.trashed_at = None
+        announce(story, "restore")
+        log(instance=story, action=RESTORE_ACTION, user=user)
+
+
 def purge_trash(*, now: dt.datetime | None = None) -> int:
-    """Delete for good what has been in the trash longer than
-    ``NEWSDESK_TRASH_RETENTION_DAYS``; returns how many. The audit log keeps a
-    ``newsdesk.trash.purge`` entry for each."""
+    """Delete for good the articles, stories and live updates that have been in the trash
+    longer than ``NEWSDESK_TRASH_RETENTION_DAYS``; returns how many. The audit log and the
+    security log keep a ``newsdesk.trash.purge`` entry for each."""
     from newsdesk.articles.models import Article
+    from newsdesk.live.models import LiveUpdate
+    from newsdesk.stories.models import Story
 
     now = now or timezone.now()
     cutoff = now - dt.timedelta(days=trash_retention_days())
     purged = 0
-    for article in Article.objects.filter(trashed_at__lte=cutoff).order_by("pk"):
-        with transaction.atomic():
-            trashed_at = article.trashed_at
-            log(
-                instance=article,
-                action=PURGE_ACTION,
-                data={"trashed_at": trashed_at.isoformat() if trashed_at else None},
-            )
-            article.delete()
-        purged += 1
+    managers = (Article.objects, Story.everything, LiveUpdate.everything)
+    for manager in managers:
+        for item in manager.filter(trashed_at__lte=cutoff).order_by("pk"):
+            with transaction.atomic():
+                trashed_at = item.trashed_at
+                log(
+                    instance=item,
+                    action=PURGE_ACTION,
+                    data={"trashed_at": trashed_at.isoformat() if trashed_at else None},
+                )
+                item.delete()
+            purged += 1
     return purged
 
 

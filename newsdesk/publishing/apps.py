@@ -6,4 +6,5 @@ class PublishingConfig(AppConfig):
     label = "publishing"
 
     def ready(self) -> None:
-        from . import handlers, live  # noqa: F401 - connect the publish and live-update receivers
+        # Connect the publish, live-update and security-log receivers.
+        from . import handlers, live, security  # noqa: F401

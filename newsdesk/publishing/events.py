@@ -25,7 +25,7 @@ from .models import OutboxEntry
 logger = logging.getLogger(__name__)
 
 # sender: the model class; instance: the article;
-# verb: "publish" | "update" | "unpublish" | "expire" | "trash";
+# verb: "publish" | "update" | "unpublish" | "expire" | "trash" | "restore" (a story's);
 # note_kind: the kind of the public note this change added ("update", "correction",
 # "clarification"), or "" when it added none
 content_changed = Signal()
@@ -67,7 +67,8 @@ def deliver(pk: int) -> bool:
     if entry is None:
         return False
     model = apps.get_model(entry.model)
-    instance = model._default_manager.filter(pk=entry.object_id).first()
+    # The base manager: a story in the trash is hidden from the default one.
+    instance = model._base_manager.filter(pk=entry.object_id).first()
     try:
         if instance is not None:
             content_changed.send(

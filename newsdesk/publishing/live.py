@@ -101,9 +101,45 @@ def _on_update_deleted(sender: type[LiveUpdate], instance: LiveUpdate, **kwargs:
     model = origin.model if isinstance(origin, QuerySet) else type(origin)
     if model is not LiveUpdate:
         return
+    if instance.trashed_at is not None:
+        return  # purged from the trash: readers stopped seeing it when it was trashed
     article = Article.objects.filter(pk=instance.article_id).first()
     if article is None:
         return
+    _stamp_article(article, timezone.now())
+    announce(article, "update")
+
+
+def trash_live_update(*, update: LiveUpdate, user: AbstractBaseUser | None = None) -> None:
+    """Move an update to the trash: off the live page, its poll, feeds and the API at once,
+    kept with its revisions until the retention period ends (decision 0048)."""
+    with transaction.atomic():
+        update = LiveUpdate.everything.select_for_update().get(pk=update.pk)
+        if update.trashed_at is not None:
+            return
+        _set_trashed(update, timezone.now(), user)
+        log(instance=update, action=actions.TRASH_ACTION, user=user)
+
+
+def restore_live_update(*, update: LiveUpdate, user: AbstractBaseUser | None = None) -> None:
+    """Put an update back on its live page, at its original time."""
+    with transaction.atomic():
+        update = LiveUpdate.everything.select_for_update().get(pk=update.pk)
+        if update.trashed_at is None:
+            return
+        _set_trashed(update, None, user)
+        log(instance=update, action=actions.RESTORE_ACTION, user=user)
+
+
+def _set_trashed(
+    update: LiveUpdate, when: dt.datetime | None, user: AbstractBaseUser | None
+) -> None:
+    # Not save(): Wagtail's reference index would look the update up where it no longer is.
+    LiveUpdate.everything.filter(pk=update.pk).update(
+        trashed_at=when, trashed_by=user if when else None
+    )
+    # Readers see the article change, as when an update is added.
+    article = Article.objects.get(pk=update.article_id)
     _stamp_article(article, timezone.now())
     announce(article, "update")
 

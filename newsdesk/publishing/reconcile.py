@@ -24,6 +24,7 @@ from wagtail.models import ModelLogEntry
 from newsdesk.articles.models import Article, PublishedSlug
 
 from .events import process_outbox
+from .security import record_repairs
 
 RECONCILED_ACTION = "newsdesk.publish.reconciled"
 PUBLISH_ACTIONS = ("wagtail.publish", "wagtail.publish.scheduled", RECONCILED_ACTION)
@@ -118,4 +119,6 @@ def reconcile(*, repair: bool) -> list[Finding]:
         found += check_audit(repair=repair)
         found += check_slugs(repair=repair)
     found += _answers(repair)
+    if repair:
+        record_repairs([str(finding) for finding in found])
     return found

@@ -32,7 +32,8 @@ def load(raw_blocks: list[dict], edition: str) -> dict[int, Story]:
         return {}
     surrogate.note(*(surrogate.story(pk) for pk in ids))
     entries = (
-        TimelineEntry.objects.filter(story_id__in=ids, story__locale__language_code=edition)
+        TimelineEntry.objects.shown()
+        .filter(story_id__in=ids, story__locale__language_code=edition)
         .for_display()
         .select_related("story")
         .chronological()
@@ -56,7 +57,9 @@ def story_link(article: Any, edition: str) -> Link | None:
     (``ArticleQuerySet.for_article_page`` selects it)."""
     if article.story_id is None:
         return None
+    # Trashing or renaming the story purges the pages that link to it.
+    surrogate.note(surrogate.story(article.story_id))
     story = article.story
-    if story is None or story.locale_id != article.locale_id:
+    if story is None or story.locale_id != article.locale_id or story.trashed_at is not None:
         return None
     return Link(story.get_absolute_url(edition), story.title)

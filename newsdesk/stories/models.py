@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import Any
 from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -28,15 +29,38 @@ from .query import TimelineEntryQuerySet
 DAY, MINUTE = "day", "minute"
 
 
+class StoryManager(models.Manager.from_queryset(EditionQuerySet)):  # type: ignore[misc]
+    """Stories not in the trash: every reader page, feed, sitemap, chooser and the admin
+    listing read through it. ``Story.everything`` sees the trash too."""
+
+    def get_queryset(self) -> models.QuerySet:
+        return super().get_queryset().filter(trashed_at__isnull=True)
+
+
 class Story(EditionPage, RevisionMixin, TranslatableMixin, models.Model):
     """A running subject, one per edition; translations share ``translation_key``."""
 
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=120)
     summary = models.TextField(_("summary"), blank=True)
+    # In the trash (decision 0048): off the site with its timeline, kept with its revisions
+    # until the retention period ends. Set and cleared by the write path only.
+    trashed_at = models.DateTimeField(
+        _("moved to the trash"), null=True, blank=True, editable=False, db_index=True
+    )
+    trashed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("moved to the trash by"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     url_name = "site:story"
-    objects = EditionQuerySet.as_manager()
+    objects = StoryManager()
+    everything = EditionQuerySet.as_manager()
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("story")

@@ -13,6 +13,10 @@ if TYPE_CHECKING:
 
 
 class TimelineEntryQuerySet(models.QuerySet["TimelineEntry"]):
+    def shown(self) -> TimelineEntryQuerySet:
+        """Entries of stories not in the trash (a trashed story takes its timeline along)."""
+        return self.filter(story__trashed_at__isnull=True)
+
     def of_story(self, story: Any) -> TimelineEntryQuerySet:
         return self.filter(story=story)
 

@@ -15,8 +15,10 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 
 from newsdesk import backups
+from newsdesk.accounts.models import SecurityEvent
 from newsdesk.articles.models import Article
 from newsdesk.publishing import actions
+from newsdesk.publishing.security import BACKUP_RESTORED, BACKUP_WRITTEN
 from newsdesk.stories.models import TimelineEntry
 from newsdesk.testing import factories
 
@@ -64,6 +66,8 @@ def test_backup_and_restore_round_trip(tmp_path, media):
     call_command("backup", str(tmp_path), stdout=out)
     archive = next(tmp_path.glob("newsdesk-*.tar.gz"))
     assert out.getvalue().startswith(f"backup written: {archive}")
+    [written] = SecurityEvent.objects.filter(event=BACKUP_WRITTEN)
+    assert written.details["archive"] == str(archive)
     manifest = backups.read_manifest(archive)
     assert manifest["engine"] == connection.vendor
     assert manifest["revisions_sha256"] == before.revisions_sha256
@@ -80,6 +84,10 @@ def test_backup_and_restore_round_trip(tmp_path, media):
 
     assert backups.fingerprint() == before
     assert "matches the backup" in out.getvalue()
+    # The restored database has its own log, taken before the backup was recorded, and the
+    # restore itself.
+    restored = SecurityEvent.objects.filter(event__in=[BACKUP_WRITTEN, BACKUP_RESTORED])
+    assert [event.event for event in restored] == [BACKUP_RESTORED]
     assert (media / "original_images" / "kharkiv.jpg").read_bytes() == b"\xff\xd8 not really a jpeg"
     assert Article.objects.get(pk=article.pk).lead == "A second revision."
 

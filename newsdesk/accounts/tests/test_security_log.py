@@ -163,3 +163,20 @@ def test_postgresql_itself_refuses_to_change_or_delete_an_event(editor):
         ):
             cursor.execute(statement, [entry.pk])
     assert SecurityEvent.objects.get(pk=entry.pk).event == security_log.LOGIN
+
+
+@pytest.mark.parametrize("rows", [5, 50])
+def test_the_log_costs_the_same_queries_whatever_its_rows(
+    client, administrator, rows, django_assert_num_queries
+):
+    for number in range(rows):
+        security_log.record(security_log.LOGIN_FAILED, None, username="someone", attempt=number)
+    sign_in(client, administrator)
+    client.get("/admin/security-log/?account=someone")  # the session and permissions, once
+
+    with django_assert_num_queries(LOG_QUERIES):
+        page = client.get("/admin/security-log/?account=someone")
+    assert page.content.decode().count("attempt: ") == rows  # one page holds 50
+
+
+LOG_QUERIES = 10

@@ -18,7 +18,8 @@ def timelines(story_ids: Collection[int], edition: str) -> dict[int, Timeline]:
         return {}
     found: dict[int, tuple[Any, list[Any]]] = {}
     entries = (
-        TimelineEntry.objects.filter(story_id__in=story_ids, story__locale__language_code=edition)
+        TimelineEntry.objects.shown()
+        .filter(story_id__in=story_ids, story__locale__language_code=edition)
         .select_related("story", "story__locale")
         .chronological()
     )

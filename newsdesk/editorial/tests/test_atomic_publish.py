@@ -67,7 +67,7 @@ def test_a_change_published_from_the_admin_dies_whole(client, editor, make_artic
 def test_the_admin_publish_goes_through_the_write_path(client, editor, war, reporter):
     sign_in(client, editor)
     with mock.patch(
-        "newsdesk.editorial.trash.actions.publish_revision",
+        "newsdesk.editorial.atomic_publish.actions.publish_revision",
         wraps=__import__("newsdesk.publishing.actions", fromlist=["x"]).publish_revision,
     ) as write_path:
         response = client.post(

@@ -70,6 +70,12 @@ WORKFLOW_PERMISSIONS = [
     for model in ("workflow", "task")
     for action in ("add", "change", "delete")
 ]
+# The Trash reports, each for those who may delete its kind (decisions 0034, 0048).
+TRASH_NAMESPACES = {
+    "editorial_trash": "articles.delete_article",
+    "editorial_trash_stories": "stories.delete_story",
+    "editorial_trash_live_updates": "live.delete_liveupdate",
+}
 PAGE_NAMES = re.compile(
     r"^(wagtailadmin_pages|wagtailadmin_explore.*|wagtailadmin_api|"
     r"simple_translation:submit_page_translation|wagtail_bulk_action)"
@@ -237,6 +243,8 @@ def _may(user: Any, route: Route, article: Article | None) -> bool:
         return False  # no role holds a right on the page tree (decision 0028)
     if route.namespace in ("editorial", "wire_queue"):
         return user.has_perm("articles.publish_article")
+    if route.namespace in TRASH_NAMESPACES:
+        return user.has_perm(TRASH_NAMESPACES[route.namespace])
     if "translation" in route.name and article is not None:
         return user.has_perm("simple_translation.submit_translation") and may_touch(user, article)
     return True  # the admin's own pages: dashboard, account, search, reports

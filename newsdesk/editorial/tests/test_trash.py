@@ -181,3 +181,21 @@ def test_the_trash_speaks_the_editors_language(client, make_article, war):
 
     assert "Кошик" in page
     assert "Відновити" in page
+
+
+@pytest.mark.parametrize("rows", [5, 50])
+def test_the_trash_costs_the_same_queries_whatever_its_rows(
+    client, editor, war, reporter, rows, django_assert_num_queries
+):
+    for number in range(rows):
+        article = factories.draft("uk", f"draft-{number}", in_section=war, authors=[reporter])
+        actions.trash(article=article, user=editor)
+    sign_in(client, editor)
+    client.get(reverse(TRASH))  # the session and permissions, once
+
+    with django_assert_num_queries(TRASH_QUERIES):
+        page = client.get(reverse(TRASH))
+    assert page.content.decode().count("/restore/") == rows
+
+
+TRASH_QUERIES = 10

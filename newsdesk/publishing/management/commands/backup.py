@@ -5,6 +5,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from newsdesk.backups import BackupError, backup
+from newsdesk.publishing.security import record_backup
 
 
 class Command(BaseCommand):
@@ -20,4 +21,5 @@ class Command(BaseCommand):
             written = backup(destination)
         except BackupError as exc:
             raise CommandError(str(exc)) from exc
+        record_backup(str(written), written.stat().st_size)
         self.stdout.write(f"backup written: {written} ({written.stat().st_size} bytes)")

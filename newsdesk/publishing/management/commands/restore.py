@@ -5,6 +5,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from newsdesk.backups import BackupError, read_manifest, restore
+from newsdesk.publishing.security import record_restore
 
 
 class Command(BaseCommand):
@@ -35,6 +36,7 @@ class Command(BaseCommand):
             found = restore(archive, media=not no_media)
         except BackupError as exc:
             raise CommandError(str(exc)) from exc
+        record_restore(str(archive), str(manifest["created_at"]))
         articles = found.counts["articles.Article"]
         revisions = found.counts["wagtailcore.Revision"]
         self.stdout.write(
