@@ -91,7 +91,7 @@ def test_a_hung_redis_costs_one_timeout_then_is_skipped_until_it_answers(
     """Decision 0031: a stopped (SIGSTOP) Redis accepts connections and never answers. The
     bound is counted, not timed: one cache call waits for its timeout and opens the breaker;
     every later call of every page is skipped until a trial finds Redis answering again.
-    (``bench/outage_drill.py`` times the same.)"""
+    (``bench/edge_drill.py`` times the same.)"""
     demo_content(articles=3)
     article = Article.objects.published().in_edition("uk").newest_first().first()
     assert article is not None
