@@ -92,20 +92,22 @@ class Cluster:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
-def ask(base: str, path: str, phase: str, kind: str) -> Answer:
-    started = time.monotonic()
+def ask(base: str, path: str, load: Load, kind: str) -> Answer:
+    """One request; asked in one phase and answered in another, it is "crossing"."""
+    phase, started = load.phase, time.monotonic()
     try:
         status, _headers, body = get(base, path, timeout=30)
     except OSError:
         status, body = 0, b""
     took = time.monotonic() - started
     branded = any(words in body for words in BRANDED)
+    phase = phase if phase == load.phase else "crossing"
     return Answer(phase, kind, started, took, status, branded, b"Traceback" in body)
 
 
 class Load:
     """``clients`` threads asking for pages in turn until stopped; ``phase`` names what
-    PostgreSQL is doing when each request is sent."""
+    PostgreSQL is doing."""
 
     def __init__(self, base: str, cached: Sequence[str], uncached: Sequence[str]) -> None:
         self.base = base
@@ -127,8 +129,8 @@ class Load:
     def client(self) -> None:
         while not self._stop.is_set():
             for path in self.cached:
-                self._record(ask(self.base, path, self.phase, "cached"))
-            self._record(ask(self.base, self.next_uncached(), self.phase, "uncached"))
+                self._record(ask(self.base, path, self, "cached"))
+            self._record(ask(self.base, self.next_uncached(), self, "uncached"))
 
     def _record(self, answer: Answer) -> None:
         with self._lock:
@@ -233,11 +235,12 @@ def drill(options: argparse.Namespace, processes: Processes, cluster: Cluster, t
             "shell",
             "-c",
             "from newsdesk.articles.models import Article; "
-            "print(*Article.objects.published().in_edition('uk').newest_first()"
+            "print('SLUGS', *Article.objects.published().in_edition('uk').newest_first()"
             ".values_list('slug', flat=True)[:400])",
         ],
         env=env,
-    ).split()
+    )
+    slugs = next(line for line in slugs.splitlines() if line.startswith("SLUGS")).split()[1:]
     article = f"/uk/news/{slugs[0]}/"
     cached = ["/uk/", article, "/uk/news/", "/uk/news/rss.xml", "/en/"]
     uncached = [f"/uk/news/{slug}/" for slug in slugs[1:]]
@@ -258,8 +261,9 @@ def drill(options: argparse.Namespace, processes: Processes, cluster: Cluster, t
         start_varnish(processes, edge, port=options.varnish_port, backend_port=options.app_port)
         base = f"http://127.0.0.1:{options.varnish_port}"
     for path in cached:
-        if get(base, path)[0] != 200:
-            raise SystemExit(f"{path} does not answer 200 before the outage")
+        status = get(base, path)[0]
+        if status != 200:
+            raise SystemExit(f"{path} answered {status} before the outage")
 
     load = Load(base, cached, uncached)
     threads = load.run(options.clients)
@@ -282,7 +286,7 @@ def drill(options: argparse.Namespace, processes: Processes, cluster: Cluster, t
         f" newsdesk serve --workers {options.workers}, front: {options.front}"
         f" ({time.strftime('%Y-%m-%d %H:%M')}, {os.cpu_count()} cores)"
     )
-    for phase in ("answering", "stopped", "back"):
+    for phase in ("answering", "stopped", "back", "crossing"):
         for kind in ("cached", "uncached"):
             chosen = [a for a in answers if a.phase == phase and a.kind == kind]
             print(f"  {phase:<9} {kind:<8} {describe(chosen)}")
