@@ -139,3 +139,17 @@ def test_a_database_that_never_answers_is_the_sites_503_after_its_connect_timeou
     assert response.status_code == 503
     assert words in response.content.decode()
     assert outcome["attempts"] == 1
+
+
+@pytest.mark.parametrize(("edition", "words"), PAGES)
+def test_a_reader_with_a_session_cookie_gets_the_503_too(client, db, settings, edition, words):
+    """The page cache asks the session store whether a cookie names a signed-in editor
+    before any view runs: that lookup, too, meets the stopped database."""
+    settings.NEWSDESK_PAGE_CACHE = True
+    client.raise_request_exception = False
+    client.cookies["sessionid"] = "made-up-or-stale"
+    with database_at(closed_port()) as attempts:
+        response = client.get(f"/{edition}/news/")
+    assert response.status_code == 503
+    assert words in response.content.decode()
+    assert len(attempts) == 1
