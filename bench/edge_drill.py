@@ -2,6 +2,9 @@
 
     python bench/edge_drill.py --database-url postgres://postgres@127.0.0.1:5432/newsdesk_edge
 
+``--only bypass`` or ``--only redis`` runs one drill; ``--redis-port``, ``--app-port`` and
+``--varnish-port`` choose the ports (default: free ones).
+
 The database is migrated and given the demo newsroom if it has no articles. Then, on the
 production settings (gunicorn via ``newsdesk serve``, a throwaway redis-server of its own):
 
@@ -22,6 +25,7 @@ import os
 import secrets
 import signal
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -97,7 +101,7 @@ def timed(base: str, paths: list[str], seconds: float) -> list[float]:
 def describe(name: str, times: list[float]) -> str:
     return (
         f"{name:<22} {len(times):>5} pages  median {statistics.median(times):6.1f} ms"
-        f"  slowest {max(times):7.1f} ms"
+        f"  slowest {max(times):7.1f} ms  over 200 ms: {sum(t > 200 for t in times)}"
     )
 
 
@@ -105,6 +109,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--database-url", required=True)
     parser.add_argument("--seconds", type=int, default=10, help="length of each load")
+    parser.add_argument("--only", choices=("bypass", "redis"), help="one drill, not both")
+    parser.add_argument("--redis-port", type=int, help="the drill's redis-server (default: free)")
+    parser.add_argument("--app-port", type=int, help="the app server (default: a free port)")
+    parser.add_argument("--varnish-port", type=int, help="Varnish (default: a free port)")
     options = parser.parse_args()
     processes = Processes()
     with tempfile.TemporaryDirectory() as name:
@@ -118,7 +126,7 @@ def main() -> int:
 
 
 def drill(options: argparse.Namespace, processes: Processes, tmp: Path) -> None:
-    redis_port = free_port()
+    redis_port = options.redis_port or free_port()
     redis = processes.start(
         [program("redis-server"), "--port", str(redis_port), "--save", "", "--appendonly", "no"],
         log_file=tmp / "redis.log",
@@ -167,8 +175,20 @@ def drill(options: argparse.Namespace, processes: Processes, tmp: Path) -> None:
     ).split()[-1]
     article = f"/uk/news/{slug}/"
 
-    # Bypass drill: Varnish in front, the app's page cache off (as in production).
-    app_port, varnish_port = free_port(), free_port()
+    if options.only != "redis":
+        bypass_drill(options, processes, tmp, env, article)
+    if options.only != "bypass":
+        redis_drill(options, processes, tmp, env, article, redis)
+    print(f"\n(machine: {os.cpu_count()} cores; {ROOT.name}; {time.strftime('%Y-%m-%d %H:%M')})")
+
+
+def bypass_drill(
+    options: argparse.Namespace, processes: Processes, tmp: Path, env: dict[str, str], article: str
+) -> None:
+    """Varnish in front, the app's page cache off (as in production)."""
+    newsdesk = [sys.executable, "-m", "newsdesk.cli"]
+    app_port = options.app_port or free_port()
+    varnish_port = options.varnish_port or free_port()
     app_env = env | {"VARNISH_URLS": f"http://127.0.0.1:{varnish_port}"}
     serve = [*newsdesk, "serve", "--bind", f"127.0.0.1:{app_port}", "--workers", "2"]
     app = processes.start(serve, env=app_env, log_file=tmp / "app.log")
@@ -176,7 +196,7 @@ def drill(options: argparse.Namespace, processes: Processes, tmp: Path) -> None:
     varnish_dir = tmp / "edge"
     varnish_dir.mkdir()
     varnish_dir.chmod(0o755)
-    start_varnish(processes, varnish_dir, port=varnish_port, backend_port=app_port)
+    varnish = start_varnish(processes, varnish_dir, port=varnish_port, backend_port=app_port)
     edge = f"http://127.0.0.1:{varnish_port}"
     get(edge, article)
     wrk = Wrk(tmp, threads=2, connections=16, duration=options.seconds, warmup=0)
@@ -193,12 +213,21 @@ def drill(options: argparse.Namespace, processes: Processes, tmp: Path) -> None:
     reached = backend_requests(varnish_dir) - before
     print(f"  random searches:                       {summary(searches)}")
     print(f"    requests that reached the origin: {reached} (limit: 30 a minute per client)")
-    for process in list(processes.running):
-        if process is not redis:
-            processes.stop(process)
+    processes.stop(varnish)
+    processes.stop(app)
 
-    # Redis drill: the app's own page cache on Redis, no Varnish.
-    cache_port = free_port()
+
+def redis_drill(
+    options: argparse.Namespace,
+    processes: Processes,
+    tmp: Path,
+    env: dict[str, str],
+    article: str,
+    redis: subprocess.Popen[bytes],
+) -> None:
+    """The app's own page cache on Redis, no Varnish."""
+    newsdesk = [sys.executable, "-m", "newsdesk.cli"]
+    cache_port = options.app_port or free_port()
     cache_env = env | {"NEWSDESK_PAGE_CACHE": "1", "NEWSDESK_MISS_RATE": "1000000/m"}
     serve = [*newsdesk, "serve", "--bind", f"127.0.0.1:{cache_port}", "--workers", "2"]
     app = processes.start(serve, env=cache_env, log_file=tmp / "cached.log")
@@ -214,7 +243,7 @@ def drill(options: argparse.Namespace, processes: Processes, tmp: Path) -> None:
     print("  " + describe("Redis resumed", timed(base, pages, options.seconds)))
     processes.stop(redis)
     print("  " + describe("Redis stopped", timed(base, pages, options.seconds)))
-    print(f"\n(machine: {os.cpu_count()} cores; {ROOT.name}; {time.strftime('%Y-%m-%d %H:%M')})")
+    processes.stop(app)
 
 
 if __name__ == "__main__":

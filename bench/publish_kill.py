@@ -8,8 +8,9 @@ killed it (measured first): on a loaded machine a fixed 20-300 ms would kill eve
 before its transaction began, and prove nothing. After the trials the outbox worker and
 the reconciliation run once, as after a real restart. Prints one table.
 
-Usage (PostgreSQL on 127.0.0.1, user postgres, trust):
-    .venv/bin/python bench/publish_kill.py [--trials 50] [--database newsdesk_drill]
+Usage (PostgreSQL on 127.0.0.1, user postgres, trust; a throwaway cluster of the drill's
+own is best, on any port):
+    .venv/bin/python bench/publish_kill.py [--trials 50] [--database D] [--pg-port 5432]
 """
 
 from __future__ import annotations
@@ -136,7 +137,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--trials", type=int, default=50)
     parser.add_argument("--database", default="newsdesk_drill")
-    parser.add_argument("--port", type=int, default=8711)
+    parser.add_argument("--port", type=int, default=8711, help="the web server's port")
+    parser.add_argument("--pg-port", type=int, default=5432, help="PostgreSQL's port")
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument(
         "--count-only",
@@ -149,12 +151,12 @@ def main() -> int:
     home = tempfile.mkdtemp(prefix="newsdesk-drill-")
     env = dict(os.environ)
     env.update(
-        DATABASE_URL=f"postgres://postgres@127.0.0.1:5432/{options.database}",
+        DATABASE_URL=f"postgres://postgres@127.0.0.1:{options.pg_port}/{options.database}",
         NEWSDESK_HOME=home,
         DJANGO_SETTINGS_MODULE="newsdesk.settings.dev",
     )
     env.pop("REDIS_URL", None)
-    server_options = ["-h", "127.0.0.1", "-U", "postgres"]
+    server_options = ["-h", "127.0.0.1", "-p", str(options.pg_port), "-U", "postgres"]
     # PostgreSQL's own client programs, on PATH; the database name is ours.
     drop = ["dropdb", *server_options, "--if-exists", "--force", options.database]
     took, window = 0.0, (0.0, 0.0)

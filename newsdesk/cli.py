@@ -252,6 +252,9 @@ def serve(options: argparse.Namespace) -> int:
     """
     _home()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsdesk.settings.production")
+    # A query that outlives the worker's timeout ends with an error the site answers (503)
+    # before gunicorn kills the worker and leaves the query running (decision 0047).
+    os.environ.setdefault("DATABASE_STATEMENT_TIMEOUT", str(max(1, options.timeout - 5)))
     run_server(gunicorn_options(options))
     return 0
 

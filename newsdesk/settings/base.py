@@ -4,6 +4,8 @@ Environment:
   NEWSDESK_HOME   folder for the SQLite database, media and static files (default ./var)
   DATABASE_URL    e.g. postgres://user@127.0.0.1:5432/newsdesk (default: SQLite in NEWSDESK_HOME)
   DATABASE_REPLICA_URLS  comma-separated read replicas of DATABASE_URL (default: none)
+  DATABASE_STATEMENT_TIMEOUT  seconds a statement may run on PostgreSQL (default: no limit;
+                  `newsdesk serve` sets it 5 s below its worker timeout)
   REDIS_URL       e.g. redis://127.0.0.1:6379/0 (default: in-process cache)
   SECRET_KEY      required in production
   ALLOWED_HOSTS   comma-separated
@@ -165,13 +167,32 @@ def _sqlite(path: Path) -> dict:
     }
 
 
+def _from_url(url: str, **extra: Any) -> dict[str, Any]:
+    config: dict[str, Any] = dict(
+        dj_database_url.parse(url, conn_max_age=600, conn_health_checks=True, **extra)
+    )
+    if config["ENGINE"] != "django.db.backends.postgresql":
+        return config
+    options = config.setdefault("OPTIONS", {})
+    # A stopped server refuses at once; one that accepts and never answers (hung, a host
+    # gone from the network) held a worker until gunicorn killed it, and every page with
+    # it. libpq gives up after connect_timeout seconds (2 is its floor); the reader gets
+    # the site's 503 (decision 0047). A value in the URL (?connect_timeout=5) wins.
+    options.setdefault("connect_timeout", 2)
+    if STATEMENT_TIMEOUT:
+        # Set by `newsdesk serve` below its worker timeout, so that a query that runs away
+        # ends with an error the site answers, and not with a killed worker whose query
+        # PostgreSQL keeps running. Commands (migrations, imports, reconcile) have none.
+        timeout = f"-c statement_timeout={int(STATEMENT_TIMEOUT * 1000)}"
+        options["options"] = f"{options.get('options', '')} {timeout}".strip()
+    return config
+
+
+# seconds a web request's SQL statement may run on PostgreSQL (0: no limit)
+STATEMENT_TIMEOUT = float(os.environ.get("DATABASE_STATEMENT_TIMEOUT", "0"))
 DATABASES: dict[str, Any]
 if os.environ.get("DATABASE_URL"):
-    DATABASES = {
-        "default": dj_database_url.parse(
-            os.environ["DATABASE_URL"], conn_max_age=600, conn_health_checks=True
-        )
-    }
+    DATABASES = {"default": _from_url(os.environ["DATABASE_URL"])}
 else:
     DATABASES = {"default": _sqlite(HOME / "newsdesk.sqlite3")}
 
@@ -179,9 +200,7 @@ else:
 # everything else the primary. In tests a replica is a mirror of the test database.
 _REPLICA_URLS = [u.strip() for u in os.environ.get("DATABASE_REPLICA_URLS", "").split(",")]
 for _number, _url in enumerate(filter(None, _REPLICA_URLS), start=1):
-    DATABASES[f"replica_{_number}"] = dj_database_url.parse(
-        _url, conn_max_age=600, conn_health_checks=True, test_options={"MIRROR": "default"}
-    )
+    DATABASES[f"replica_{_number}"] = _from_url(_url, test_options={"MIRROR": "default"})
 if any(_REPLICA_URLS):
     DATABASE_ROUTERS = ["newsdesk.replicas.ReplicaRouter"]
     # After the page cache (a hit reads no database), before anything that reads one.

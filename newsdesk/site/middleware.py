@@ -118,10 +118,16 @@ class DatabaseOutageMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
-        if is_admin_path(request.path) or not isinstance(
-            exception, OperationalError | InterfaceError
-        ):
-            return None
-        from .views import service_unavailable
+        return outage_answer(request, exception)
 
-        return service_unavailable(request, self.RETRY_AFTER)
+
+def outage_answer(request: HttpRequest, exception: BaseException) -> HttpResponse | None:
+    """The site's 503 when ``exception`` says the database does not answer and ``request``
+    is a reader's; None otherwise. Asked for a view's exception (the middleware above) and
+    for one raised outside any view (``views.server_error``: the page cache's session lookup
+    runs before the view, decision 0047)."""
+    if is_admin_path(request.path) or not isinstance(exception, OperationalError | InterfaceError):
+        return None
+    from .views import service_unavailable
+
+    return service_unavailable(request, DatabaseOutageMiddleware.RETRY_AFTER)

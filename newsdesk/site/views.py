@@ -7,6 +7,7 @@ Anonymous pages never touch the session, so they stay cacheable and cost no sess
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -378,7 +379,15 @@ def service_unavailable(request: HttpRequest, retry_after: int) -> HttpResponse:
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
-    """Rendered without the database or the session: it must work when they are down."""
+    """Rendered without the database or the session: it must work when they are down. A
+    reader's page that failed outside any view because the database does not answer is the
+    site's 503, as a view's failure is (``middleware.outage_answer``)."""
+    from .middleware import outage_answer
+
+    failed = sys.exc_info()[1]  # Django calls its 500 handler while handling the exception
+    outage = None if failed is None else outage_answer(request, failed)
+    if outage is not None:
+        return outage
     edition = edition_of_path(request.path) or DEFAULT_EDITION
     with translation.override(edition):
         context = {"chrome": _error_chrome(request, edition, _("Something went wrong"), nav=False)}

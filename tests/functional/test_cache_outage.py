@@ -85,13 +85,13 @@ REDIS_SERVER = shutil.which("redis-server") or "/usr/bin/redis-server"
 
 
 @pytest.mark.skipif(not shutil.which("redis-server"), reason="redis-server is not installed")
-def test_a_hung_redis_costs_one_timeout_then_is_skipped_until_it_answers(
+def test_a_hung_then_stopped_redis_costs_one_attempt_then_is_skipped_until_it_answers(
     client, demo_content, monkeypatch
 ):
-    """Decision 0031: a stopped (SIGSTOP) Redis accepts connections and never answers. The
+    """Decision 0031: a hung (SIGSTOP) Redis accepts connections and never answers. The
     bound is counted, not timed: one cache call waits for its timeout and opens the breaker;
     every later call of every page is skipped until a trial finds Redis answering again.
-    (``bench/outage_drill.py`` times the same.)"""
+    (``bench/edge_drill.py`` times the same.)"""
     demo_content(articles=3)
     article = Article.objects.published().in_edition("uk").newest_first().first()
     assert article is not None
@@ -134,6 +134,18 @@ def test_a_hung_redis_costs_one_timeout_then_is_skipped_until_it_answers(
             client.get(pages[1])
             assert not breaker.is_open
             assert client.get(pages[1])["X-Page-Cache"] == "hit"
+
+            # Stopped for good: the open connection breaks, new ones are refused.
+            redis.kill()
+            redis.wait(timeout=10)
+            before = breaker.attempts
+            for _ in range(3):
+                for url in pages:
+                    response = client.get(url)
+                    assert response.status_code == 200, url
+                    assert article.headline in response.content.decode(), url
+            assert breaker.attempts - before == 1
+            assert breaker.is_open
 
 
 def test_the_guarded_cache_needs_django_redis_to_ignore_failures():
