@@ -253,3 +253,38 @@ def test_no_payload_of_the_corpus_runs_anywhere(browser, live_server, settings):
     print("\n" + tally.figures(len(chosen), len(xss.FIELDS)))
     assert tally.executions == []
     assert tally.outputs == []
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "<img src=x onerror=__xss(7)>",
+        "<img src=x onerror=alert(7)>",
+        '<iframe srcdoc="<script>parent.__xss(7)</script>"></iframe>',
+        "<input autofocus onfocus=__xss(7)>",
+    ],
+)
+def test_the_drill_sees_a_payload_that_runs(browser, markup):  # noqa: F811
+    """The hook and the dialog catch what runs: a page that does not escape is a finding."""
+    context, page, _errors = open_page(browser, javascript=True)
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    context.add_init_script(HOOK_SCRIPT)
+    context.route(
+        "http://unescaped.test/",
+        lambda route: route.fulfill(body=f"<p>{markup}</p>", content_type="text/html"),
+    )
+    tally = Tally()
+    try:
+        _visit(page, "http://unescaped.test/", dialogs, tally, "reader", "canary")
+    finally:
+        context.close()
+    assert len(tally.executions) == 1
+    assert "7" in tally.executions[0]
+
+
+def test_active_content_in_what_feed_readers_render():
+    assert xss.active_content("<p>Kharkiv &lt;script&gt;</p><a href='https://x.org/'>x</a>") == []
+    assert xss.active_content("<img src=x onerror=alert(1)>") == ["<img onerror>"]
+    assert xss.active_content("<a href=' JaVa\tscript:alert(1)'>x</a>") == ["<a href=javascript:>"]
+    assert xss.active_content("<svg><script>x</script></svg>") == ["<svg>", "<script>"]
