@@ -8,9 +8,9 @@ either is an execution, and the drill expects none. Outputs that clients render 
 (RSS descriptions, Atom summaries and contents, JSON Feed ``content_html``, the API's
 ``*html`` fields) must carry no active content, and every XML output must still parse.
 
-The normal run takes the first payload under four headings of the corpus;
-``XSS_DRILL=all`` or ``XSS_DRILL=FIRST-LAST`` (``bench/xss_drill.py``) takes all of them or
-a range, and prints the figures.
+The normal run takes the first payload under four headings of the corpus; ``XSS_DRILL``
+(``all``, ``FIRST-LAST`` or ``FIRST-LAST/STEP``; ``bench/xss_drill.py`` sets it) takes all
+of them, a range or a spread, and prints the figures.
 """
 
 from __future__ import annotations
@@ -164,13 +164,15 @@ LISTINGS = [
 
 
 def _chosen(corpus: list[xss.Payload], wanted: str) -> list[xss.Payload]:
-    """``all``; ``FIRST-LAST`` (payload numbers, inclusive); otherwise the bounded run: the
+    """``all``; ``FIRST-LAST`` (payload numbers, inclusive) or ``FIRST-LAST/STEP`` (every
+    STEP-th of them); otherwise the bounded run: the
     first payload under each of :data:`BOUNDED_HEADINGS`."""
     if wanted == "all":
         return corpus
     if wanted:
-        first, last = (int(n) for n in wanted.split("-"))
-        return [p for p in corpus if first <= p.number <= last]
+        span, _, step = wanted.partition("/")
+        first, last = (int(n) for n in span.split("-"))
+        return [p for p in corpus if first <= p.number <= last][:: int(step or 1)]
     return [p for p in xss.sample(corpus, per_heading=1) if p.heading in BOUNDED_HEADINGS]
 
 
