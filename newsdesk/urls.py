@@ -4,6 +4,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 
 from newsdesk.accounts import views as account_views
 from newsdesk.api import urls as api_urls
+from newsdesk.editorial import image_preview
 from newsdesk.search import urls as search_urls
 from newsdesk.site import media
 from newsdesk.site import urls as site_urls
@@ -16,6 +17,12 @@ urlpatterns = [
     # Before Wagtail's own: sign-out for POST only, one sign-in form (decision 0029).
     path("admin/logout/", account_views.logout, name="wagtailadmin_logout"),
     path("wagtail/_util/login/", account_views.frontend_login, name="wagtailcore_login"),
+    # Before Wagtail's own: image previews of bounded size only (decision 0046).
+    path(
+        "admin/images/<int:image_id>/preview/<str:filter_spec>/",
+        image_preview.preview,
+        name="image_preview",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     # Uploads are served inert: images of allowed types, everything else a download.
     path("media/<path:path>", media.serve, name="media"),

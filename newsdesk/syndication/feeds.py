@@ -34,6 +34,7 @@ from newsdesk.taxonomy.models import Tag
 from . import content
 from .content import Entry, Person
 from .generators import AtomFeed, JsonFeed, RssFeed
+from .xml_text import clean
 
 
 class UnknownSlice(Exception):
@@ -108,6 +109,9 @@ class ArticleFeed(Feed):
                 content_type="text/plain; charset=utf-8",
             )
         generator = self.get_feed(channel, request)
+        clean(generator.feed)
+        for item in generator.items:
+            clean(item)
         # Every generator here names its media type; the base class does not declare one.
         response = HttpResponse(content_type=generator.content_type)  # type: ignore[attr-defined]
         generator.write(response, "utf-8")

@@ -25,6 +25,8 @@ from django.utils.feedgenerator import (
     rfc3339_date,
 )
 
+from .xml_text import xml_text
+
 CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
 DC_NS = "http://purl.org/dc/elements/1.1/"
 DCTERMS_NS = "http://purl.org/dc/terms/"
@@ -48,7 +50,7 @@ class RssFeed(Rss201rev2Feed):
     def add_item_elements(self, handler: Any, item: dict[str, Any]) -> None:
         super().add_item_elements(handler, item)
         for person in item.get("authors", []):
-            handler.addQuickElement("dc:creator", person.name)
+            handler.addQuickElement("dc:creator", xml_text(person.name))
         _genres(handler, item)
         updated, published = item.get("updateddate"), item.get("pubdate")
         if updated is not None and published is not None and updated > published:
@@ -77,7 +79,7 @@ class AtomFeed(Atom1Feed):
         super().add_item_elements(handler, item)
         for person in item.get("authors", []):
             handler.startElement("author", {})
-            handler.addQuickElement("name", person.name)
+            handler.addQuickElement("name", xml_text(person.name))
             handler.addQuickElement("uri", person.url)
             handler.endElement("author")
         _genres(handler, item)

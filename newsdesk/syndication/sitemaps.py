@@ -42,6 +42,7 @@ from newsdesk.taxonomy.models import Tag
 
 from .archive import MAX_PAGES, URLS_PER_SITEMAP, Period, pages, parse_period
 from .models import ArchiveMonth
+from .xml_text import XMLTextGenerator
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 IMAGE_NS = "http://www.google.com/schemas/sitemap-image/1.1"
@@ -105,7 +106,7 @@ def _lastmod(row: dict[str, Any]) -> dt.datetime | None:
 
 def _xml_response(write: Any) -> HttpResponse:
     response = HttpResponse(content_type="application/xml; charset=utf-8")
-    handler = SimplerXMLGenerator(response, "utf-8", short_empty_elements=True)
+    handler = XMLTextGenerator(response, "utf-8", short_empty_elements=True)
     handler.startDocument()
     write(handler)
     handler.endDocument()

@@ -231,6 +231,9 @@ def _may(user: Any, route: Route, article: Article | None) -> bool:
         if (app, model) == ("articles", "article") and article is not None:
             allowed = allowed and may_touch(user, article)
         return allowed
+    if route.name == ":image_preview":  # the bounded preview (decision 0046)
+        policy = policy_registry.get_by_type(get_image_model())
+        return policy.user_has_permission(user, "change")
     if route.namespace in ("wagtailimages", "wagtailimages_chooser"):
         policy = policy_registry.get_by_type(get_image_model())
         return policy.user_has_any_permission(user, ["add", "change", "delete", "choose"])
