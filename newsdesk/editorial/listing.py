@@ -11,6 +11,7 @@ from django import forms
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import IntegerField, Prefetch, QuerySet, Subquery
 from django.db.models.functions import Cast
+from django.utils.formats import number_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
@@ -211,6 +212,12 @@ class KeysetPage:
     count: int
     number: int = 1
 
+    @property
+    def more_than(self) -> str | None:
+        """The cap, grouped as the admin's language writes numbers, when there are more
+        matching rows than it (see :func:`counted`)."""
+        return number_format(COUNT_CAP, force_grouping=True) if self.count > COUNT_CAP else None
+
     def __iter__(self) -> Any:
         return iter(self.object_list)
 
@@ -219,6 +226,16 @@ class KeysetPage:
 
     def has_other_pages(self) -> bool:
         return self.older is not None or self.newer is not None
+
+
+# Counting every row is a scan of the archive (0.8 s at 100,000 rows on SQLite): past this
+# many, the listing says "more than".
+COUNT_CAP = 10_000
+
+
+def counted(queryset: QuerySet) -> int:
+    """How many rows ``queryset`` has, up to ``COUNT_CAP + 1``: a bounded scan."""
+    return queryset.order_by().values("pk")[: COUNT_CAP + 1].count()
 
 
 def keyset_page(queryset: QuerySet, *, after: int | None, before: int | None, size: int) -> Any:
@@ -254,7 +271,6 @@ class FoldedSearchIndexView(FixedCostTableMixin, WordedIndexView):
 
 
 class ArticleIndexView(FixedCostTableMixin, WordedIndexView):
-    results_template_name = "editorial/article_index_results.html"
     show_other_searches = True
 
     def get_ordering(self) -> str:
@@ -279,7 +295,7 @@ class ArticleIndexView(FixedCostTableMixin, WordedIndexView):
         rows, older, newer = keyset_page(
             queryset, after=after, before=None if after else before, size=page_size
         )
-        page = KeysetPage(rows, older=older, newer=newer, count=queryset.count())
+        page = KeysetPage(rows, older=older, newer=newer, count=counted(queryset))
         paginator = _Counted(page.count)
         return paginator, page, rows, True
 

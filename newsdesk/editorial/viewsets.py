@@ -167,6 +167,9 @@ class ArticleViewSet(NewsroomViewSet):
     edit_view_class = ArticleEditView
     delete_view_class = TrashArticleView
     index_view_class = ArticleIndexView
+    # The viewset hands its own results template to the view; this one has the keyset
+    # links ("Newer", "Older") instead of page numbers.
+    index_results_template_name = "editorial/article_index_results.html"
     chooser_viewset_class = ArticleChooserViewSet
     # Newest first by id: keyset pages walk the primary key (decision 0039).
     ordering = "-pk"

@@ -297,3 +297,37 @@ def test_the_chooser_finds_archive_articles_case_insensitively(
     assert response.status_code == 200
     text = response.content.decode()
     assert "Харків вночі" in text and "Одеса" not in text
+
+
+def test_the_listing_links_older_and_newer_pages_and_caps_its_count(
+    client, editor, make_article, war, monkeypatch
+) -> None:
+    from newsdesk.editorial import listing
+
+    Article.objects.bulk_create(
+        Article(locale=war.locale, section=war, slug=f"bulk-{n}", headline=f"Стаття {n}")
+        for n in range(5)
+    )
+    monkeypatch.setattr(listing.ArticleIndexView, "get_paginate_by", lambda view, rows: 2)
+    sign_in(client, editor)
+
+    def page(url: str, **params) -> tuple[list[str], dict[str, str], str]:
+        response = client.get(url, params)
+        soup = WagtailTestUtils.get_soup(response.content)
+        nav = soup.select_one("[data-keyset-pagination]")
+        links = {a["rel"][0]: a["href"] for a in nav.select("a[href]")}
+        return [r.split(" ")[1] for r in rows(response)], links, nav.p.get_text(strip=True)
+
+    first, links, count = page(reverse(LIST))
+    assert first == ["4", "3"] and set(links) == {"next"} and count == "5 articles"
+    second, links, _ = page(links["next"])
+    assert second == ["2", "1"] and set(links) == {"prev", "next"}
+    back, _, _ = page(links["prev"])
+    assert back == first
+
+    # Past the cap the listing does not count on: a bounded scan, whatever the archive.
+    monkeypatch.setattr(listing, "COUNT_CAP", 3)
+    _, _, count = page(reverse(LIST))
+    assert count == "More than 3 articles"
+    filtered = WagtailTestUtils.get_soup(client.get(reverse(LIST), {"locale": "uk"}).content)
+    assert filtered.select_one("[role=alert]").get_text(strip=True) == "More than 3 matches"
