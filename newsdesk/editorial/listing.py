@@ -16,6 +16,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.forms.choosers import BaseFilterForm, LocaleFilterMixin
+from wagtail.admin.paginator import WagtailPaginator
 from wagtail.admin.ui.tables import Column, LiveStatusTagColumn
 from wagtail.models import Revision, WorkflowState
 from wagtail.snippets.views.chooser import (
@@ -341,8 +342,18 @@ class ArticleChooserFilterForm(DeskSearchForm, LocaleFilterMixin, BaseFilterForm
     pass
 
 
+class CappedPaginator(WagtailPaginator):
+    """A chooser's pages, counted up to ``COUNT_CAP + 1`` rows (a full count was 0.75 s at
+    1,000,000 articles): the pages past it are reached by searching."""
+
+    @cached_property
+    def count(self) -> int:
+        return counted(self.object_list)
+
+
 class _ChooserMixin:
     ordering = "-pk"
+    paginator_class = CappedPaginator
 
     def get_filter_form_class(self) -> type[forms.Form]:
         return ArticleChooserFilterForm

@@ -331,3 +331,22 @@ def test_the_listing_links_older_and_newer_pages_and_caps_its_count(
     assert count == "More than 3 articles"
     filtered = WagtailTestUtils.get_soup(client.get(reverse(LIST), {"locale": "uk"}).content)
     assert filtered.select_one("[role=alert]").get_text(strip=True) == "More than 3 matches"
+
+
+def test_the_chooser_counts_no_further_than_the_cap(
+    client, editor, make_article, war, monkeypatch
+) -> None:
+    from newsdesk.editorial import listing
+
+    for n in range(3):
+        make_article(war, headline=f"Вибір {n}")
+    monkeypatch.setattr(listing, "COUNT_CAP", 2)
+    sign_in(client, editor)
+
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(reverse("wagtailsnippetchoosers_articles_article:choose"))
+
+    assert response.status_code == 200
+    assert response.json()["html"].count("Вибір") == 3
+    counts = [q["sql"] for q in captured.captured_queries if "COUNT(" in q["sql"].upper()]
+    assert counts and all("LIMIT 3" in sql.upper() for sql in counts)
