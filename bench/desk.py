@@ -1,5 +1,6 @@
 """The editors' desk over whatever archive the database holds: the article listing's first
-and a deep page, the admin's search for a common and a rare word, the dashboard.
+and a deep page (all, one edition, a status filter), the admin's search for a common and a
+rare word, the dashboard, the Read also chooser (open and search) and the tag autocomplete.
 
     NEWSDESK_HOME=/tmp/archive python bench/desk.py --runs 7
 
@@ -68,13 +69,14 @@ def main() -> int:
     import django
 
     django.setup()
-    from urllib.parse import urlencode
+    from urllib.parse import quote, urlencode
 
     from django.contrib.auth import get_user_model
     from django.test import Client
     from django.urls import reverse
 
     from newsdesk.articles.models import Article
+    from newsdesk.editorial.autocomplete import URL_NAME as TAG_SEARCH
 
     rng = random.Random(options.seed)  # noqa: S311 - picks sample queries, not secrets
     total = Article.objects.count()
@@ -93,7 +95,17 @@ def main() -> int:
         (f"article listing, page {depth // PER_PAGE + 2:,} (keyset)", f"{listing}?after={cursor}"),
         (f"admin search, common word «{common}»", f"{listing}?{urlencode({'q': common})}"),
         (f"admin search, rare word «{rare}»", f"{listing}?{urlencode({'q': rare})}"),
+        ("article listing, Ukrainian edition", f"{listing}?locale=uk"),
+        ("article listing, scheduled", f"{listing}?state=scheduled"),
         ("dashboard", reverse("wagtailadmin_home")),
+        ("Read also chooser", reverse("wagtailsnippetchoosers_articles_article:choose")),
+        (
+            f"Read also chooser, search «{common}»",
+            reverse("wagtailsnippetchoosers_articles_article:choose_results")
+            + f"?{urlencode({'q': common})}",
+        ),
+        ("tag autocomplete «kh»", f"{reverse(TAG_SEARCH)}?edition=uk&q=kh"),
+        ("tag autocomplete «тем»", f"{reverse(TAG_SEARCH)}?edition=uk&q={quote('тем')}"),
     ]
     print(f"archive: {total:,} articles")
     print("| what | median ms | worst ms | SQL queries |")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import (
@@ -17,7 +17,6 @@ from wagtail.admin.panels import (
 )
 from wagtail.admin.ui.tables import LocaleColumn, UpdatedAtColumn
 from wagtail.admin.widgets import AdminAutoHeightTextInput
-from wagtail.models import Revision, WorkflowState
 from wagtail.permissions import policy_registry
 from wagtail.snippets.views.snippets import CopyView, SnippetViewSet, SnippetViewSetGroup
 
@@ -40,7 +39,7 @@ from .listing import (
     BylineColumn,
     FoldedSearchIndexView,
     LabelsColumn,
-    with_bylines,
+    with_row_details,
 )
 from .live import LiveSettingsViewSet, LiveUpdateViewSet
 from .pairing import ArticleEditView
@@ -168,6 +167,9 @@ class ArticleViewSet(NewsroomViewSet):
     edit_view_class = ArticleEditView
     delete_view_class = TrashArticleView
     index_view_class = ArticleIndexView
+    # The viewset hands its own results template to the view; this one has the keyset
+    # links ("Newer", "Older") instead of page numbers.
+    index_results_template_name = "editorial/article_index_results.html"
     chooser_viewset_class = ArticleChooserViewSet
     # Newest first by id: keyset pages walk the primary key (decision 0039).
     ordering = "-pk"
@@ -179,20 +181,7 @@ class ArticleViewSet(NewsroomViewSet):
         articles = policy.instances_user_has_any_permission_for(
             request.user, ["add", "change", "delete", "publish"]
         ).filter(trashed_at__isnull=True)  # the Trash lists the others
-        # The status column asks each row for its schedule and workflow: prefetch both
-        # (Wagtail's own workflow_in_progress reads _current_workflow_states).
-        return with_bylines(articles.select_related("section")).prefetch_related(
-            Prefetch(
-                "_revisions",
-                queryset=Revision.objects.filter(approved_go_live_at__isnull=False),
-                to_attr="_scheduled_revisions",
-            ),
-            Prefetch(
-                "_workflow_states",
-                queryset=WorkflowState.objects.active(),
-                to_attr="_current_workflow_states",
-            ),
-        )
+        return with_row_details(articles)
 
     def get_urlpatterns(self) -> list[Any]:
         return guard_article_patterns([*super().get_urlpatterns(), *pairing_urlpatterns()])

@@ -69,9 +69,7 @@ def test_newest_first_and_filtered_by_label_and_edition(
     assert len(english) == 1 and "An English story" in english[0]
 
 
-def test_the_listing_queries_per_row_only_for_the_translate_button(
-    client, editor, make_article, war
-) -> None:
+def test_the_listing_queries_nothing_per_row(client, editor, make_article, war) -> None:
     sign_in(client, editor)
 
     def queries_with(count: int) -> int:
@@ -82,10 +80,9 @@ def test_the_listing_queries_per_row_only_for_the_translate_button(
             assert len(rows(client.get(reverse(LIST)))) == count
         return len(captured)
 
-    # wagtail.contrib.simple_translation asks, for each row, whether an edition still lacks
-    # a translation (one indexed lookup); everything else, status included, is per page.
-    few, many = queries_with(2), queries_with(6)
-    assert many - few == 4
+    # Status, bylines and the Translate action (one question for the page, not
+    # simple_translation's per row): decision 0050, and test_table.py at 12 and 60 rows.
+    assert queries_with(2) == queries_with(6)
 
 
 def test_status_column_shows_schedule_and_review(
@@ -300,3 +297,56 @@ def test_the_chooser_finds_archive_articles_case_insensitively(
     assert response.status_code == 200
     text = response.content.decode()
     assert "Харків вночі" in text and "Одеса" not in text
+
+
+def test_the_listing_links_older_and_newer_pages_and_caps_its_count(
+    client, editor, make_article, war, monkeypatch
+) -> None:
+    from newsdesk.editorial import listing
+
+    Article.objects.bulk_create(
+        Article(locale=war.locale, section=war, slug=f"bulk-{n}", headline=f"Стаття {n}")
+        for n in range(5)
+    )
+    monkeypatch.setattr(listing.ArticleIndexView, "get_paginate_by", lambda view, rows: 2)
+    sign_in(client, editor)
+
+    def page(url: str, **params) -> tuple[list[str], dict[str, str], str]:
+        response = client.get(url, params)
+        soup = WagtailTestUtils.get_soup(response.content)
+        nav = soup.select_one("[data-keyset-pagination]")
+        links = {a["rel"][0]: a["href"] for a in nav.select("a[href]")}
+        return [r.split(" ")[1] for r in rows(response)], links, nav.p.get_text(strip=True)
+
+    first, links, count = page(reverse(LIST))
+    assert first == ["4", "3"] and set(links) == {"next"} and count == "5 articles"
+    second, links, _ = page(links["next"])
+    assert second == ["2", "1"] and set(links) == {"prev", "next"}
+    back, _, _ = page(links["prev"])
+    assert back == first
+
+    # Past the cap the listing does not count on: a bounded scan, whatever the archive.
+    monkeypatch.setattr(listing, "COUNT_CAP", 3)
+    _, _, count = page(reverse(LIST))
+    assert count == "More than 3 articles"
+    filtered = WagtailTestUtils.get_soup(client.get(reverse(LIST), {"locale": "uk"}).content)
+    assert filtered.select_one("[role=alert]").get_text(strip=True) == "More than 3 matches"
+
+
+def test_the_chooser_counts_no_further_than_the_cap(
+    client, editor, make_article, war, monkeypatch
+) -> None:
+    from newsdesk.editorial import listing
+
+    for n in range(3):
+        make_article(war, headline=f"Вибір {n}")
+    monkeypatch.setattr(listing, "COUNT_CAP", 2)
+    sign_in(client, editor)
+
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(reverse("wagtailsnippetchoosers_articles_article:choose"))
+
+    assert response.status_code == 200
+    assert response.json()["html"].count("Вибір") == 3
+    counts = [q["sql"] for q in captured.captured_queries if "COUNT(" in q["sql"].upper()]
+    assert counts and all("LIMIT 3" in sql.upper() for sql in counts)
