@@ -3,7 +3,7 @@
 The vector is built from our own keys with the ``simple`` configuration (no dictionary,
 no stemming of its own): headline weighted A, lead and tag names B, body C, and the filter
 words D. A query takes the newest :data:`~.base.CANDIDATES` matches of the edition and
-``ts_rank`` runs on those rows only, in the outer query.
+``ts_rank`` runs on those rows only, each read by its key in the outer query.
 
 The matches are looked for in widening slices of the edition's time span, newest first:
 the newest 1/64 of it, then the newest 1/8, then all of it. Each slice is the GIN index
@@ -24,21 +24,22 @@ from typing import Any
 
 from django.db import connection, transaction
 
+from .. import vectors
 from ..documents import IndexDocument
 from ..models import Document
-from ..text import key_text
+from ..text import keys
 from .base import CANDIDATES, Candidate, Results, SearchQuery, facet_words, finish, query_facets
 
 # ts_rank weights of D, C, B, A. Filter words (D) are never part of the ranked query.
 WEIGHTS = "{0.1, 0.2, 0.4, 1.0}"
 
-# A batch is copied into a temporary table and written in one statement, the vector made
-# by PostgreSQL from the keys (COPY, then INSERT ... SELECT: no statement per row).
+# A batch is copied into a temporary table, its vectors already in PostgreSQL's text form
+# (:mod:`..vectors`), and written in one statement: no statement and no parsing per row.
 INCOMING = """
 CREATE TEMPORARY TABLE IF NOT EXISTS search_incoming (
     article_id bigint, key bigint, edition varchar(8), section_id integer,
     labels varchar(200), published_at timestamptz, headline text, lead text, body text,
-    tags text, headline_keys text, lead_keys text, body_keys text, facet_words text
+    tags text, vector tsvector
 ) ON COMMIT DELETE ROWS
 """
 COPY = "COPY search_incoming FROM STDIN"
@@ -47,10 +48,7 @@ INSERT INTO search_document
     (article_id, key, edition, section_id, labels, published_at, headline, lead, body, tags,
      vector)
 SELECT article_id, key, edition, section_id, labels, published_at, headline, lead, body, tags,
-    setweight(to_tsvector('simple', headline_keys), 'A')
-    || setweight(to_tsvector('simple', lead_keys), 'B')
-    || setweight(to_tsvector('simple', body_keys), 'C')
-    || setweight(to_tsvector('simple', facet_words), 'D')
+    vector
 FROM search_incoming
 ON CONFLICT (article_id) DO UPDATE SET
     key = EXCLUDED.key, edition = EXCLUDED.edition, section_id = EXCLUDED.section_id,
@@ -68,9 +66,9 @@ BUILD_MEMORY = "512MB"
 # it: 1/64 of ten years is about eight weeks.
 SLICES = (64, 8)
 
-# plainto_tsquery reads its argument as plain words joined by AND: no operator typed by
-# a reader could mean anything, and the argument is made of our keys anyway.
-MATCH = "edition = %(edition)s AND vector @@ plainto_tsquery('simple', %(match)s){dates}"
+# The query is our keys quoted and joined by AND (``vectors.query``): no operator typed
+# by a reader could mean anything, and the keys hold only letters and digits anyway.
+MATCH = "edition = %(edition)s AND vector @@ %(match)s::tsquery{dates}"
 SEARCH = """
 WITH span AS MATERIALIZED (
     SELECT max(published_at) AS newest, max(published_at) - min(published_at) AS width
@@ -99,10 +97,26 @@ newest AS (
     ORDER BY published_at DESC, article_id DESC
     LIMIT %(limit)s
 )
-SELECT newest.article_id, newest.published_at,
-       ts_rank('{weights}', document.vector, plainto_tsquery('simple', %(terms)s))
-FROM newest JOIN search_document AS document ON document.article_id = newest.article_id
+SELECT newest.article_id, newest.published_at, (
+    SELECT ts_rank('{weights}', document.vector, %(terms)s::tsquery)
+    FROM search_document AS document WHERE document.article_id = newest.article_id
+) FROM newest
 """
+
+
+def word_vector(document: IndexDocument) -> str:
+    """The document's vector: headline A, lead and tag names B, body C, filter words D."""
+    facets = facet_words(
+        edition=document.edition, section_id=document.section_id, labels=document.labels
+    )
+    return vectors.vector(
+        [
+            (keys(document.headline), "A"),
+            (keys(document.lead) + keys(document.tags), "B"),
+            (keys(document.body), "C"),
+            (facets.split(), "D"),
+        ]
+    )
 
 
 def search_sql(*, dates: str) -> str:
@@ -132,12 +146,7 @@ class PostgreSQLBackend:
                             d.lead,
                             d.body,
                             d.tags,
-                            key_text(d.headline),
-                            f"{key_text(d.lead)} {key_text(d.tags)}",
-                            key_text(d.body),
-                            facet_words(
-                                edition=d.edition, section_id=d.section_id, labels=d.labels
-                            ),
+                            word_vector(d),
                         )
                     )
             cursor.execute(UPSERT)
@@ -173,12 +182,11 @@ class PostgreSQLBackend:
     def search(self, query: SearchQuery) -> Results:
         if not query.terms:
             return Results(hits=[], total=0, more=False)
-        terms = " ".join(query.terms)
         dates = ""
         params: dict[str, Any] = {
-            "terms": terms,
+            "terms": vectors.query(query.terms),
             "edition": query.edition,
-            "match": " ".join([terms, *query_facets(query)]),
+            "match": vectors.query([*query.terms, *query_facets(query)]),
             "limit": CANDIDATES,
         }
         if query.start is not None:
