@@ -9,6 +9,7 @@ over the columns in order (a test compares the two), and the query as ``'a' & 'b
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
 
 # PostgreSQL's limits: the last position a word may have, how many positions a word keeps
@@ -44,6 +45,38 @@ def vector(columns: Sequence[tuple[Sequence[str], str]]) -> str:
     """The text form of the concatenated, weighted vectors of ``columns``: (keys, weight)
     pairs, weights "A" to "D". Each column's positions follow the highest of those before
     it, as ``||`` places them."""
+    fast = _vector_within_limits(columns)
+    return fast if fast is not None else _vector_at_the_limits(columns)
+
+
+# "1A" … "16383D": a position and its weight, written once (a body has hundreds of words).
+_LABELS = {
+    weight: [f"{position}{weight}" for position in range(LAST_POSITION + 1)] for weight in "ABCD"
+}
+
+
+def _vector_within_limits(columns: Sequence[tuple[Sequence[str], str]]) -> str | None:
+    """The vector of a document no limit applies to (all but the rarest): every word's
+    position is its place in the document; ``None`` for the others."""
+    found: defaultdict[str, list[str]] = defaultdict(list)
+    offset = 0
+    for keys, weight in columns:
+        if not keys:
+            continue
+        if offset + len(keys) >= LAST_POSITION or max(map(len, keys)) * 4 > LONGEST_WORD:
+            return None
+        labels = _LABELS[weight]
+        for position, key in enumerate(keys, offset + 1):
+            found[key].append(labels[position])
+        offset += len(keys)
+    if any(len(positions) >= MAX_POSITIONS - 1 for positions in found.values()):
+        return None
+    text = " ".join(f"'{word}':{','.join(positions)}" for word, positions in found.items())
+    # Keys are letters and digits; anything else is quoted by the exact path.
+    return None if "\\" in text or text.count("'") != 2 * len(found) else text
+
+
+def _vector_at_the_limits(columns: Sequence[tuple[Sequence[str], str]]) -> str:
     words: dict[str, list[str]] = {}
     last: dict[str, int] = {}
     offset = 0

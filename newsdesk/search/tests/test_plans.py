@@ -50,7 +50,7 @@ def archive(db):
 
 def _explain_analyze(limit: int, text: str, *, seqscan: bool = True) -> str:
     terms = vectors.query(text.split())
-    params = {"terms": terms, "edition": "uk", "match": terms, "limit": limit}
+    params: dict[str, str | int] = {"terms": terms, "edition": "uk", "match": terms, "limit": limit}
     with connection.cursor() as cursor:
         if not seqscan:
             cursor.execute("SET LOCAL enable_seqscan = off")
@@ -121,9 +121,10 @@ def test_postgresql_widens_to_the_whole_archive_for_a_rare_word_through_the_word
         [(["обстріл", "харк", "обстріл"], "A"), ([], "B"), (["мост", "харк"], "C")],
         [(["слово"] * 300, "A"), (["слово", "інше"] * 200, "C"), (["eduk", "sec4"], "D")],
         [(["a"] * 20_000, "C"), (["a", "b"], "D")],
+        [(["b", "a"] * 127, "A"), (["a", "c"], "B"), (["a"] * 3, "C")],
         [(["x" * 2048, "коротке", "x" * 10], "B"), ([], "A"), (["ed"], "D")],
     ],
-    ids=["plain", "repeated", "past-the-last-position", "too-long-word"],
+    ids=["plain", "repeated", "past-the-last-position", "too-long-word", "near-limits"],
 )
 def test_vectors_written_in_python_equal_postgresql_own(columns):
     built = " || ".join("setweight(to_tsvector('simple', %s), %s)" for _column in columns)
