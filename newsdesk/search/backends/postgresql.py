@@ -5,15 +5,15 @@ no stemming of its own): headline weighted A, lead and tag names B, body C, and 
 words D. A query takes the newest :data:`~.base.CANDIDATES` matches of the edition and
 ``ts_rank`` runs on those rows only, each read by its key in the outer query.
 
-The matches are looked for in widening slices of the edition's time span, newest first:
-the newest 1/64 of it, then the newest 1/8, then all of it. Each slice is the GIN index
-ANDed with a range of the btree ``(edition, published_at DESC)``, so only the matches
-inside the slice are read from the table; a wider slice runs only when the narrower one
-held fewer than the candidates (a one-time filter in the plan), and the candidates are
-the newest of the last slice that ran, which holds every match newer than its start.
-Two common words are answered from the first slice; a rare word costs three GIN lookups
-of a few rows. Without slices PostgreSQL read every match of a common word in the
-archive (74,210 rows for two words at 1,000,000 articles) to keep the newest 1,000.
+The matches are looked for in the newest slice of the edition's time span first (1/32 of
+it), then in all of it. The slice is the GIN index ANDed with a range of the btree
+``(edition, published_at DESC)``, so only the matches inside it are read from the table;
+the whole span is searched only when the slice held fewer than the candidates (a one-time
+filter in the plan), and the candidates are the newest of what was searched last, which
+holds every match newer than its start. Two common words are answered from the slice;
+anything rarer costs one more lookup of its GIN entries, which are few. Without the slice
+PostgreSQL read every match of two common words (74,210 rows at 1,000,000 articles) from
+the table to keep the newest 1,000.
 """
 
 from __future__ import annotations
@@ -62,9 +62,9 @@ WORD_INDEX = "search_document_vector"
 CREATE_WORD_INDEX = f"CREATE INDEX IF NOT EXISTS {WORD_INDEX} ON search_document USING gin (vector)"
 BUILD_MEMORY = "512MB"
 
-# How much of the edition's time span each slice covers before the last, which is all of
-# it: 1/64 of ten years is about eight weeks.
-SLICES = (64, 8)
+# How much of the edition's time span the first slice covers: 1/32 of ten years is about
+# four months, which holds the newest 1,000 matches of two common words.
+FIRST_SLICE = 32
 
 # The query is our keys quoted and joined by AND (``vectors.query``): no operator typed
 # by a reader could mean anything, and the keys hold only letters and digits anyway.
@@ -78,20 +78,13 @@ recent AS MATERIALIZED (
     SELECT article_id, published_at FROM search_document
     WHERE {match} AND published_at >= (SELECT newest - width / {first} FROM span)
 ),
-wider AS MATERIALIZED (
-    SELECT article_id, published_at FROM search_document
-    WHERE (SELECT count(*) FROM recent) < %(limit)s
-      AND {match} AND published_at >= (SELECT newest - width / {second} FROM span)
-),
 every AS MATERIALIZED (
     SELECT article_id, published_at FROM search_document
-    WHERE (SELECT count(*) FROM recent) < %(limit)s AND (SELECT count(*) FROM wider) < %(limit)s
-      AND {match}
+    WHERE (SELECT count(*) FROM recent) < %(limit)s AND {match}
 ),
 newest AS (
     SELECT article_id, published_at FROM (
         SELECT * FROM recent WHERE (SELECT count(*) FROM recent) >= %(limit)s
-        UNION ALL SELECT * FROM wider WHERE (SELECT count(*) FROM wider) >= %(limit)s
         UNION ALL SELECT * FROM every
     ) AS found
     ORDER BY published_at DESC, article_id DESC
@@ -121,9 +114,8 @@ def word_vector(document: IndexDocument) -> str:
 
 def search_sql(*, dates: str) -> str:
     """The statement for a query, ``dates`` being its date conditions (constants only)."""
-    first, second = SLICES
     match = MATCH.format(dates=dates)
-    return SEARCH.format(weights=WEIGHTS, dates=dates, match=match, first=first, second=second)
+    return SEARCH.format(weights=WEIGHTS, dates=dates, match=match, first=FIRST_SLICE)
 
 
 class PostgreSQLBackend:

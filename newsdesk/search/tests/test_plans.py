@@ -81,19 +81,33 @@ def _rows_read(plan: str, name: str) -> int:
 
 
 @postgresql_only
-def test_postgresql_stops_at_the_newest_slice_that_holds_the_candidates(archive):
-    # 20,000 minutes: the newest 1/64 holds 312 documents, 156 of them with "half"; the
-    # newest 1/8 holds 2,500, so 1,250 matches, more than the 1,000 candidates.
-    plan = _explain_analyze(1000, "half common")
-    assert _ran(plan, "recent") and _ran(plan, "wider")
+def test_postgresql_answers_common_words_from_the_newest_slice(archive):
+    # 20,000 minutes: the newest 1/32 holds 625 documents, 312 of them with "half": more
+    # than 300 candidates, so the whole archive is never searched.
+    plan = _explain_analyze(300, "half common")
+    assert _ran(plan, "recent")
     assert not _ran(plan, "every")
     assert "One-Time Filter" in _slice(plan, "every")
     # (One more than the slice: the document exactly at its start counts.)
-    assert _rows_read(plan, "recent") <= 313
-    assert _rows_read(plan, "wider") <= 2501
-    # Only the 1,000 candidates are ranked, each read by its key.
+    assert _rows_read(plan, "recent") <= 626
+    # Only the 300 candidates are ranked, each read by its key.
     assert "Index Scan using search_document_pkey" in plan
-    assert "rows=1 loops=1000" in plan
+    assert "rows=1 loops=300" in plan
+
+
+@postgresql_only
+def test_postgresql_searches_the_whole_archive_when_the_slice_is_short(archive):
+    plan = _explain_analyze(1000, "half common")
+    assert _ran(plan, "recent") and _ran(plan, "every")
+    with connection.cursor() as cursor:
+        terms = vectors.query(["half", "common"])
+        cursor.execute(
+            postgresql.search_sql(dates=""),
+            {"terms": terms, "edition": "uk", "match": terms, "limit": 1000},
+        )
+        found = [row[0] for row in cursor.fetchall()]
+    # The newest 1,000 matches: every other minute back from now.
+    assert sorted(found) == [10000000 + n for n in range(2, 2001, 2)]
 
 
 @postgresql_only
