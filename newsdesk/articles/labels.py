@@ -38,3 +38,14 @@ DERIVED_CODES = frozenset(code for code, _name in DERIVED)
 def unknown(codes: list[str]) -> list[str]:
     """The codes an editor may not set: anything outside the controlled set."""
     return [code for code in codes if code not in EDITORIAL_CODES]
+
+
+def displayed(chosen: list[str] | None, *, updated: bool, live: bool) -> list[str]:
+    """Label codes readers see: the editors' choice plus those that follow from the data
+    (an update logged, live coverage)."""
+    codes = [code for code in (chosen or []) if code in NAMES]
+    if updated and UPDATED not in codes:
+        codes.append(UPDATED)
+    if live and LIVE not in codes:
+        codes.append(LIVE)
+    return codes

@@ -279,14 +279,11 @@ class Article(
     @property
     def display_labels(self) -> list[str]:
         """Label codes readers see: the editors' choice plus those that follow from the data."""
-        codes = [code for code in (self.labels or []) if code in label_codes.NAMES]
-        if self.updated_at and label_codes.UPDATED not in codes:
-            codes.append(label_codes.UPDATED)
         # Read without loading: a listing that deferred the field shows no Live label
         # rather than costing a query per row.
-        if vars(self).get("coverage") == LIVE and label_codes.LIVE not in codes:
-            codes.append(label_codes.LIVE)
-        return codes
+        return label_codes.displayed(
+            self.labels, updated=bool(self.updated_at), live=vars(self).get("coverage") == LIVE
+        )
 
     @property
     def label_names(self) -> list[StrOrPromise]:

@@ -44,10 +44,11 @@ def rebuild(*, batch_size: int = BATCH_SIZE) -> RebuildReport:
     no longer published. The index stays usable throughout: nothing is cleared first."""
     backend = get_backend()
     live: set[int] = set()
-    for batch in documents.published_ids(batch_size):
-        found = documents.build(batch)
-        backend.index(found)
-        live.update(document.article_id for document in found)
+    with backend.loading():
+        for batch in documents.published_ids(batch_size):
+            found = documents.build(batch)
+            backend.index(found)
+            live.update(document.article_id for document in found)
     stale = [pk for pk in backend.indexed_ids() if pk not in live]
     for start in range(0, len(stale), batch_size):
         backend.remove(stale[start : start + batch_size])

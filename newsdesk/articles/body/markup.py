@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -30,8 +31,19 @@ class Timeline:
     entries: Sequence[Any]
 
 
+# A tag as the rich text editor stores it: attribute values never hold "<" or ">" (they
+# are escaped), and neither does the text between tags.
+_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+
+
 def plain(rich: str) -> str:
-    return html.unescape(strip_tags(rich))
+    """The text of stored rich text, for the search index. Tags are cut by a pattern (the
+    editor's HTML is regular); anything it leaves that still looks like markup goes
+    through Django's parser, which reads any HTML and is ten times slower."""
+    text = _TAG.sub("", rich)
+    if "<" in text or ">" in text:
+        text = strip_tags(rich)
+    return html.unescape(text)
 
 
 def rich_text(value: str) -> str:

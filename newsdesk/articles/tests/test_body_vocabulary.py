@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 from decimal import Decimal
 from types import SimpleNamespace
 
 import pytest
 from django.utils import translation
+from django.utils.html import strip_tags
 from wagtail.blocks import RichTextBlock
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from newsdesk.articles import labels
 from newsdesk.articles.blocks import BodyBlock
 from newsdesk.articles.body import markup, vocabulary
 from newsdesk.articles.body.vocabulary import VOCABULARY, Loaded, Omitted
@@ -127,3 +130,24 @@ def test_stored_data_of_the_wrong_shape_or_a_removed_kind_shows_nothing():
     ]
     assert vocabulary.render("feed", raw, LOADED) == ""
     assert vocabulary.text(raw, LOADED) == ""
+
+
+@pytest.mark.parametrize(
+    "rich",
+    [
+        '<p>Перший <b>абзац</b> &amp; <a linktype="page" id="3">посилання</a></p>',
+        "<ul><li>Пункт</li><li>Другий&nbsp;пункт</li></ul><br/>",
+        "<p>a &lt; b, c &gt; d</p>",
+        "<p>a < b</p>",
+        "<!-- примітка --><p>текст</p>",
+        "<p>без кінця <b",
+    ],
+)
+def test_plain_text_of_rich_text_is_what_djangos_parser_reads(rich):
+    assert markup.plain(rich) == html.unescape(strip_tags(rich))
+
+
+def test_labels_readers_see_follow_from_the_data():
+    assert labels.displayed(["opinion", "bogus"], updated=False, live=False) == ["opinion"]
+    assert labels.displayed(None, updated=True, live=True) == [labels.UPDATED, labels.LIVE]
+    assert labels.displayed([labels.LIVE], updated=False, live=True) == [labels.LIVE]

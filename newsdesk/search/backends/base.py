@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -66,6 +67,11 @@ class SearchBackend(Protocol):
 
     def remove(self, article_ids: Sequence[int]) -> None:
         """Drop these articles from the index; unknown ids are ignored."""
+        ...
+
+    def loading(self) -> AbstractContextManager[None]:
+        """Around many ``index`` calls (a rebuild): what makes a bulk load cheaper and the
+        index quick to read afterwards."""
         ...
 
     def indexed_ids(self) -> Iterator[int]:

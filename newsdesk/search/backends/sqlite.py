@@ -10,6 +10,7 @@ score every match of a common word in the archive before returning one.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Iterator, Sequence
 
@@ -80,6 +81,16 @@ class SQLiteBackend:
                         for d in documents
                     ],
                 )
+
+    @contextlib.contextmanager
+    def loading(self) -> Iterator[None]:
+        """Many batches to come: at the end, FTS5 merges the segments each batch wrote into
+        one, so that a query reads one doclist per word rather than hundreds."""
+        try:
+            yield
+        finally:
+            with connection.cursor() as cursor:
+                cursor.execute("INSERT INTO search_fts (search_fts) VALUES ('optimize')")
 
     def remove(self, article_ids: Sequence[int]) -> None:
         Document.objects.filter(article_id__in=list(article_ids)).delete()
