@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import html
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -196,6 +196,30 @@ def _partner_picture(image: Any, value: Mapping[str, Any]) -> str:
     )
 
 
+def partner_html(
+    raw_blocks: Any,
+    edition: str,
+    *,
+    picture: Callable[[Any, Mapping[str, Any]], str] = _partner_picture,
+    prepare: Callable[[list[Any]], None] = lambda images: None,
+) -> tuple[str, vocabulary.Chosen]:
+    """A body (StreamField raw data) of ``edition`` as partners' HTML, and what it chose.
+    ``picture`` is an image block's markup (the web renditions unless told otherwise: an
+    export links the original file); ``prepare`` is given the body's images first."""
+    chosen = vocabulary.chosen([raw_blocks], "partner")
+    pictures = get_image_model().objects.in_bulk(chosen.images) if chosen.images else {}
+    prepare(list(pictures.values()))
+    loaded = Loaded(
+        images=pictures,
+        articles=loading.published_articles(chosen.articles),
+        timelines=loading.timelines(chosen.stories, edition),
+        picture=picture,
+        absolute=absolute,
+    )
+    with translation.override(edition):
+        return vocabulary.render("partner", raw_blocks, loaded), chosen
+
+
 def body(article: Article) -> Body:
     """The body as self-contained HTML for partners: no site classes, no scripts, absolute
     image addresses, read-also links only to published articles. Kept rendered by published
@@ -206,20 +230,11 @@ def body(article: Article) -> Body:
         load_renditions([article])
         return Body(*stored[name])
     started = time.time()
-    raw_blocks = article.body.raw_data
-    edition = article.locale.language_code
-    chosen = vocabulary.chosen([raw_blocks], "partner")
-    pictures = get_image_model().objects.in_bulk(chosen.images) if chosen.images else {}
-    load_renditions([article], list(pictures.values()))
-    loaded = Loaded(
-        images=pictures,
-        articles=loading.published_articles(chosen.articles),
-        timelines=loading.timelines(chosen.stories, edition),
-        picture=_partner_picture,
-        absolute=absolute,
+    markup_html, chosen = partner_html(
+        article.body.raw_data,
+        article.locale.language_code,
+        prepare=lambda images: load_renditions([article], images),
     )
-    with translation.override(edition):
-        markup_html = vocabulary.render("partner", raw_blocks, loaded)
     plain = _plain_text(markup_html)
     found = Body(markup_html, len(plain), len(plain.split()))
     if name is not None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import uuid
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -53,6 +54,13 @@ FALLBACK_SECTION = {"slug": "uncategorized", "uk": "Без рубрики", "en"
 _NOT_LOGIN = re.compile(r"[^\w.@-]+")
 # Statuses of items that are nobody's work in progress: nothing to bring over.
 IGNORED_STATUSES = {"auto-draft", "trash", "inherit"}
+# What a Newsdesk export adds for WordPress's lack of a field (decision 0052): the old
+# addresses of the article (a line each), its bylines (a JSON list of logins, the first
+# is dc:creator) and the key it shares with its translation.
+OLD_PATHS_META = "_newsdesk_old_paths"
+BYLINES_META = "_newsdesk_bylines"
+TRANSLATION_META = "_newsdesk_translation_key"
+NEWSDESK_META = (OLD_PATHS_META, BYLINES_META, TRANSLATION_META)
 
 
 @dataclass(frozen=True)
@@ -138,6 +146,26 @@ def _messages(error: ValidationError) -> str:
             for name, messages in error.message_dict.items()
         )
     return " ".join(str(message) for message in error.messages)
+
+
+def _newsdesk_meta(item: wxr.Item) -> dict[str, str]:
+    return {key: item.meta[key] for key in NEWSDESK_META if key in item.meta}
+
+
+def _uuid(raw: str) -> uuid.UUID | None:
+    try:
+        return uuid.UUID(raw.strip())
+    except ValueError:
+        return None
+
+
+def _logins(raw: str) -> list[str]:
+    """A Newsdesk export's bylines: a JSON list of logins (anything else: none)."""
+    try:
+        found = json.loads(raw) if raw else []
+    except ValueError:
+        return []
+    return [str(login) for login in found] if isinstance(found, list) else []
 
 
 class Importer:
@@ -377,6 +405,12 @@ class Importer:
             item.meta.get("_thumbnail_id", ""),
             item.link,
             item.guid,
+            # Only when there: the fingerprints of earlier runs stay as they were.
+            *(
+                [ours]
+                if (ours := {k: item.meta[k] for k in NEWSDESK_META if k in item.meta})
+                else []
+            ),
         )
         record = self._record(item.key)
         article = None
@@ -387,6 +421,15 @@ class Importer:
         creating = article is None
         if article is None:
             article = Article(locale=self.locale)
+            twin_key = _uuid(item.meta.get(TRANSLATION_META, ""))
+            if (
+                twin_key is not None
+                and not Article.objects.filter(
+                    translation_key=twin_key, locale=self.locale
+                ).exists()
+            ):
+                # Its translation, imported into the other edition, finds it again.
+                article.translation_key = twin_key
         self._fill(article, item, warnings)
         if creating:
             base = _slug_of(item.slug, item.title, max_length=120) or f"post-{item.wp_id}"
@@ -425,9 +468,13 @@ class Importer:
         found = Tag.objects.in_bulk(chosen)
         article.tags = [found[pk] for pk in chosen]  # type: ignore[assignment]  # modelcluster
         person = self._byline_of(item, warnings)
-        article.bylines = (  # type: ignore[misc]  # modelcluster assigns children
-            [Byline(author_id=person, sort_order=0)] if person is not None else []
-        )
+        people = [person] if person is not None else []
+        for login in _logins(item.meta.get(BYLINES_META, ""))[1:]:
+            if self.authors.get(login) not in (None, *people):
+                people.append(self.authors[login])
+        article.bylines = [  # type: ignore[misc]  # modelcluster assigns children
+            Byline(author_id=pk, sort_order=order) for order, pk in enumerate(people)
+        ]
         self._hero(article, item, warnings)
 
     def _section_of(self, item: wxr.Item, warnings: list[str]) -> int:
@@ -527,6 +574,11 @@ class Importer:
         found = [redirects.of_url(item.link, self.hosts), redirects.of_url(item.guid, self.hosts)]
         if item.wp_id is not None:
             found.append(redirects.normalise("/", f"p={item.wp_id}"))
+        # A Newsdesk export carries the article's own old addresses (decision 0052).
+        for line in item.meta.get(OLD_PATHS_META, "").splitlines():
+            if line.startswith("/") and not line.startswith("//"):
+                parts = urlsplit(line)
+                found.append(redirects.normalise(parts.path, parts.query))
         return list(dict.fromkeys(path for path in found if path))
 
     # -- images --------------------------------------------------------------------------
