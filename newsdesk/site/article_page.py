@@ -126,12 +126,17 @@ def load_head(edition: str, slug: str) -> Article | None:
     )
 
 
+# The shape of the kept parts (``views._ArticleParts``): a release that changes it reads
+# none kept by the one before.
+PARTS_FORMAT = "p2"
+
+
 def page_name(head: Article, edition: str) -> str | None:
     """Where the rendered parts of a published article's page are kept, by its published
     revision; None for live coverage, whose updates arrive by the minute."""
     if head.coverage != NOT_LIVE:
         return None
-    return fragments.revision_name(f"article-page:{edition}", head)
+    return fragments.revision_name(f"article-page:{PARTS_FORMAT}:{edition}", head)
 
 
 def load_published(edition: str, slug: str) -> Article | None:

@@ -212,16 +212,19 @@ def author(request: HttpRequest, edition: str, slug: str) -> HttpResponse:
 
 @dataclass(frozen=True)
 class _ArticleParts:
-    """What an article page shows besides its frame: the page, its live section, and the
-    sharing tags and structured data of its head."""
+    """What an article page shows besides the banner and "Most read", which change on their
+    own: its frame (title, alternates, sharing tags, structured data, navigation), its live
+    section, and the article with its "Read also" rendered once (decision 0054)."""
 
-    page: article_page.ArticlePage
+    chrome: Any
     live: Any
-    meta: list[Any]
-    structured_data: list[str]
+    head: str
+    header: str
+    html: str
+    footer: str
 
 
-def _article_parts(found: Article, edition: str) -> _ArticleParts:
+def _article_parts(found: Article, edition: str, *, preview: bool) -> _ArticleParts:
     if found.pk is not None:
         surrogate.note(surrogate.article(found.pk))
     # The page prints their names: a rename reaches it (and the front cache's copies).
@@ -232,34 +235,34 @@ def _article_parts(found: Article, edition: str) -> _ArticleParts:
     )
     page = article_page.build(found, edition, now=timezone.now())
     live = live_page.build(found, edition, now=timezone.now())
-    chrome = _article_chrome(page, edition, found.slug)
-    metadata.for_article(chrome, found, page, live=live)
-    return _ArticleParts(page, live, chrome.meta, chrome.structured_data)
-
-
-def _article_chrome(page: article_page.ArticlePage, edition: str, slug: str) -> Any:
-    path = presentation.article_path(edition, slug)
-    return presentation.chrome(
+    path = presentation.article_path(edition, found.slug)
+    chrome = presentation.chrome(
         edition, title=page.headline, path=path, twin=page.twin_path, description=page.lead
+    )
+    chrome.preview = chrome.noindex = preview
+    metadata.for_article(chrome, found, page, live=live)
+    frame = {"chrome": chrome}
+    return _ArticleParts(
+        chrome,
+        live,
+        head=render_to_string("site/includes/head.html", frame),
+        header=render_to_string("site/includes/header.html", frame),
+        html=render_to_string(
+            "site/includes/article_main.html", {"article": page, "live": live, "preview": preview}
+        ),
+        footer=render_to_string("site/includes/footer.html", frame),
     )
 
 
-def _render_parts(
-    request: HttpRequest, parts: _ArticleParts, edition: str, slug: str, *, preview: bool
-) -> HttpResponse:
-    chrome = _article_chrome(parts.page, edition, slug)
-    chrome.preview = preview
-    chrome.noindex = preview
-    chrome.meta, chrome.structured_data = parts.meta, parts.structured_data
-    context = {"chrome": chrome, "article": parts.page, "live": parts.live}
+def _render_parts(request: HttpRequest, parts: _ArticleParts) -> HttpResponse:
+    context = {"chrome": parts.chrome, "live": parts.live, "parts": parts}
     return render(request, "site/article.html", context)
 
 
 def _render_article(
     request: HttpRequest, found: Article, edition: str, *, preview: bool
 ) -> HttpResponse:
-    parts = _article_parts(found, edition)
-    return _render_parts(request, parts, edition, found.slug, preview=preview)
+    return _render_parts(request, _article_parts(found, edition, preview=preview))
 
 
 def _published_article(request: HttpRequest, head: Article, edition: str) -> HttpResponse | None:
@@ -272,17 +275,17 @@ def _published_article(request: HttpRequest, head: Article, edition: str) -> Htt
     name = article_page.page_name(head, edition)
     kept = fragments.lookup([name]) if name is not None else {}
     if name in kept:
-        return _render_parts(request, kept[name], edition, head.slug, preview=False)
+        return _render_parts(request, kept[name])
     with fragments.rendering() as started, surrogate.collecting() as shown:
         found = article_page.load_published(edition, head.slug)
-        parts = _article_parts(found, edition) if found is not None else None
+        parts = _article_parts(found, edition, preview=False) if found is not None else None
     if parts is None:
         return None
     if name is not None:
         fragments.store({name: (parts, shown)}, started, http_policy.SHARED_CACHE_SECONDS)
     else:
         surrogate.note(*shown)
-    return _render_parts(request, parts, edition, head.slug, preview=False)
+    return _render_parts(request, parts)
 
 
 def article(request: HttpRequest, edition: str, slug: str) -> HttpResponse:

@@ -33,6 +33,22 @@ def test_a_kept_page_costs_one_query_and_shows_the_same_page(client):
     assert fragments.lookup([article_page.page_name(head, "en")])
 
 
+def test_a_kept_page_renders_only_the_banner_and_most_read_again(client):
+    """The frame and the article are rendered once per published revision (decision 0054);
+    what changes on its own, the banner and "Most read", is rendered on every view."""
+    article = factories.published("en", "grid-repairs", headline="Grid repairs finish")
+    first = client.get(article.get_url())
+    built = {template.name for template in first.templates}
+    assert {"site/includes/head.html", "site/includes/article_main.html"} <= built
+    again = client.get(article.get_url())
+    rendered = {template.name for template in again.templates}
+    assert "site/includes/most_read.html" in rendered
+    assert "site/includes/breaking.html" in rendered
+    for once in ("head", "header", "article_main", "footer", "bylines", "labels"):
+        assert f"site/includes/{once}.html" not in rendered
+    assert again.content == first.content
+
+
 def test_a_new_revision_is_built_anew_without_waiting_for_a_purge(client):
     article = factories.published("en", "grid-repairs", headline="Grid repairs finish")
     assert "Grid repairs finish" in _view(client, article.get_url())[0]
