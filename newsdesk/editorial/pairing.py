@@ -18,12 +18,12 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 from wagtail.admin.widgets.button import Button
 from wagtail.permissions import policy_registry
-from wagtail.snippets.widgets import AdminSnippetChooser
 
 from newsdesk.articles.models import Article
 from newsdesk.publishing.actions import pair_translations, unpair_translation
 
 from . import trash
+from .wording import WordedSnippetChooser
 
 EDIT = "wagtailsnippets_articles_article:edit"
 
@@ -60,7 +60,7 @@ class PairForm(forms.Form):
                 "Choose an article of the other edition that has no translation yet."
             ),
         },
-        widget=AdminSnippetChooser(Article),
+        widget=WordedSnippetChooser(Article),
     )
 
     def __init__(self, *args: Any, article: Article, **kwargs: Any) -> None:
