@@ -23,6 +23,7 @@ from newsdesk.articles.models import Article
 from newsdesk.publishing.actions import pair_translations, unpair_translation
 
 from . import trash
+from .live import add_update_button
 from .wording import WordedSnippetChooser
 
 EDIT = "wagtailsnippets_articles_article:edit"
@@ -124,6 +125,9 @@ class ArticleEditView(trash.ArticleEditView):
     def header_more_buttons(self) -> list[Any]:
         buttons = list(super().header_more_buttons)
         article = self.object
+        live_update = add_update_button(article, self.request.user)
+        if live_update is not None:
+            buttons.append(live_update)
         if has_twin(article):
             buttons.append(
                 Button(

@@ -331,5 +331,6 @@ def test_every_admin_page_speaks_the_editors_language_only(
                 report.setdefault(path, set()).update(found)
     lines = [f"{path}\n    " + "\n    ".join(sorted(found)) for path, found in report.items()]
     print(f"one language ({language}): {checked} pages read")
-    assert report == {}, "\n".join(lines)
+    print("\n".join(lines))
+    assert report == {}, f"{len(report)} pages not in {language} alone (printed above)"
     assert checked > 100
