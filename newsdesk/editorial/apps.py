@@ -12,8 +12,10 @@ class EditorialConfig(AppConfig):
 
         from newsdesk.articles.models import Article
 
-        from . import translation  # noqa: F401 - connects the copy-for-translation receiver
-        from . import workflow_names
+        from . import (
+            translation,  # noqa: F401 - connects the copy-for-translation receiver
+            workflow_names,
+        )
         from .images import make_renditions_on_upload
         from .permissions import ArticlePermissionPolicy
         from .relabel import relabel

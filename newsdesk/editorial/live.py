@@ -92,7 +92,9 @@ class LiveUpdateCreateView(CreateView):
         )
         if article is not None:
             update.article = article
-            update.author = desk_author(self.request.user, article)
+            author = desk_author(self.request.user, article)
+            if author is not None:
+                update.author = author
         return update
 
     def save_instance(self) -> LiveUpdate:
@@ -210,7 +212,7 @@ def promote_button(snippet: Any, user: Any, next_url: str | None = None) -> list
 
 
 def add_update_button(article: Article, user: Any) -> Button | None:
-    """"Add a live update" in a live article's header, for those who may publish one."""
+    """ "Add a live update" in a live article's header, for those who may publish one."""
     if article.coverage != LIVE or not user.has_perm("live.add_liveupdate"):
         return None
     return Button(

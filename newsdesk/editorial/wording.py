@@ -33,7 +33,9 @@ def accusative(model: Any) -> Any:
 
 
 def _add(model: Any) -> str:
-    return capfirst(pgettext("admin button", "Add %(model_name)s") % {"model_name": accusative(model)})
+    return capfirst(
+        pgettext("admin button", "Add %(model_name)s") % {"model_name": accusative(model)}
+    )
 
 
 def _choose(model: Any) -> str:

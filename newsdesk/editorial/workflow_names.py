@@ -72,8 +72,12 @@ def _show_logged(sender: Any, instance: Any, **kwargs: Any) -> None:
 def connect() -> None:
     for model in NAMED:
         post_init.connect(_show, sender=model, dispatch_uid=f"workflow_names.show.{model.__name__}")
-        pre_save.connect(_store, sender=model, dispatch_uid=f"workflow_names.store.{model.__name__}")
-        post_save.connect(_show, sender=model, dispatch_uid=f"workflow_names.saved.{model.__name__}")
+        pre_save.connect(
+            _store, sender=model, dispatch_uid=f"workflow_names.store.{model.__name__}"
+        )
+        post_save.connect(
+            _show, sender=model, dispatch_uid=f"workflow_names.saved.{model.__name__}"
+        )
     for model in (ModelLogEntry, PageLogEntry):
         post_init.connect(
             _show_logged, sender=model, dispatch_uid=f"workflow_names.log.{model.__name__}"

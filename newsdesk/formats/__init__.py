@@ -1,3 +1,4 @@
+# ruff: noqa: RUF002 - Ukrainian examples in the docstring are the point
 """Date and time formats of the two languages wherever Django's defaults are used (the
 admin above all): day before month, 24-hour time, as the site writes them.
 

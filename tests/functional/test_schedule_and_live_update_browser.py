@@ -60,7 +60,8 @@ def test_save_schedule_is_clickable_after_picking_a_date(desk, live_server):
     article = factories.draft("en", "budget-vote", headline="Budget vote set")
 
     page.goto(live_server.url + reverse(EDIT, args=[article.pk]))
-    page.locator('[data-a11y-dialog-show="schedule-publishing-dialog"]').first.click()
+    page.locator('[data-side-panel-toggle="status"]').first.click()  # the status panel
+    page.locator('[data-a11y-dialog-show="schedule-publishing-dialog"]:visible').first.click()
     dialog = page.locator("#schedule-publishing-dialog")
     dialog.locator('input[name="go_live_at"]').click()
     picker = page.locator(".xdsoft_datetimepicker:visible")

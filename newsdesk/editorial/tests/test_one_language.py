@@ -14,6 +14,8 @@ The newsroom's own content (headlines, names, slugs) is in whatever language it 
 its words are taken from the database and left alone.
 """
 
+# ruff: noqa: RUF001 - Cyrillic and its apostrophes are what this test reads
+
 from __future__ import annotations
 
 import datetime as dt
@@ -60,7 +62,7 @@ US_DATE = re.compile(
 )
 # What is not language: addresses, e-mail, file names, codes.
 NOT_WORDS = re.compile(
-    r"\S+@\S+|\w+://\S+|(?<!\w)/[\w./?=&%-]*|\b\w+\.(?:jpg|jpeg|png|gif|webp|svg|xml|json)\b"
+    r"«newsdesk [^»]+»|\S+@\S+|\w+://\S+|(?<!\w)/[\w./?=&%-]*|\b\w+\.(?:jpg|jpeg|png|gif|webp|svg|xml|json)\b"
 )
 # Latin words a Ukrainian admin may show: names of products and formats, and codes.
 LATIN_ALLOWED = {
@@ -115,6 +117,43 @@ SKIPPED = re.compile(
 # An Administrator reaches every page an Editor does; the pages whose content depends on the
 # role (the desk's own work) are read as an Editor too.
 EDITORS_PAGES = re.compile(r"^/admin/(?:$|snippets/(?:articles|live)/|snippets/choose/)")
+# Not fixed yet (decision 0049): Wagtail prints these unmarked for translation (a field or a
+# model without a label, a value's repr) or builds them once, at start-up, in one language.
+# Each is a whole text as found; anything else on any page fails the test.
+KNOWN = {
+    "uk": {
+        "Latin: Locale",  # the choosers' and groups' locale field, no label
+        "Latin: Locales",  # the Locale model, no verbose name
+        "Latin: 2 locales",
+        "Latin: Page",  # the Page model's name in group and workflow forms
+        "Latin: Content types",  # the workflow form's field, no label
+        "Latin: Site name",  # the sites listing
+        "Latin: Port",
+        "Latin: Упорядкувати за «Port» за зростанням.",
+        "Latin: Simple translation",  # the app's name over its permissions
+        "Latin: None",  # the revert page's comparison of an empty value
+        "Latin: False",  # the article listing's "Saved by me" filter, unticked
+    },
+    "en": {
+        "Cyrillic: Вибрати",  # the snippet choosers' "Choose" button
+        "Cyrillic: Коментар",  # the workflow action's comment field
+        # the groups form's image and collection permissions, the image chooser's forms
+        "Cyrillic: Формат",
+        "Cyrillic: Редагувати колекції",
+        "Cyrillic: Редагувати будь-яке зображення",
+        "Cyrillic: Редагувати",
+        "Cyrillic: Пошук",
+        "Cyrillic: Колекція",
+        "Cyrillic: Зображення декоративне",
+        "Cyrillic: Додати/редагувати зображення, які ви володієте",
+        "Cyrillic: Додати колекції",
+        "Cyrillic: Додати",
+        "Cyrillic: Видалити колекції",
+        "Cyrillic: Видалити",
+        "Cyrillic: Вибирати зображення у селекторах",
+        "Cyrillic: Альтернативний текст",
+    },
+}
 SHOWN_ATTRIBUTES = ("title", "aria-label", "placeholder", "alt", "data-w-tooltip-content-value")
 
 
@@ -130,8 +169,10 @@ class Newsroom:
 def _content_words() -> set[str]:
     """Every word the newsroom's own content holds (any language): what editors wrote,
     the accounts' and roles' names an administrator gave, pages' and sites' names."""
-    content_apps = ("articles", "sections", "taxonomy", "people", "stories", "live")
-    content_apps += ("breaking", "fronts", "wagtailimages", "auth")
+    content_apps = [
+        *("articles", "sections", "taxonomy", "people", "stories", "live", "breaking"),
+        *("fronts", "wagtailimages", "auth"),
+    ]
     content = [m for app in content_apps for m in apps.get_app_config(app).get_models()]
     words: set[str] = set()
     for model in [*content, Page, Site, Collection]:
@@ -234,7 +275,7 @@ def _texts(html: str) -> Iterator[str]:
         hidden.decompose()
     for comment in soup.find_all(string=lambda text: isinstance(text, Comment | Doctype)):
         comment.extract()
-    for record in soup.find_all(attrs={"translate": "no"}):  # codes and records, as written
+    for record in soup.select('[translate="no"]'):  # codes and records, as written
         record.decompose()
     for element in soup.find_all(True):
         for name in SHOWN_ATTRIBUTES:
@@ -326,7 +367,7 @@ def test_every_admin_page_speaks_the_editors_language_only(
             if html is None:
                 continue
             checked += 1
-            found = findings(html, language, newsroom.content_words)
+            found = findings(html, language, newsroom.content_words) - KNOWN[language]
             if found:
                 report.setdefault(path, set()).update(found)
     lines = [f"{path}\n    " + "\n    ".join(sorted(found)) for path, found in report.items()]

@@ -20,9 +20,8 @@ import time_machine
 from django.contrib.auth.models import AnonymousUser
 from django.db import transaction
 from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 from wagtail.permissions import policy_registry
 
 from newsdesk.articles.models import Article
