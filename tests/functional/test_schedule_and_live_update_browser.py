@@ -28,14 +28,15 @@ EDIT = "wagtailsnippets_articles_article:edit"
 
 
 @pytest.fixture
-def desk(browser, live_server):  # noqa: F811 - the fixture
-    """A signed-in editor's tab (English admin), the editor named as one of the authors."""
+def desk(browser, live_server, request):  # noqa: F811 - the fixture
+    """A signed-in editor's tab (English admin unless the test is marked with another
+    language), the editor named as one of the authors."""
     factories.restore_migrated_rows()
     editor = get_user_model().objects.create_superuser(
         "desk", "desk@newsdesk.test", "x", first_name="Olena", last_name="Koval"
     )
     profile = UserProfile.get_for_user(editor)
-    profile.preferred_language = "en"
+    profile.preferred_language = getattr(request, "param", "en")
     profile.save()
     client = Client()
     sign_in(client, editor)
@@ -65,7 +66,8 @@ def test_save_schedule_is_clickable_after_picking_a_date(desk, live_server):
     dialog = page.locator("#schedule-publishing-dialog")
     dialog.locator('input[name="go_live_at"]').click()
     picker = page.locator(".xdsoft_datetimepicker:visible")
-    picker.locator(".xdsoft_date:not(.xdsoft_disabled):not(.xdsoft_other_month)").last.click()
+    picker.locator(".xdsoft_next").first.click()  # next month: in the future whatever the date
+    picker.locator(".xdsoft_date:not(.xdsoft_disabled):not(.xdsoft_other_month)").first.click()
     save = dialog.get_by_role("button", name="Save schedule")
     shot(page, "schedule-dialog-after-picking-a-date")
 
@@ -103,4 +105,25 @@ def test_an_editor_adds_an_update_from_the_live_article(desk, live_server):
     assert update.article_id == article.pk
     assert update.author_id == author.pk
     assert "Sirens have stopped in the city centre." in str(update.body)
+    assert errors == []
+
+
+@pytest.mark.parametrize("desk", ["uk"], indirect=True)
+def test_the_ukrainian_desk_reads_ukrainian(desk, live_server):
+    page, errors = desk
+    article = factories.live_article("uk", headline="Обстріли Харкова: наживо")
+
+    page.goto(live_server.url + reverse("wagtailsnippets_articles_article:list"))
+    listing = page.locator("main").inner_text()
+    shot(page, "uk-article-listing")
+    page.goto(live_server.url + reverse(EDIT, args=[article.pk]))
+    page.locator('[data-side-panel-toggle="status"]').first.click()
+    shot(page, "uk-article-edit-status")
+    form = page.locator("main").inner_text()
+
+    assert page.locator("html").get_attribute("lang") == "uk"
+    assert "Додати статтю" in listing
+    assert "Надіслати на перевірку (Редакційна перевірка)" in form
+    for english in ("Editorial review", "Choose article", "Вибрати article", "a.m.", "p.m."):
+        assert english not in listing + form
     assert errors == []
