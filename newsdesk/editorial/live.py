@@ -29,6 +29,7 @@ from newsdesk.people.models import Author
 from newsdesk.publishing.live import PROMOTE_ACTION, promote_live_update, publish_live_update
 
 from .choosers import GuardedChooserViewSet
+from .creating import OnPurposeOnlyMixin
 from .display import KyivTimeColumn
 from .listing import FoldedSearchIndexView
 
@@ -78,9 +79,10 @@ def desk_author(user: Any, article: Article) -> Author | None:
     return found[0] if len(found) == 1 else None
 
 
-class LiveUpdateCreateView(CreateView):
+class LiveUpdateCreateView(OnPurposeOnlyMixin, CreateView):
     """Opened from a live article (``?article=<id>``), the form starts with that article,
-    the editor's own byline and an empty paragraph that has the focus."""
+    the editor's own byline and an empty paragraph that has the focus. Like an article, an
+    update exists once the editor saves it: no autosave publishes half a sentence."""
 
     def get_initial_form_instance(self) -> LiveUpdate:
         update = LiveUpdate(body=[("paragraph", RichText(""))])

@@ -183,3 +183,15 @@ def test_an_article_that_is_not_live_offers_no_live_update(client, editor):
     page = client.get(reverse("wagtailsnippets_articles_article:edit", args=[article.pk]))
 
     assert f"{reverse(ADD)}?article=" not in page.content.decode()
+
+
+def test_an_autosave_of_the_add_form_publishes_no_update(client, editor):
+    article = factories.live_article("uk")
+    sign_in(client, editor)
+    payload = update_payload(article, factories.author("uk"), "Half a sent")
+
+    autosave = client.post(reverse(ADD), payload, HTTP_ACCEPT="application/json")
+
+    assert autosave.status_code == 400
+    assert autosave.json()["error_code"] == "not_created"
+    assert not LiveUpdate.objects.exists()
