@@ -132,7 +132,6 @@ KNOWN = {
         "Latin: Упорядкувати за «Port» за зростанням.",
         "Latin: Simple translation",  # the app's name over its permissions
         "Latin: None",  # the revert page's comparison of an empty value
-        "Latin: False",  # the article listing's "Saved by me" filter, unticked
     },
     "en": {
         "Cyrillic: Вибрати",  # the snippet choosers' "Choose" button
