@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from django.core.exceptions import ValidationError
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
@@ -101,8 +103,21 @@ class EmbedBlock(blocks.StructBlock):
         return value
 
 
+class ChooserBlock(SnippetChooserBlock):
+    """A snippet chosen through its model's own chooser widget (the admin words its labels
+    in the editor's language), not a generic one made once for the whole process."""
+
+    # Stored in migrations as Wagtail's block: only the admin widget differs.
+    canonical_module_path = "wagtail.snippets.blocks.SnippetChooserBlock"
+
+    @cached_property
+    def widget(self) -> Any:
+        viewset = self.target_model.snippet_viewset
+        return viewset.chooser_viewset.widget_class(icon=self.meta.icon or viewset.icon)
+
+
 class ReadAlsoBlock(blocks.StructBlock):
-    article = SnippetChooserBlock("articles.Article", label=_("Article"))
+    article = ChooserBlock("articles.Article", label=_("Article"))
 
     class Meta:
         icon = "link"
@@ -126,7 +141,7 @@ class TimelineBlock(blocks.StructBlock):
     nothing rather than run a query per block.
     """
 
-    story = SnippetChooserBlock("stories.Story", label=_("Story"))
+    story = ChooserBlock("stories.Story", label=_("Story"))
     start = blocks.DateBlock(label=_("From"), required=False)
     end = blocks.DateBlock(label=_("To"), required=False)
 

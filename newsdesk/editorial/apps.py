@@ -12,14 +12,20 @@ class EditorialConfig(AppConfig):
 
         from newsdesk.articles.models import Article
 
-        from . import translation  # noqa: F401 - connects the copy-for-translation receiver
+        from . import (
+            translation,  # noqa: F401 - connects the copy-for-translation receiver
+            workflow_names,
+        )
         from .images import make_renditions_on_upload
         from .permissions import ArticlePermissionPolicy
+        from .relabel import relabel
         from .roles import complete_administrators
 
         # Registered before the snippet viewsets are, so every part of Wagtail (views,
         # actions, bulk actions, the API) asks this policy about articles.
         register_permission_policy(Article, ArticlePermissionPolicy(Article))
+        workflow_names.connect()
+        relabel()
         post_migrate.connect(complete_administrators, dispatch_uid="editorial.administrators")
         post_save.connect(
             make_renditions_on_upload,

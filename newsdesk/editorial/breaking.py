@@ -8,7 +8,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, ObjectList
-from wagtail.admin.ui.tables import LocaleColumn
+from wagtail.admin.ui.tables import BooleanColumn, LocaleColumn
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from newsdesk.breaking.models import BreakingBanner
@@ -25,7 +25,7 @@ class BreakingBannerViewSet(SnippetViewSet):
     list_display = [
         "text",
         LocaleColumn(label=_("Edition")),
-        "active",
+        BooleanColumn("active", label=_("Active")),  # a mark, not "True"
         KyivTimeColumn("starts_at", label=_("Shown from, Kyiv time")),
         KyivTimeColumn("expires_at", label=_("Shown until, Kyiv time")),
     ]

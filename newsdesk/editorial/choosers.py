@@ -17,6 +17,8 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import URLPattern
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
 
+from .wording import WordedSnippetChooser
+
 # What the article form chooses: open to whoever may write an article.
 CHOSEN_BY_ARTICLES = frozenset(
     {"articles.article", "sections.section", "people.author", "stories.story", "taxonomy.tag"}
@@ -33,6 +35,8 @@ def may_choose(user: Any, model: Any) -> bool:
 
 
 class GuardedChooserViewSet(SnippetChooserViewSet):
+    base_widget_class = WordedSnippetChooser
+
     def get_urlpatterns(self) -> list[Any]:
         return [
             self._guard(p) if isinstance(p, URLPattern) else p for p in super().get_urlpatterns()

@@ -55,6 +55,9 @@ class EditionSectionField(forms.ModelChoiceField):
 
 
 class ArticleForm(WagtailAdminModelForm):
+    class Media:
+        js = ["editorial/schedule_dialog.js"]
+
     labels = forms.MultipleChoiceField(
         label=_verbose_name("labels"),
         choices=label_codes.EDITORIAL,

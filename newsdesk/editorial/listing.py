@@ -68,6 +68,14 @@ def _in_review() -> Subquery:
     )
 
 
+class TickedOnly(forms.CheckboxInput):
+    """A box that filters when ticked and is no filter at all otherwise (a plain checkbox
+    gives False, which the listing showed as an active filter "Saved by me: False")."""
+
+    def value_from_datadict(self, data: Any, files: Any, name: str) -> bool | None:
+        return True if super().value_from_datadict(data, files, name) else None
+
+
 class ArticleFilterSet(WagtailFilterSet):
     state = django_filters.ChoiceFilter(
         label=_("Status"),
@@ -79,7 +87,7 @@ class ArticleFilterSet(WagtailFilterSet):
     mine = django_filters.BooleanFilter(
         label=_("Saved by me"),
         method="filter_mine",
-        widget=forms.CheckboxInput,
+        widget=TickedOnly,
     )
     # One edition's sections at a time: the chosen edition's, or each edition's under its
     # own heading (choices are set per request).

@@ -19,14 +19,17 @@ from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.tables import UpdatedAtColumn
-from wagtail.admin.widgets import ListingButton
+from wagtail.admin.widgets import Button, ListingButton
+from wagtail.rich_text import RichText
 from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet
 
 from newsdesk.articles.models import LIVE, LIVE_ENDED, Article
 from newsdesk.live.models import NOT_LIVE_MESSAGE, LiveSettings, LiveUpdate
+from newsdesk.people.models import Author
 from newsdesk.publishing.live import PROMOTE_ACTION, promote_live_update, publish_live_update
 
 from .choosers import GuardedChooserViewSet
+from .creating import OnPurposeOnlyMixin
 from .display import KyivTimeColumn
 from .listing import FoldedSearchIndexView
 from .trash_stories_live import TrashDeleteView
@@ -51,6 +54,9 @@ class LiveArticleField(forms.ModelChoiceField):
 
 
 class LiveUpdateForm(WagtailAdminModelForm):
+    class Media:
+        js = ["editorial/live_update_focus.js"]
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         choices = Article.objects.filter(coverage=LIVE)
@@ -64,7 +70,36 @@ class LiveUpdateForm(WagtailAdminModelForm):
         )
 
 
-class LiveUpdateCreateView(CreateView):
+def desk_author(user: Any, article: Article) -> Author | None:
+    """The editor's own byline in the article's edition: the one author there with the
+    editor's full name (none when there is no such author, or more than one)."""
+    name = user.get_full_name().strip() if user.is_authenticated else ""
+    if not name:
+        return None
+    found = list(Author.objects.filter(locale_id=article.locale_id, name__iexact=name)[:2])
+    return found[0] if len(found) == 1 else None
+
+
+class LiveUpdateCreateView(OnPurposeOnlyMixin, CreateView):
+    """Opened from a live article (``?article=<id>``), the form starts with that article,
+    the editor's own byline and an empty paragraph that has the focus. Like an article, an
+    update exists once the editor saves it: no autosave publishes half a sentence."""
+
+    def get_initial_form_instance(self) -> LiveUpdate:
+        update = LiveUpdate(body=[("paragraph", RichText(""))])
+        chosen = self.request.GET.get("article", "")
+        article = (
+            Article.objects.filter(pk=int(chosen), coverage=LIVE).first()
+            if chosen.isdigit()
+            else None
+        )
+        if article is not None:
+            update.article = article
+            author = desk_author(self.request.user, article)
+            if author is not None:
+                update.author = author
+        return update
+
     def save_instance(self) -> LiveUpdate:
         instance = publish_live_update(
             update=self.form.instance, user=self.request.user, form=self.form
@@ -178,6 +213,18 @@ def promote_button(snippet: Any, user: Any, next_url: str | None = None) -> list
             priority=60,
         )
     ]
+
+
+def add_update_button(article: Article, user: Any) -> Button | None:
+    """ "Add a live update" in a live article's header, for those who may publish one."""
+    if article.coverage != LIVE or not user.has_perm("live.add_liveupdate"):
+        return None
+    return Button(
+        _("Add a live update"),
+        url=f"{reverse('wagtailsnippets_live_liveupdate:add')}?article={article.pk}",
+        icon_name="time",
+        priority=40,
+    )
 
 
 @hooks.register("register_log_actions")

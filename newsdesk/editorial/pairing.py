@@ -18,12 +18,13 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 from wagtail.admin.widgets.button import Button
 from wagtail.permissions import policy_registry
-from wagtail.snippets.widgets import AdminSnippetChooser
 
 from newsdesk.articles.models import Article
 from newsdesk.publishing.actions import pair_translations, unpair_translation
 
 from . import trash
+from .live import add_update_button
+from .wording import WordedSnippetChooser
 
 EDIT = "wagtailsnippets_articles_article:edit"
 
@@ -60,7 +61,7 @@ class PairForm(forms.Form):
                 "Choose an article of the other edition that has no translation yet."
             ),
         },
-        widget=AdminSnippetChooser(Article),
+        widget=WordedSnippetChooser(Article),
     )
 
     def __init__(self, *args: Any, article: Article, **kwargs: Any) -> None:
@@ -124,6 +125,9 @@ class ArticleEditView(trash.ArticleEditView):
     def header_more_buttons(self) -> list[Any]:
         buttons = list(super().header_more_buttons)
         article = self.object
+        live_update = add_update_button(article, self.request.user)
+        if live_update is not None:
+            buttons.append(live_update)
         if has_twin(article):
             buttons.append(
                 Button(

@@ -27,7 +27,13 @@ class StoryViewSet(SnippetViewSet):
     search_fields = ["title"]
     # Wagtail 8.0's copy view saves over the original on POST (see viewsets.CopyFormView).
     copy_view_enabled = False
-    list_display = ["title", LocaleColumn(label=_("Edition")), "slug", UpdatedAtColumn()]
+    # Column labels lazy: Wagtail's default "Updated" is made at import, in one language.
+    list_display = [
+        "title",
+        LocaleColumn(label=_("Edition")),
+        "slug",
+        UpdatedAtColumn(label=_("Updated")),
+    ]
     edit_handler = ObjectList([FieldPanel("title"), FieldPanel("slug"), FieldPanel("summary")])
 
 
@@ -39,7 +45,7 @@ class TimelineEntryViewSet(SnippetViewSet):
     search_backend_name = None
     search_fields = ["statement", "speaker", "source_name"]
     copy_view_enabled = False
-    list_display = ["__str__", "story", "speaker", "status", UpdatedAtColumn()]
+    list_display = ["__str__", "story", "speaker", "status", UpdatedAtColumn(label=_("Updated"))]
     list_filter = ["status", "story"]
     ordering = ["-occurred_on", "-occurred_time", "-id"]
     edit_handler = ObjectList(

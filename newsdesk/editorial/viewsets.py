@@ -7,6 +7,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import (
     FieldPanel,
     InlinePanel,
@@ -114,13 +115,14 @@ ARTICLE_PANELS = TabbedInterface(
                 InlinePanel(
                     "bylines",
                     min_num=1,
-                    label=_("Byline"),
+                    # "Add {label}": a noun whose accusative is its nominative in Ukrainian.
+                    label=pgettext_lazy("inline row", "Byline"),
                     heading=_("Bylines"),
                     panels=[FieldPanel("author")],
                 ),
                 InlinePanel(
                     "read_also_picks",
-                    label=_("Article"),
+                    label=pgettext_lazy("inline row", "Article"),
                     heading=_("Read also (editors' choice)"),
                     panels=[FieldPanel("target")],
                 ),
@@ -217,7 +219,7 @@ class FrontViewSet(NewsroomViewSet):
             FieldPanel("title"),
             InlinePanel(
                 "items",
-                label=_("Top story"),
+                label=pgettext_lazy("inline row", "Top story"),
                 heading=_("Top stories"),
                 panels=[FieldPanel("article")],
             ),

@@ -103,6 +103,8 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # no models: the admin's "a minute ago" (Wagtail uses its naturaltime) in Ukrainian too
+    "django.contrib.humanize",
 ]
 
 MIDDLEWARE = [
@@ -126,6 +128,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # the whole admin request in the editor's language, not only Wagtail's view
+    "newsdesk.editorial.middleware.AdminLanguageMiddleware",
     # idle timeout and lifetime of signed-in sessions, the second factor, re-authentication
     "newsdesk.accounts.middleware.AccountSessionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -260,8 +264,12 @@ AUTH_PASSWORD_VALIDATORS = [
 # shown in Kyiv time in both editions and in the admin.
 LANGUAGE_CODE = "uk"
 LANGUAGES = [("uk", "Українська"), ("en", "English")]
-LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+# Our strings first, then Wagtail's and Django's admin strings their own Ukrainian
+# catalogues lack (decision 0049).
+LOCALE_PATHS = [PACKAGE_DIR / "locale", PACKAGE_DIR / "locale" / "upstream"]
 TIME_ZONE = "Europe/Kyiv"
+# Day before month and 24-hour time in both languages (Django's English is American).
+FORMAT_MODULE_PATH = ["newsdesk.formats"]
 USE_I18N = True
 USE_TZ = True
 

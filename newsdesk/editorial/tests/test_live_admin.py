@@ -129,3 +129,69 @@ def test_promote_to_article_asks_then_makes_a_draft_and_opens_it(client, editor)
         "wagtailsnippets_articles_article:edit", args=[promoted.pk]
     )
     assert not promoted.live and promoted.headline == "Rescue ends"
+
+
+def test_from_a_live_article_the_form_starts_with_it_and_the_editors_byline(client, editor):
+    article = factories.live_article("uk")
+    mine = factories.author("uk", "olena-koval", name="Олена Коваль")
+    factories.author("uk", "ivan-petrenko", name="Іван Петренко")
+    editor.first_name, editor.last_name = "Олена", "Коваль"
+    editor.save()
+    sign_in(client, editor)
+
+    edit_page = client.get(reverse("wagtailsnippets_articles_article:edit", args=[article.pk]))
+    link = f"{reverse(ADD)}?article={article.pk}"
+    form = client.get(link).context["form"]
+
+    assert link in edit_page.content.decode()
+    assert form.initial["article"] == article.pk
+    assert form.initial["author"] == mine.pk
+    assert [block.block_type for block in form.initial["body"]] == ["paragraph"]
+
+
+@pytest.mark.parametrize("given", ["abc", "-1", "999999", "not-live"])
+def test_a_bad_or_not_live_article_in_the_address_starts_an_empty_form(client, editor, given):
+    other = factories.published("uk", "not-live-article")
+    sign_in(client, editor)
+    article_id = str(other.pk) if given == "not-live" else given
+
+    response = client.get(f"{reverse(ADD)}?article={article_id}")
+
+    assert response.status_code == 200
+    assert response.context["form"].initial.get("article") is None
+
+
+def test_no_byline_is_guessed_when_the_editor_has_none_or_two(client, editor):
+    article = factories.live_article("uk")  # by Олена Коваль
+    editor.first_name, editor.last_name = "Марія", "Шевчук"
+    editor.save()
+    sign_in(client, editor)
+    link = f"{reverse(ADD)}?article={article.pk}"
+
+    without = client.get(link).context["form"].initial.get("author")
+    factories.author("uk", "mariia-shevchuk", name="Марія Шевчук")
+    factories.author("uk", "mariia-shevchuk-2", name="Марія Шевчук")
+    with_two = client.get(link).context["form"].initial.get("author")
+
+    assert without is None and with_two is None
+
+
+def test_an_article_that_is_not_live_offers_no_live_update(client, editor):
+    article = factories.published("uk", "plain-news")
+    sign_in(client, editor)
+
+    page = client.get(reverse("wagtailsnippets_articles_article:edit", args=[article.pk]))
+
+    assert f"{reverse(ADD)}?article=" not in page.content.decode()
+
+
+def test_an_autosave_of_the_add_form_publishes_no_update(client, editor):
+    article = factories.live_article("uk")
+    sign_in(client, editor)
+    payload = update_payload(article, factories.author("uk"), "Half a sent")
+
+    autosave = client.post(reverse(ADD), payload, HTTP_ACCEPT="application/json")
+
+    assert autosave.status_code == 400
+    assert autosave.json()["error_code"] == "not_created"
+    assert not LiveUpdate.objects.exists()

@@ -20,9 +20,8 @@ import time_machine
 from django.contrib.auth.models import AnonymousUser
 from django.db import transaction
 from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 from wagtail.permissions import policy_registry
 
 from newsdesk.articles.models import Article
@@ -35,6 +34,7 @@ from newsdesk.testing import factories
 from newsdesk.testing.factories import sign_in
 
 from .conftest import make_user
+from .routes import SNIPPET, Route, admin_routes, route_kwargs, route_path
 
 ANONYMOUS = "anonymous"
 ROLES = (ANONYMOUS, roles.CONTRIBUTORS, roles.SECTION_EDITORS, roles.EDITORS, roles.ADMINISTRATORS)
@@ -54,7 +54,6 @@ REVIEWED = {
     "wagtailadmin_workflows:task_chooser_create": "creating needs add_task; the POST is a 400",
     "wagtailadmin_workflows:task_chosen": "the review tasks' names",
 }
-SNIPPET = re.compile(r"^wagtailsnippet(?:s|choosers)_([a-z_]+?)_([a-z]+)$")
 MODEL_ACTIONS = ("add", "change", "delete", "view", "publish", "lock", "unlock")
 # Admin sections guarded by Django model permissions on these models.
 MODEL_NAMESPACES = {
@@ -80,32 +79,6 @@ PAGE_NAMES = re.compile(
     r"^(wagtailadmin_pages|wagtailadmin_explore.*|wagtailadmin_api|"
     r"simple_translation:submit_page_translation|wagtail_bulk_action)"
 )
-
-
-@dataclass(frozen=True)
-class Route:
-    name: str  # "namespace:name"
-    pattern: URLPattern
-    prefix: str
-
-    @property
-    def namespace(self) -> str:
-        return self.name.rpartition(":")[0]
-
-
-def admin_routes() -> list[Route]:
-    found: list[Route] = []
-
-    def walk(patterns: list[Any], prefix: str, namespace: str) -> None:
-        for entry in patterns:
-            if isinstance(entry, URLResolver):
-                inner = f"{namespace}:{entry.namespace}" if entry.namespace else namespace
-                walk(entry.url_patterns, prefix + str(entry.pattern), inner)
-            elif prefix.startswith("admin/"):
-                found.append(Route(f"{namespace.lstrip(':')}:{entry.name or ''}", entry, prefix))
-
-    walk(get_resolver().url_patterns, "", "")
-    return found
 
 
 @dataclass
@@ -167,51 +140,6 @@ def newsroom(
         outer.__exit__(None, None, None)
 
 
-def _kwargs(route: Route, room: Newsroom, article: Article) -> dict[str, Any] | None:
-    """Values for the route's arguments, or None when it takes one we cannot fill."""
-    snippet = SNIPPET.match(route.namespace)
-    model = (snippet.group(1), snippet.group(2)) if snippet else None
-    revision = article.latest_revision
-    values: dict[str, Any] = {
-        "pk": article.pk
-        if model == ("articles", "article")
-        else room.objects.get(model or ("", ""), 1),
-        "page_id": Page.get_first_root_node().pk,
-        "parent_page_id": Page.get_first_root_node().pk,
-        "page_to_move_id": Page.get_first_root_node().pk,
-        "destination_id": Page.get_first_root_node().pk,
-        "page_pk": Page.get_first_root_node().pk,
-        "revision_id": revision.pk if revision else 1,
-        "revision_id_a": "earliest",
-        "revision_id_b": "latest",
-        "image_id": room.image.pk,
-        "filter_spec": "max-165x165",
-        "app_label": "articles",
-        "model_name": "article",
-        "app_name": "taxonomy",
-        "content_type_app_name": "wagtailcore",
-        "content_type_model_name": "page",
-        "object_id": article.pk,
-        "action_name": "approve",
-        "action": "delete",
-        "task_state_id": 1,
-        "task_id": 1,
-        "workflow_state_id": 1,
-        "workflow_pk": 1,
-        "session_id": 1,
-        "uploaded_file_id": 1,
-        "collection_id": 1,
-    }
-    if route.namespace == "wagtailsnippets_articles_article" or "translation" in route.name:
-        values["pk"] = article.pk
-    if route.name == "wagtailadmin_tag_model_autocomplete":
-        values["model_name"] = "tag"
-    needed = route.pattern.pattern.regex.groupindex
-    if not set(needed) <= set(values):
-        return None
-    return {name: values[name] for name in needed}
-
-
 def _may(user: Any, route: Route, article: Article | None) -> bool:
     """Whether ``user`` may open ``route`` (on ``article`` where it is about one)."""
     if PUBLIC.match(route.name.lstrip(":")):
@@ -266,29 +194,15 @@ def _pairs(room: Newsroom) -> Iterator[tuple[Route, str, str, Article | None]]:
             or route.name.startswith("simple_translation:submit_snippet")
         )
         for article in (room.mine, room.theirs) if about_article else (room.mine,):
-            kwargs = _kwargs(route, room, article)
+            kwargs = route_kwargs(route, room.objects, room.image, article)
             if kwargs is None:
                 continue
             try:
-                path = "/" + route.prefix + _reverse(route.pattern, kwargs)
+                path = route_path(route, kwargs)
             except ValueError:
                 continue
             for role in ROLES:
                 yield route, role, path, article if about_article else None
-
-
-def _reverse(pattern: URLPattern, kwargs: dict[str, Any]) -> str:
-    text = str(pattern.pattern)
-    if text.startswith("^"):  # a regex pattern: fill its groups by name
-        text = text.strip("^$")
-        for name, value in kwargs.items():
-            text = re.sub(rf"\(\?P<{name}>[^)]*\)", str(value), text)
-        return text.replace("\\.", ".")
-    for name, value in kwargs.items():
-        text = re.sub(rf"<(?:\w+:)?{name}>", str(value), text)
-    if "<" in text:
-        raise ValueError(text)
-    return text
 
 
 def test_no_role_reaches_an_admin_page_it_may_not(db, newsroom: Newsroom) -> None:
