@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Q
@@ -26,6 +25,8 @@ from wagtail.models import (
     WorkflowMixin,
 )
 from wagtail.search import index
+
+from newsdesk.trashable import Trashable
 
 from . import labels as label_codes
 from .blocks import BodyBlock, SourcesBlock
@@ -66,6 +67,7 @@ class Article(
     TranslatableMixin,
     index.Indexed,
     ClusterableModel,
+    Trashable,  # in the trash: off the site, kept with its revisions (decision 0034)
     models.Model,  # explicit, so that type checkers see a model behind untyped bases
 ):
     headline = models.CharField(_("headline"), max_length=250)
@@ -164,20 +166,6 @@ class Article(
         _("last live update"), null=True, blank=True, editable=False, db_index=True
     )
 
-    # In the trash (decision 0034): off the site, kept with its revisions until the
-    # retention period ends. Set and cleared by the write path only.
-    trashed_at = models.DateTimeField(
-        _("moved to the trash"), null=True, blank=True, editable=False, db_index=True
-    )
-    trashed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("moved to the trash by"),
-        null=True,
-        blank=True,
-        editable=False,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
     # The editor's word for when the article first appeared (an archive piece re-entered, a
     # story filed late). Kept in revisions and checked on save; the publish handler copies it
     # into ``first_published_at``, which every reader output dates and orders by (0038).

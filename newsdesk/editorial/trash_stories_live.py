@@ -39,7 +39,10 @@ from .display import kyiv_time
 
 STORIES = "editorial_trash_stories"
 LIVE_UPDATES = "editorial_trash_live_updates"
-PERMISSIONS = {Story: "stories.delete_story", LiveUpdate: "live.delete_liveupdate"}
+PERMISSIONS: dict[type[Model], str] = {
+    Story: "stories.delete_story",
+    LiveUpdate: "live.delete_liveupdate",
+}
 
 
 def _trash(item: Model, user: Any) -> None:

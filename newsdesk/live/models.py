@@ -19,6 +19,7 @@ from wagtail.models import RevisionMixin
 
 from newsdesk.articles.models import LIVE, LIVE_ENDED
 from newsdesk.articles.query import Cursor
+from newsdesk.trashable import Trashable
 
 from .blocks import LiveUpdateBodyBlock
 
@@ -84,7 +85,7 @@ class LiveUpdateManager(models.Manager.from_queryset(LiveUpdateQuerySet)):  # ty
         return super().get_queryset().filter(trashed_at__isnull=True)
 
 
-class LiveUpdate(RevisionMixin, models.Model):
+class LiveUpdate(RevisionMixin, Trashable, models.Model):
     """One entry of a live article. Saving it publishes it: there is no draft state, so
     what readers see is always the latest revision (see docs/decisions)."""
 
@@ -127,21 +128,6 @@ class LiveUpdate(RevisionMixin, models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
         editable=False,
-    )
-
-    # In the trash (decision 0048): off the page, kept with its revisions until the
-    # retention period ends. Set and cleared by the write path only.
-    trashed_at = models.DateTimeField(
-        _("moved to the trash"), null=True, blank=True, editable=False, db_index=True
-    )
-    trashed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("moved to the trash by"),
-        null=True,
-        blank=True,
-        editable=False,
-        on_delete=models.SET_NULL,
-        related_name="+",
     )
 
     objects = LiveUpdateManager()

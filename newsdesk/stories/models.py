@@ -14,7 +14,6 @@ from decimal import Decimal
 from typing import Any
 from urllib.parse import urlsplit
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -23,6 +22,7 @@ from wagtail.models import RevisionMixin, TranslatableMixin
 
 from newsdesk.editions import KYIV
 from newsdesk.translatable import EditionPage, EditionQuerySet
+from newsdesk.trashable import Trashable
 
 from .query import TimelineEntryQuerySet
 
@@ -37,26 +37,12 @@ class StoryManager(models.Manager.from_queryset(EditionQuerySet)):  # type: igno
         return super().get_queryset().filter(trashed_at__isnull=True)
 
 
-class Story(EditionPage, RevisionMixin, TranslatableMixin, models.Model):
+class Story(EditionPage, RevisionMixin, TranslatableMixin, Trashable, models.Model):
     """A running subject, one per edition; translations share ``translation_key``."""
 
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=120)
     summary = models.TextField(_("summary"), blank=True)
-    # In the trash (decision 0048): off the site with its timeline, kept with its revisions
-    # until the retention period ends. Set and cleared by the write path only.
-    trashed_at = models.DateTimeField(
-        _("moved to the trash"), null=True, blank=True, editable=False, db_index=True
-    )
-    trashed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("moved to the trash by"),
-        null=True,
-        blank=True,
-        editable=False,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
 
     url_name = "site:story"
     objects = StoryManager()

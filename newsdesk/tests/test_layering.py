@@ -21,7 +21,8 @@ CONTENT = frozenset(
 EDITORIAL = frozenset({"editorial"})
 PUBLISHING = frozenset({"publishing"})
 # Moving a newsroom in and out writes through the write path, like the admin; it reads
-# content and never a page's code.
+# content and never a page's code. An export writes ninjs through the partners' API's own
+# serialiser (decision 0052), the one output it may use.
 TRANSFER = frozenset({"transfer"})
 # Partners' wire copy (ninjs) comes in through the write path like an import, sanitised by
 # the importer's body conversion; it answers partners itself, never through a page's or
@@ -32,7 +33,17 @@ OUTPUTS = frozenset({"site", "syndication", "search", "api", "readership", "fron
 # publishing, which records its deletions and publishes in the security log.
 ACCOUNTS = frozenset({"accounts"})
 # Modules every layer may use; they use no app.
-FOUNDATION = frozenset({"cache_breaker", "editions", "http_policy", "throttles", "translatable"})
+FOUNDATION = frozenset(
+    {
+        "cache_breaker",
+        "editions",
+        "formats",
+        "http_policy",
+        "throttles",
+        "translatable",
+        "trashable",
+    }
+)
 APPS = (
     CONTENT
     | EDITORIAL
@@ -70,7 +81,7 @@ RULES = (
     ),
     Rule(
         TRANSFER,
-        EDITORIAL | WIRE | OUTPUTS,
+        EDITORIAL | WIRE | (OUTPUTS - {"api"}),
         "imports and exports write through publishing and read content, not the admin or pages",
     ),
     Rule(

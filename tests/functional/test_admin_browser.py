@@ -5,16 +5,13 @@ and the browser reports no violation of the policy and no console error."""
 from __future__ import annotations
 
 import pytest
-from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.test import Client
 from django.urls import reverse
 
 from newsdesk.site.middleware import ADMIN_CONTENT_SECURITY_POLICY
 from newsdesk.testing import factories
-from newsdesk.testing.factories import sign_in
 
-from .test_browser import CHROMIUM, browser, open_page, shot  # noqa: F401 - fixture
+from .test_browser import CHROMIUM, browser, open_page, shot, sign_in_browser  # noqa: F401 - fixture
 
 pytestmark = [
     pytest.mark.browser,
@@ -40,15 +37,9 @@ def test_the_admin_works_under_its_content_security_policy(
     factories.restore_migrated_rows()
     article = factories.published("en", "grid-repairs", headline="Grid repairs in Kharkiv")
     editor = get_user_model().objects.create_superuser("chief", "chief@example.com", "x" * 16)
-    signed_in = Client()
-    sign_in(signed_in, editor)
-    session = signed_in.cookies[settings.SESSION_COOKIE_NAME].value
-
     context, page, errors = open_page(browser, javascript=True)
     try:
-        context.add_cookies(
-            [{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url}]
-        )
+        sign_in_browser(context, live_server.url, editor)
         context.add_init_script(WATCH_VIOLATIONS)
         edit = reverse("wagtailsnippets_articles_article:edit", args=[article.pk])
         for path, name in [

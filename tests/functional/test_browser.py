@@ -63,6 +63,18 @@ def open_page(browser, javascript: bool):
     return context, page, errors
 
 
+def sign_in_browser(context, base_url: str, user) -> None:
+    """Sign the browser ``context`` in as ``user`` at ``base_url``: a session made as after the
+    admin's two steps (``factories.sign_in``), its cookie handed to the browser."""
+    from django.conf import settings
+    from django.test import Client
+
+    from newsdesk.testing.factories import sign_in
+
+    session = sign_in(Client(), user).cookies[settings.SESSION_COOKIE_NAME].value
+    context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": base_url}])
+
+
 def shot(page, name: str) -> None:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=False)

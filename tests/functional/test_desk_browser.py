@@ -6,17 +6,14 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.test import Client
 from django.urls import reverse
 from wagtail.users.models import UserProfile
 
 from newsdesk.articles.models import Article
 from newsdesk.testing import factories
-from newsdesk.testing.factories import sign_in
 
-from .test_browser import CHROMIUM, browser, open_page, shot  # noqa: F401 - fixture
+from .test_browser import CHROMIUM, browser, open_page, shot, sign_in_browser  # noqa: F401 - fixture
 
 pytestmark = [
     pytest.mark.browser,
@@ -35,20 +32,8 @@ def desk(browser, live_server):  # noqa: F811 - the fixture
     profile = UserProfile.get_for_user(editor)
     profile.preferred_language = "en"
     profile.save()
-    client = Client()
-    sign_in(client, editor)
     context, page, errors = open_page(browser, javascript=True)
-    host = live_server.url.split("://", 1)[1].split(":")[0]
-    context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "domain": host,
-                "path": "/",
-            }
-        ]
-    )
+    sign_in_browser(context, live_server.url, editor)
     yield page, errors
     context.close()
 

@@ -7,7 +7,6 @@ import datetime as dt
 
 import feedparser
 import pytest
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
@@ -19,7 +18,7 @@ from newsdesk.site import presentation
 from newsdesk.site.presentation import kyiv
 from newsdesk.testing import factories
 
-from .test_browser import CHROMIUM, browser, open_page, shot  # noqa: F401 - fixture
+from .test_browser import CHROMIUM, browser, open_page, shot, sign_in_browser  # noqa: F401 - fixture
 
 pytestmark = [
     pytest.mark.browser,
@@ -44,12 +43,7 @@ def test_an_editor_sets_a_past_date_publishes_and_sees_it_on_the_page_not_in_the
     context, page, errors = open_page(browser, javascript=True)
     try:
         # Signed in as after the admin's two steps (the second factor is its own test's).
-        client = factories.sign_in(Client(), editor)
-        host = live_server.url.split("://", 1)[1].split(":")[0]
-        cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
-        context.add_cookies(
-            [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "domain": host, "path": "/"}]
-        )
+        sign_in_browser(context, live_server.url, editor)
         edit = reverse("wagtailsnippets_articles_article:edit", args=[draft.pk])
         page.goto(f"{live_server.url}{edit}")
         page.locator("[role=tab]").nth(2).click()

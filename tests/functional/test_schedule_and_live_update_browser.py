@@ -6,18 +6,15 @@ text)."""
 from __future__ import annotations
 
 import pytest
-from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.test import Client
 from django.urls import reverse
 from wagtail.users.models import UserProfile
 
 from newsdesk.articles.models import Article
 from newsdesk.live.models import LiveUpdate
 from newsdesk.testing import factories
-from newsdesk.testing.factories import sign_in
 
-from .test_browser import CHROMIUM, browser, open_page, shot  # noqa: F401 - fixture
+from .test_browser import CHROMIUM, browser, open_page, shot, sign_in_browser  # noqa: F401 - fixture
 
 pytestmark = [
     pytest.mark.browser,
@@ -40,20 +37,8 @@ def desk(browser, live_server, request):  # noqa: F811 - the fixture
     profile = UserProfile.get_for_user(editor)
     profile.preferred_language = getattr(request, "param", "en")
     profile.save()
-    client = Client()
-    sign_in(client, editor)
     context, page, errors = open_page(browser, javascript=True)
-    host = live_server.url.split("://", 1)[1].split(":")[0]
-    context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "domain": host,
-                "path": "/",
-            }
-        ]
-    )
+    sign_in_browser(context, live_server.url, editor)
     yield page, errors
     context.close()
 
@@ -98,6 +83,11 @@ def test_an_editor_adds_an_update_from_the_live_article(desk, live_server):
         " && document.activeElement.closest('[data-contentpath=\"body\"]') !== null"
     )
     page.keyboard.type("Sirens have stopped in the city centre.")
+    # The rich-text editor writes its field a quarter of a second after the last key.
+    page.wait_for_function(
+        "[...document.querySelectorAll('[data-contentpath=\"body\"] input')]"
+        ".some((field) => field.value.includes('Sirens have stopped'))"
+    )
     shot(page, "live-update-from-the-article")
     page.locator("footer button[type=submit]").first.click()
     page.wait_for_load_state()

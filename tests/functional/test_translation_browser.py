@@ -3,21 +3,14 @@ and the snippet chooser; both reader pages then name each other as ``hreflang``.
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 import pytest
-from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.test import Client
 from django.urls import reverse
-from wagtail.models import Collection, Locale
 
 from newsdesk.articles.models import Article
-from newsdesk.editions import EDITIONS
 from newsdesk.testing import factories
-from newsdesk.testing.factories import sign_in
 
-from .test_browser import CHROMIUM, browser, open_page, shot  # noqa: F401 - fixture
+from .test_browser import CHROMIUM, browser, open_page, shot, sign_in_browser  # noqa: F401 - fixture
 
 pytestmark = [
     pytest.mark.browser,
@@ -26,25 +19,10 @@ pytestmark = [
 ]
 
 
-def _restore_migrated_rows() -> None:
-    for code in EDITIONS:
-        Locale.objects.get_or_create(language_code=code)
-    if not Collection.objects.exists():
-        Collection.add_root(name="Root")
-
-
 def _logged_in(chromium, live_server):
     editor = get_user_model().objects.create_superuser("desk", "desk@newsdesk.test", "x")
-    admin = Client()
-    sign_in(admin, editor)
     context, page, _errors = open_page(chromium, javascript=True)
-    cookie = {
-        "name": settings.SESSION_COOKIE_NAME,
-        "value": admin.cookies[settings.SESSION_COOKIE_NAME].value,
-        "domain": urlsplit(live_server.url).hostname,
-        "path": "/",
-    }
-    context.add_cookies([cookie])
+    sign_in_browser(context, live_server.url, editor)
     return context, page
 
 
@@ -52,7 +30,7 @@ def test_translate_from_the_edit_page_points_read_also_at_the_twin(
     browser,  # noqa: F811 - the fixture
     live_server,
 ):
-    _restore_migrated_rows()
+    factories.restore_migrated_rows()
     section = factories.section("uk")
     section_en = factories.section("en", translation_key=section.translation_key)
     author = factories.author("uk")
@@ -94,24 +72,12 @@ def test_an_editor_pairs_two_articles_and_both_pages_name_each_other(
     browser,  # noqa: F811 - the fixture
     live_server,
 ):
-    _restore_migrated_rows()
+    factories.restore_migrated_rows()
     uk = factories.published("uk", "drones", headline="Дрони над Києвом")
     en = factories.published("en", "kyiv-drones", headline="Drones over Kyiv at night")
     editor = get_user_model().objects.create_superuser("desk", "desk@newsdesk.test", "x")
-    admin = Client()
-    sign_in(admin, editor)
     context, page, _errors = open_page(browser, javascript=True)
-    host = urlsplit(live_server.url).hostname
-    context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": admin.cookies[settings.SESSION_COOKIE_NAME].value,
-                "domain": host,
-                "path": "/",
-            }
-        ]
-    )
+    sign_in_browser(context, live_server.url, editor)
     try:
         page.goto(
             f"{live_server.url}{reverse('wagtailsnippets_articles_article:edit', args=[uk.pk])}"
