@@ -5,9 +5,12 @@ text)."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
+from playwright.sync_api import expect
 from wagtail.users.models import UserProfile
 
 from newsdesk.articles.models import Article
@@ -84,9 +87,8 @@ def test_an_editor_adds_an_update_from_the_live_article(desk, live_server):
     )
     page.keyboard.type("Sirens have stopped in the city centre.")
     # The rich-text editor writes its field a quarter of a second after the last key.
-    page.wait_for_function(
-        "[...document.querySelectorAll('[data-contentpath=\"body\"] input')]"
-        ".some((field) => field.value.includes('Sirens have stopped'))"
+    expect(page.locator("input[name='body-0-value']")).to_have_value(
+        re.compile("Sirens have stopped")
     )
     shot(page, "live-update-from-the-article")
     page.locator("footer button[type=submit]").first.click()
