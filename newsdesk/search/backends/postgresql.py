@@ -149,17 +149,22 @@ class PostgreSQLBackend:
     def loading(self) -> Iterator[None]:
         """Many batches to come. Into an empty index they go without the word index, built
         once at the end; the table's statistics are renewed either way, since the plan of a
-        query depends on them."""
+        query depends on them.
+
+        Inside a caller's transaction (a test's, a restore's) the word index stays: dropping
+        it would lock readers out until that commit, and PostgreSQL builds no index on a
+        table whose rows still have constraint checks pending."""
         with connection.cursor() as cursor:
             cursor.execute("SELECT EXISTS (SELECT 1 FROM search_document)")
             (filled,) = cursor.fetchone()
-            if not filled:
+            bulk = not filled and not connection.in_atomic_block
+            if bulk:
                 cursor.execute(f"DROP INDEX IF EXISTS {WORD_INDEX}")
         try:
             yield
         finally:
             with connection.cursor() as cursor:
-                if not filled:
+                if bulk:
                     cursor.execute(f"SET maintenance_work_mem = '{BUILD_MEMORY}'")
                     cursor.execute(CREATE_WORD_INDEX)
                     cursor.execute("RESET maintenance_work_mem")
