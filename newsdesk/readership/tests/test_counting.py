@@ -217,7 +217,7 @@ def _everything_the_cache_holds() -> str:
     local = getattr(cache, "_cache", None)
     if isinstance(local, dict):
         return " ".join(f"{key} {value!r}" for key, value in local.items())
-    client = redis.Redis.from_url(settings.CACHES["default"]["LOCATION"])
+    client = redis.Redis.from_url(str(settings.CACHES["default"]["LOCATION"]))
     held = []
     for key in client.scan_iter():
         kind = client.type(key)
