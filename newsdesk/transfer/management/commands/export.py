@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
 from newsdesk.editions import EDITIONS
-from newsdesk.transfer import export
+from newsdesk.transfer import export, terminal
 
 ALL = "all"
 
@@ -46,22 +43,13 @@ class Command(BaseCommand):
             export.check_folder(folder, force=force)
         except export.ExportRefused as exc:
             raise CommandError(self._refusal(str(exc), folder)) from exc
-        # OutputWrapper writes like a text stream, which is all rich asks of it.
-        stream: Any = self.stdout
-        console = Console(file=stream, highlight=False, soft_wrap=True)
+        console = terminal.console(self.stdout)
         exporter = export.Exporter(
             folder,
             editions=list(EDITIONS) if edition == ALL else [edition],
             formats=export.FORMATS if format == ALL else (format,),
         )
-        progress = Progress(
-            TextColumn("{task.description}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeRemainingColumn(),
-            console=console,
-            disable=not console.is_terminal,
-        )
+        progress = terminal.progress_bar(console)
         with progress:
             task = progress.add_task(_("Exporting"), total=exporter.total())
             exporter.progress = lambda: progress.advance(task)

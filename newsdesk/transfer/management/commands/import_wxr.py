@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
 from newsdesk.editions import EDITIONS
-from newsdesk.transfer import wordpress
+from newsdesk.transfer import terminal, wordpress
 
 
 class Command(BaseCommand):
@@ -45,19 +42,10 @@ class Command(BaseCommand):
             raise CommandError(_("No such file: %(path)s.") % {"path": file})
         if media_dir is not None and not media_dir.is_dir():
             raise CommandError(_("No such folder: %(path)s.") % {"path": media_dir})
-        # OutputWrapper writes like a text stream, which is all rich asks of it.
-        stream: Any = self.stdout
-        console = Console(file=stream, highlight=False, soft_wrap=True)
+        console = terminal.console(self.stdout)
         importer = wordpress.Importer(file, edition=edition, media_dir=media_dir, dry_run=dry_run)
         total = importer.survey()
-        progress = Progress(
-            TextColumn("{task.description}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeRemainingColumn(),
-            console=console,
-            disable=not console.is_terminal,
-        )
+        progress = terminal.progress_bar(console)
         with progress:
             task = progress.add_task(_("Importing"), total=total)
             importer.progress = lambda: progress.advance(task)
