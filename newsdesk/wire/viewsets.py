@@ -94,8 +94,14 @@ class PartnerDeleteView(generic.DeleteView):
         return super().form_valid(form)
 
 
+class PartnerIndexView(generic.IndexView):
+    def get_base_queryset(self) -> Any:
+        return super().get_base_queryset().select_related("section")
+
+
 class PartnerViewSet(ModelViewSet):
     model = Partner
+    index_view_class = PartnerIndexView
     icon = "globe"
     menu_label = gettext_lazy("Wire partners")
     add_to_settings_menu = True

@@ -109,3 +109,30 @@ def test_a_partner_without_items_is_deleted(admin_client, partner):
     response = admin_client.post(f"{PARTNERS}delete/{partner.pk}/")
     assert response.status_code == 302
     assert not Partner.objects.exists()
+
+
+@pytest.mark.parametrize("url", [QUEUE, PARTNERS])
+def test_the_wire_listings_cost_the_same_queries_for_2_rows_as_for_8(url, partner):
+    admin = sign_in(Client(), make_user("chief", roles.ADMINISTRATORS))
+
+    def fill(rows: int) -> None:
+        for _ in range(rows):
+            number = Partner.objects.count()
+            other = Partner.objects.create(
+                name=f"Agency {number}", edition="uk", section=factories.section("uk")
+            )
+            wire.ingest(story(f"urn:wire:count:{number}"), partner=other)
+
+    def count() -> int:
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        with CaptureQueriesContext(connection) as queries:
+            assert admin.get(url).status_code == 200
+        return len(queries)
+
+    fill(2)
+    count()  # the first view fills what is cached for every view (menus, permissions)
+    few = count()
+    fill(6)
+    assert count() == few
