@@ -14,9 +14,11 @@ It imports nothing of the project's.
 
 from __future__ import annotations
 
+import ipaddress
 import math
 import time
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django.conf import settings
 from django.core.cache import cache
@@ -71,6 +73,44 @@ def client_address(request: HttpRequest) -> str:
         return remote
     hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
     return hops[-min(proxies, len(hops))] if hops else remote
+
+
+Network = ipaddress.IPv4Network | ipaddress.IPv6Network
+
+
+def parse_networks(text: str, *, setting: str) -> tuple[Network, ...]:
+    """``"66.249.64.0/19, 2001:4860:4801::/48"``: IP networks separated by commas or spaces
+    (a bare address is a network of one). A bad entry raises ``ValueError`` naming
+    ``setting`` and the entry."""
+    networks = []
+    for entry in text.replace(",", " ").split():
+        try:
+            networks.append(ipaddress.ip_network(entry, strict=False))
+        except ValueError:
+            raise ValueError(
+                f"{setting}: {entry!r} is not an IP network such as 66.249.64.0/19"
+            ) from None
+    return tuple(networks)
+
+
+@lru_cache(maxsize=8)
+def _networks(text: str) -> tuple[Network, ...]:
+    return parse_networks(text, setting="networks")
+
+
+def is_in_networks(address: str, networks: str) -> bool:
+    """Whether the client ``address`` (as :func:`client_address` gives it) lies in one of
+    ``networks`` (the text of a setting, parsed once). An IPv4 client seen through an IPv6
+    socket (``::ffff:66.249.66.1``) counts as its IPv4 address."""
+    if not networks:
+        return False
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return False
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    return any(ip in network for network in _networks(networks))
 
 
 def take(scope: str, client: str, limit: Rate, *, now: float | None = None) -> Quota:

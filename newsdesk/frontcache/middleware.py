@@ -12,7 +12,8 @@ any of those keys later than that, the entry no longer counts. It holds what the
 (decision 0031): an entry is named by the path and the known query parameters only
 (:func:`newsdesk.http_policy.cache_address`); a reader's cookies are dropped, so only a
 signed-in editor's session (and the admin) bypasses it; and each client may cause only so
-many misses a minute (``NEWSDESK_MISS_RATE``) before it is answered 429.
+many misses a minute (``NEWSDESK_MISS_RATE``) before it is answered 429; a search engine's
+crawler, known by its network, has a larger budget (``NEWSDESK_CRAWLER_MISS_RATE``).
 """
 
 from __future__ import annotations
@@ -44,6 +45,8 @@ from . import clock, fragments, keys
 CACHEABLE_STATUS = (200, 301, 404)
 MISS_SCOPE = "throttle:miss"
 DEFAULT_MISS_RATE = "120/m"
+CRAWLER_MISS_SCOPE = "throttle:crawler-miss"
+DEFAULT_CRAWLER_MISS_RATE = "1200/m"
 S_MAXAGE = re.compile(r"(?:^|,)\s*s-maxage=(\d+)")
 PAGE_PREFIX = "frontcache:page:"
 # Headers a cached entry replays; the outer middleware add the rest on every response.
@@ -98,9 +101,16 @@ def forget_cookies(request: HttpRequest) -> None:
 
 
 def too_many_misses(request: HttpRequest) -> HttpResponse | None:
-    """Count a page-cache miss against its client; the answer when it is one too many."""
-    limit = throttles.Rate.setting("NEWSDESK_MISS_RATE", DEFAULT_MISS_RATE)
-    quota = throttles.take(MISS_SCOPE, throttles.client_address(request), limit)
+    """Count a page-cache miss against its client; the answer when it is one too many. A
+    client in the search engines' crawler networks counts against a budget of its own."""
+    address = throttles.client_address(request)
+    if throttles.is_in_networks(address, settings.NEWSDESK_CRAWLER_NETWORKS):
+        scope = CRAWLER_MISS_SCOPE
+        limit = throttles.Rate.setting("NEWSDESK_CRAWLER_MISS_RATE", DEFAULT_CRAWLER_MISS_RATE)
+    else:
+        scope = MISS_SCOPE
+        limit = throttles.Rate.setting("NEWSDESK_MISS_RATE", DEFAULT_MISS_RATE)
+    quota = throttles.take(scope, address, limit)
     if not quota.exceeded:
         return None
     # The site's branded page, named in settings as Django names its error handlers.

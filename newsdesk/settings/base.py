@@ -15,6 +15,9 @@ Environment:
   NEWSDESK_WIRE_MAX_BYTES    largest ninjs document a partner may POST (default 1048576)
   NEWSDESK_MISS_RATE    page-cache misses per client and window (default 120/m)
   NEWSDESK_SEARCH_RATE  searches per client and window (default 30/m)
+  NEWSDESK_CRAWLER_NETWORKS   search engines' crawler networks, comma-separated CIDRs
+                  (default: none); their clients may miss NEWSDESK_CRAWLER_MISS_RATE
+                  pages per window instead (default 1200/m)
   NEWSDESK_BEACON_RATE  view beacons counted per client and window (default 120/h)
   NEWSDESK_PAGE_CACHE  0 turns the app's own page cache off (to measure the origin)
   VARNISH_URLS    comma-separated Varnish addresses that accept xkey purges, e.g.
@@ -35,9 +38,11 @@ from pathlib import Path
 from typing import Any
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 from newsdesk.accounts.mail import is_configured as mail_is_configured
 from newsdesk.accounts.mail import settings_from_url
+from newsdesk.throttles import Rate, parse_networks
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 HOME = Path(os.environ.get("NEWSDESK_HOME", "var")).resolve()
@@ -379,6 +384,17 @@ NEWSDESK_WIRE_MAX_BYTES = int(os.environ.get("NEWSDESK_WIRE_MAX_BYTES", str(1024
 # misses a few pages a minute; a script that makes up addresses or searches is stopped.
 NEWSDESK_MISS_RATE = os.environ.get("NEWSDESK_MISS_RATE", "120/m")
 NEWSDESK_SEARCH_RATE = os.environ.get("NEWSDESK_SEARCH_RATE", "30/m")
+# A search engine's crawler walks the whole archive from a few addresses, each past a
+# reader's budget; a 429 slows it, and pages it keeps failing drop out of its index. The
+# networks its operator publishes (Google's and Bing's crawler address lists) get a budget of
+# their own, per address (decision 0060). Chosen by address only: a user agent is anyone's.
+NEWSDESK_CRAWLER_NETWORKS = os.environ.get("NEWSDESK_CRAWLER_NETWORKS", "")
+NEWSDESK_CRAWLER_MISS_RATE = os.environ.get("NEWSDESK_CRAWLER_MISS_RATE", "1200/m")
+try:
+    parse_networks(NEWSDESK_CRAWLER_NETWORKS, setting="NEWSDESK_CRAWLER_NETWORKS")
+    Rate.parse(NEWSDESK_CRAWLER_MISS_RATE, setting="NEWSDESK_CRAWLER_MISS_RATE")
+except ValueError as error:
+    raise ImproperlyConfigured(str(error)) from None
 # View beacons counted per client (decision 0032): more articles than anyone reads in an
 # hour; past it, beacons are answered as usual and not counted.
 NEWSDESK_BEACON_RATE = os.environ.get("NEWSDESK_BEACON_RATE", "120/h")

@@ -84,13 +84,20 @@ def varnish(backend_port: int) -> Iterator[str]:
 
 
 @contextmanager
-def varnishd(backend_port: int) -> Iterator[tuple[str, Path]]:
-    """:func:`varnish`, with the instance's working directory (``varnishadm -n``, the log)."""
+def varnishd(
+    backend_port: int, crawlers: str = "", budgets_per: str = "60s"
+) -> Iterator[tuple[str, Path]]:
+    """:func:`varnish`, with the instance's working directory (``varnishadm -n``, the log);
+    ``crawlers`` is written into the VCL's crawler networks (``"127.0.0.1";``), and its
+    clients' budgets are given for ``budgets_per`` instead of a minute (vsthrottle's bucket
+    gives back a minute's budget over the minute: an hour's keeps a slow test's count exact)."""
     with tempfile.TemporaryDirectory() as work:
         # varnishd reads the VCL as its own unprivileged user.
         Path(work).chmod(0o755)
         vcl = Path(work) / "default.vcl"
-        vcl.write_text(VCL.read_text().replace('.port = "8000"', f'.port = "{backend_port}"'))
+        text = VCL.read_text().replace('.port = "8000"', f'.port = "{backend_port}"')
+        text = text.replace(", 60s)", f", {budgets_per})")
+        vcl.write_text(text.replace("acl crawlers {\n", f"acl crawlers {{\n    {crawlers}\n"))
         vcl.chmod(0o644)
         port = _free_port()
         command = [VARNISHD, "-F", "-n", str(Path(work) / "state"), "-a", f"127.0.0.1:{port}"]
@@ -377,7 +384,11 @@ def test_cookies_and_unknown_parameters_do_not_bypass_varnish():
 
 def test_misses_and_searches_are_limited_per_client_at_the_edge():
     make_article("grid-repairs", "Ремонт мережі в Харкові завершено")
-    with origin() as app, varnish(app.port) as base, origin_requests() as seen:
+    with (
+        origin() as app,
+        varnishd(app.port, budgets_per="3600s") as (base, _state),
+        origin_requests() as seen,
+    ):
         answers = [fetch(f"{base}/uk/search/?q=random{number}")[0] for number in range(40)]
         assert answers[:30] == [200] * 30
         assert answers[30:] == [429] * 10
@@ -388,3 +399,19 @@ def test_misses_and_searches_are_limited_per_client_at_the_edge():
         assert len(seen) == 30  # the refused searches never reached the origin
         # The budget is the client's, not the site's: cached pages still serve it.
         assert fetch(f"{base}/uk/")[0] == 200
+
+
+def test_a_crawlers_network_may_miss_more_pages_than_a_reader_at_the_edge():
+    make_article("grid-repairs", "Ремонт мережі в Харкові завершено")
+
+    def misses(base: str) -> list[int]:
+        return [fetch(f"{base}/uk/news/?page={number}")[0] for number in range(130)]
+
+    with origin() as app:
+        with varnishd(app.port, budgets_per="3600s") as (base, _state):
+            as_reader = misses(base)
+        with varnishd(app.port, crawlers='"127.0.0.1";', budgets_per="3600s") as (base, _):
+            as_crawler = misses(base)
+    assert 429 not in as_reader[:120]
+    assert as_reader[120:] == [429] * 10
+    assert 429 not in as_crawler

@@ -210,6 +210,34 @@ def test_misses_are_limited_per_client_and_hits_are_not(client, write):
         assert client.get(path, REMOTE_ADDR="192.0.2.9")["X-Page-Cache"] == "hit"
 
 
+@override_settings(
+    NEWSDESK_PAGE_CACHE=True,
+    NEWSDESK_MISS_RATE="3/m",
+    NEWSDESK_CRAWLER_MISS_RATE="6/m",
+    NEWSDESK_CRAWLER_NETWORKS="66.249.64.0/19, 2001:db8:40::/48",
+)
+def test_a_crawlers_network_has_a_budget_of_its_own_and_a_user_agent_buys_nothing(client):
+    pages = iter(range(1000))
+
+    def misses(count: int, **client_of) -> list[int]:
+        """``count`` pages no one asked for yet, each a miss."""
+        return [
+            client.get("/uk/news/", {"page": f"{next(pages)}"}, **client_of).status_code
+            for _ in range(count)
+        ]
+
+    crawler = {"REMOTE_ADDR": "66.249.66.1"}
+    assert 429 not in misses(6, **crawler)
+    assert misses(1, **crawler) == [429]
+    # The crawler's budget through an IPv6 socket too, and for an IPv6 crawler of the list.
+    assert 429 not in misses(6, REMOTE_ADDR="::ffff:66.249.66.2")
+    assert 429 not in misses(6, REMOTE_ADDR="2001:db8:40::7")
+    # A reader who says it is a crawler is a reader.
+    pretender = {"REMOTE_ADDR": "192.0.2.50", "HTTP_USER_AGENT": "Googlebot/2.1"}
+    assert 429 not in misses(3, **pretender)
+    assert misses(1, **pretender) == [429]
+
+
 @override_settings(NEWSDESK_PAGE_CACHE=True)
 def test_a_signed_in_editors_session_still_bypasses_the_page_cache(admin_client, write):
     article = write()
