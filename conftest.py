@@ -105,29 +105,23 @@ def empty_cache() -> Iterator[None]:
 
 
 @pytest.fixture(autouse=True)
-def live_server_quiet(request: pytest.FixtureRequest) -> Iterator[None]:
-    """A test on the live server ends only when the server has answered every request the
-    browser sent it. A page's background request (an autosave, a listing it loads) may
-    still run after the test's last line; emptying the database under it locks a table
-    (SQLite) or lets the request write into the next test."""
+def live_server_manners(request: pytest.FixtureRequest) -> Iterator[None]:
+    """A test on the live server gets a server that answers one request at a time on SQLite
+    in memory, and ends only when the server has answered every request the browser sent:
+    a page's background request (an autosave, a listing it loads) may still run after the
+    test's last line, and emptying the database under it locks a table or lets it write
+    into the next test (``newsdesk.testing.live_server``)."""
     if "live_server" not in request.fixturenames:
         yield
         return
+    from newsdesk.testing.live_server import serve_one_request_at_a_time, wait_for_requests
+
     server = request.getfixturevalue("live_server")
     # Asked for here, so that this teardown runs before the database is emptied.
     request.getfixturevalue("transactional_db")
+    serve_one_request_at_a_time(server.thread.httpd)
     yield
     wait_for_requests(server.thread.httpd, seconds=15.0)
-
-
-def wait_for_requests(httpd: Any, seconds: float) -> None:
-    """Wait for the live server's request threads to finish, at most ``seconds`` in all. A
-    threading socketserver lists them in its own ``_threads`` once it has served a request."""
-    import time
-
-    deadline = time.monotonic() + seconds
-    for thread in list(vars(httpd).get("_threads", ())):
-        thread.join(max(0.0, deadline - time.monotonic()))
 
 
 @pytest.fixture
