@@ -176,7 +176,7 @@ def group_permissions_changed(
             security_log.GROUP_PERMISSIONS_CHANGED,
             None,
             current_request(),
-            group=instance.name,
+            group=role_names.stored(instance.name),
             **_change(action, codenames),
         )
 
