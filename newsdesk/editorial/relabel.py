@@ -32,7 +32,7 @@ from wagtail.models import Locale, Site
 from wagtail.sites import views as site_views
 from wagtail.users import forms as user_forms
 
-LABELS: dict[type, dict[str, Any]] = {
+LABELS: dict[Any, dict[str, Any]] = {
     choosers.ExternalLinkChooserForm: {"link_text": _("Link text")},
     choosers.AnchorLinkChooserForm: {"link_text": _("Link text")},
     choosers.EmailLinkChooserForm: {

@@ -1,7 +1,5 @@
 """Roles are named in the editor's language and stored as keys (decision 0059)."""
 
-# ruff: noqa: RUF001 - Ukrainian names and apostrophes are what these tests read
-
 from __future__ import annotations
 
 from typing import Any
