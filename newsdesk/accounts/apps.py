@@ -6,4 +6,9 @@ class AccountsConfig(AppConfig):
     label = "accounts"
 
     def ready(self) -> None:
-        from . import receivers  # noqa: F401 - the security log's and the throttle's receivers
+        from . import (
+            receivers,  # noqa: F401 - the security log's and the throttle's receivers
+            role_names,
+        )
+
+        role_names.connect()

@@ -13,7 +13,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_sa
 from django.dispatch import receiver
 from django.http import HttpRequest
 
-from . import policy, security_log, throttle
+from . import policy, role_names, security_log, throttle
 from .middleware import current_request
 
 User = get_user_model()
@@ -99,13 +99,18 @@ def user_deleted(sender: Any, instance: Any, **kwargs: Any) -> None:
 def group_saved(sender: Any, instance: Group, created: bool, raw: bool = False, **kw: Any) -> None:
     if created and not raw:
         security_log.record(
-            security_log.GROUP_CREATED, None, current_request(), group=instance.name
+            security_log.GROUP_CREATED,
+            None,
+            current_request(),
+            group=role_names.stored(instance.name),
         )
 
 
 @receiver(post_delete, sender=Group, dispatch_uid="accounts.group_deleted")
 def group_deleted(sender: Any, instance: Group, **kwargs: Any) -> None:
-    security_log.record(security_log.GROUP_DELETED, None, current_request(), group=instance.name)
+    security_log.record(
+        security_log.GROUP_DELETED, None, current_request(), group=role_names.stored(instance.name)
+    )
 
 
 def _m2m_names(model: Any, pk_set: set[int] | None, field: str) -> list[str]:
@@ -131,7 +136,10 @@ def user_groups_changed(
     if reverse:  # group.user_set.add(user…)
         for user in User.objects.filter(pk__in=pk_set or ()):
             security_log.record(
-                security_log.USER_GROUPS_CHANGED, user, request, **_change(action, [instance.name])
+                security_log.USER_GROUPS_CHANGED,
+                user,
+                request,
+                **_change(action, [role_names.stored(instance.name)]),
             )
         return
     names = (
@@ -168,7 +176,7 @@ def group_permissions_changed(
             security_log.GROUP_PERMISSIONS_CHANGED,
             None,
             current_request(),
-            group=instance.name,
+            group=role_names.stored(instance.name),
             **_change(action, codenames),
         )
 

@@ -30,7 +30,7 @@ from wagtail.admin.views.account import LogoutView as WagtailLogoutView
 
 from newsdesk.http_policy import private
 
-from . import policy, security_log, webauthn_ceremonies
+from . import policy, role_names, security_log, webauthn_ceremonies
 from .forms import ConfirmForm, EnrolForm, KeyNameForm, VerifyForm
 from .models import SecurityEvent, WebAuthnKey
 
@@ -229,7 +229,8 @@ def security_log_view(request: HttpRequest) -> HttpResponseBase:
     if account:
         events = events.filter(username__iexact=account)
     page = Paginator(events, 50).get_page(request.GET.get("p"))
-    return _page(request, "security_log.html", page=page, account=account)
+    rows = [(entry, role_names.shown_details(entry.details)) for entry in page]
+    return _page(request, "security_log.html", page=page, rows=rows, account=account)
 
 
 _wagtail_logout = WagtailLogoutView.as_view()

@@ -5,6 +5,9 @@ updates not yet published, scheduled banners or live settings through
 ``/admin/snippets/choose/…``. A chooser now answers a user who holds a permission on its
 model, or, for what an article's form chooses (its section, bylines, story, tags and Read
 also articles), anyone who may write articles (decision 0028).
+
+Their edition filter is labelled: Wagtail adds it without a label, and Django names it
+"Locale", in English in either language (decision 0059).
 """
 
 from __future__ import annotations
@@ -12,10 +15,12 @@ from __future__ import annotations
 import functools
 from typing import Any
 
+from django import forms
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.urls import URLPattern
-from wagtail.snippets.views.chooser import SnippetChooserViewSet
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.views import chooser
 
 from .wording import WordedSnippetChooser
 
@@ -34,8 +39,28 @@ def may_choose(user: Any, model: Any) -> bool:
     return label in CHOSEN_BY_ARTICLES and user.has_perm("articles.add_article")
 
 
-class GuardedChooserViewSet(SnippetChooserViewSet):
+class EditionFilterMixin:
+    """A chooser view whose edition filter (Wagtail's ``locale`` field) has a label."""
+
+    def get_filter_form(self) -> forms.Form:
+        form: forms.Form = super().get_filter_form()  # type: ignore[misc]
+        if "locale" in form.fields:
+            form.fields["locale"].label = _("Edition")
+        return form
+
+
+class ChooseView(EditionFilterMixin, chooser.ChooseView):
+    pass
+
+
+class ChooseResultsView(EditionFilterMixin, chooser.ChooseResultsView):
+    pass
+
+
+class GuardedChooserViewSet(chooser.SnippetChooserViewSet):
     base_widget_class = WordedSnippetChooser
+    choose_view_class = ChooseView
+    choose_results_view_class = ChooseResultsView
 
     def get_urlpatterns(self) -> list[Any]:
         return [

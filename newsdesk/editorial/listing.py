@@ -19,10 +19,6 @@ from wagtail.admin.forms.choosers import BaseFilterForm, LocaleFilterMixin
 from wagtail.admin.paginator import WagtailPaginator
 from wagtail.admin.ui.tables import Column, LiveStatusTagColumn
 from wagtail.models import Revision, WorkflowState
-from wagtail.snippets.views.chooser import (
-    ChooseResultsView,
-    ChooseView,
-)
 
 from newsdesk.articles import labels as label_codes
 from newsdesk.articles.models import Article, Byline
@@ -30,7 +26,7 @@ from newsdesk.people.models import Author
 from newsdesk.search.desk import containing, find_articles
 from newsdesk.sections.models import Section
 
-from .choosers import GuardedChooserViewSet
+from .choosers import ChooseResultsView, ChooseView, GuardedChooserViewSet
 from .display import ListingStatusColumn
 from .table import FixedCostTableMixin
 from .wording import WordedIndexView

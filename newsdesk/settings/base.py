@@ -87,7 +87,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.simple_translation",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    # Wagtail's users app, its groups form reading a role's name in either language
+    "newsdesk.accounts.wagtail_users.UsersConfig",
     "wagtail.snippets",
     # No wagtail.documents: the newsroom publishes no files but images, and an uploaded
     # document is active content on the site's origin (decision 0027).
