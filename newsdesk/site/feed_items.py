@@ -33,6 +33,8 @@ from newsdesk.articles.models import Article
 from newsdesk.articles.query import HERO_SPECS, THUMBNAIL_SPECS, Cursor
 from newsdesk.frontcache import fragments
 from newsdesk.frontcache import keys as surrogate
+from newsdesk.fronts.models import FrontItem
+from newsdesk.http_policy import SHARED_CACHE_SECONDS
 
 from . import images, presentation
 
@@ -157,10 +159,44 @@ def feed(
     )
 
 
+TOP_STORIES_LIMIT = 9
+
+
+def front_order(edition: str) -> list[int]:
+    """The ids of the articles on the edition's front, in the editors' order: one query,
+    then kept until the front is saved (``home``: its items are saved with it) or for as
+    long as a shared cache keeps the page."""
+
+    def compute() -> tuple[list[int], set[str]]:
+        placed = FrontItem.objects.filter(front__locale__language_code=edition)
+        ids = placed.order_by("sort_order", "pk").values_list("article_id", flat=True)
+        return list(dict.fromkeys(ids)), {surrogate.home(edition)}
+
+    if not getattr(settings, "NEWSDESK_KEEP_RENDERED", True):
+        return compute()[0]
+    return fragments.cached(f"front-order:{edition}", compute, SHARED_CACHE_SECONDS)
+
+
+def top_story_heads(edition: str) -> list[Any]:
+    """The heads of the front's published articles in the editors' order (the newest
+    first among equals), at most ``TOP_STORIES_LIMIT``: one query by id, so that a
+    publish or a withdrawal shows at once, whatever is kept."""
+    order = front_order(edition)
+    if not order:
+        return []
+    position = {pk: index for index, pk in enumerate(order)}
+    rows = heads(
+        Article.objects.published().in_edition(edition).filter(pk__in=order).values(*HEAD_FIELDS)
+    )
+    rows.sort(key=lambda row: (position[row.pk], -row.first_published_at.timestamp()))
+    return rows[:TOP_STORIES_LIMIT]
+
+
 def front(edition: str, *, more_path: str) -> tuple[list[SafeString], presentation.Feed]:
     """The home page's top stories (the lead first) and first slice of the latest news:
-    a query for the heads of each, and every item of both in one cache lookup."""
-    top = heads(presentation.top_story_rows(edition, HEAD_FIELDS))
+    their heads (a query for the feed's, the front's kept), and every item of both in one
+    cache lookup."""
+    top = top_story_heads(edition)
     rows, next_cursor = page(
         Article.objects.published().in_edition(edition), None, settings.NEWSDESK_FEED_PAGE_SIZE
     )

@@ -14,7 +14,6 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import OuterRef, Subquery
 from django.urls import reverse
 from django.utils import dateformat
 from django.utils.translation import gettext as _
@@ -24,7 +23,6 @@ from newsdesk.articles.models import Article
 from newsdesk.articles.query import Cursor
 from newsdesk.editions import DEFAULT_EDITION, EDITIONS, kyiv, other_edition
 from newsdesk.frontcache import keys as surrogate
-from newsdesk.fronts.models import FrontItem
 from newsdesk.http_policy import absolute
 from newsdesk.sections.models import Section
 
@@ -318,23 +316,3 @@ def feed(
 def parse_cursor(raw: str | None) -> Cursor | None:
     """The cursor of a "More news" link; raises ``InvalidCursor`` for one we did not make."""
     return Cursor.decode(raw) if raw else None
-
-
-TOP_STORIES_LIMIT = 9
-
-
-def top_story_rows(edition: str, fields: tuple[str, ...]) -> list[dict[str, Any]]:
-    """``fields`` of the edition front's published articles in the editors' order (one
-    query); the first is the lead and gets a larger image (``feed_items.LEAD``)."""
-    on_front = FrontItem.objects.filter(front__locale__language_code=edition)
-    placed = on_front.filter(article_id=OuterRef("pk")).order_by("sort_order")
-    return list(
-        Article.objects.published()
-        .in_edition(edition)
-        # Driven by the front's few rows, not by the edition's every article.
-        .filter(pk__in=on_front.values("article_id"))
-        .annotate(front_position=Subquery(placed.values("sort_order")[:1]))
-        .filter(front_position__isnull=False)
-        .order_by("front_position", "-first_published_at")
-        .values(*fields)[:TOP_STORIES_LIMIT]
-    )
