@@ -162,15 +162,19 @@ def feed(
 TOP_STORIES_LIMIT = 9
 
 
-def front_order(edition: str) -> list[int]:
-    """The ids of the articles on the edition's front, in the editors' order: one query,
-    then kept until the front is saved (``home``: its items are saved with it) or for as
-    long as a shared cache keeps the page."""
+def front_order(edition: str) -> dict[int, int]:
+    """The articles on the edition's front with their place in the editors' order (the
+    first, if placed twice): one query, then kept until the front is saved (``home``: its
+    items are saved with it) or for as long as a shared cache keeps the page."""
 
-    def compute() -> tuple[list[int], set[str]]:
-        placed = FrontItem.objects.filter(front__locale__language_code=edition)
-        ids = placed.order_by("sort_order", "pk").values_list("article_id", flat=True)
-        return list(dict.fromkeys(ids)), {surrogate.home(edition)}
+    def compute() -> tuple[dict[int, int], set[str]]:
+        placed = FrontItem.objects.filter(
+            front__locale__language_code=edition, sort_order__isnull=False
+        )
+        order: dict[int, int] = {}
+        for pk, place in placed.order_by("sort_order").values_list("article_id", "sort_order"):
+            order.setdefault(pk, place or 0)
+        return order, {surrogate.home(edition)}
 
     if not getattr(settings, "NEWSDESK_KEEP_RENDERED", True):
         return compute()[0]
@@ -184,11 +188,10 @@ def top_story_heads(edition: str) -> list[Any]:
     order = front_order(edition)
     if not order:
         return []
-    position = {pk: index for index, pk in enumerate(order)}
     rows = heads(
         Article.objects.published().in_edition(edition).filter(pk__in=order).values(*HEAD_FIELDS)
     )
-    rows.sort(key=lambda row: (position[row.pk], -row.first_published_at.timestamp()))
+    rows.sort(key=lambda row: (order[row.pk], -row.first_published_at.timestamp()))
     return rows[:TOP_STORIES_LIMIT]
 
 
