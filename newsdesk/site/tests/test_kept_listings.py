@@ -162,3 +162,17 @@ def test_a_kept_item_keeps_its_kyiv_time_and_day(client, edition):
         html = _get(client, f"/{edition}/news/").content.decode()
         assert f'datetime="{shown.isoformat(timespec="minutes")}">{shown:%H:%M}</time>' in html
         assert f'data-feed-day="{shown.date().isoformat()}"' in html
+
+
+def test_a_more_news_slice_renders_its_own_frame_and_keeps_its_items(client):
+    """A slice names its cursor in its title and canonical address: its frame is never
+    kept (no address a client makes up takes room in the cache); its items are."""
+    with override_settings(NEWSDESK_FEED_PAGE_SIZE=1):
+        first = _get(client, _newsroom()["news"]).content.decode()
+        more = first.split('rel="next"')[0].rsplit('href="', 1)[1].split('"')[0]
+        _get(client, more.replace("&amp;", "&"))
+        again = _get(client, more.replace("&amp;", "&"))
+    rendered = {template.name for template in again.templates}
+    assert "site/includes/head.html" in rendered
+    assert "site/includes/feed_item.html" not in rendered
+    assert "?after=" in again.content.decode().split('rel="canonical" href="')[1].split('"')[0]
