@@ -9,8 +9,11 @@ pages per second of one process. Times depend on the machine; the query counts d
 ``--bodies`` measures only the pages that show full article bodies (the article pages, the
 feeds, the API's article and ninjs) in the same run, alternating: rendered anew on every
 read (``NEWSDESK_KEEP_RENDERED = False``), and from what is kept by published revision —
-bodies, feed entries, article pages (the default). The query count of the kept side is
-that of a warm request.
+bodies, feed entries, article pages, feed items (the default). The query count of the kept
+side is that of a warm request. ``--listings`` does the same for the home page and the
+listings of both editions (section, tag, a deep "More news" page), with an article view
+beside them as the yardstick; ``--profile N`` prints where N kept views of each listing
+spend their time (cProfile).
 """
 
 from __future__ import annotations
@@ -35,6 +38,8 @@ def main() -> int:
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--bodies", action="store_true", help="kept renders off and on")
+    parser.add_argument("--listings", action="store_true", help="listings, kept off and on")
+    parser.add_argument("--profile", type=int, default=0, help="profile N views of each")
     options = parser.parse_args()
 
     import django
@@ -80,11 +85,16 @@ def main() -> int:
         if byline:
             pages[f"{edition} author"] = f"/{edition}/authors/{byline.author.slug}/"
 
-    # A deep "More news" page: follow the cursor of the oldest article.
-    oldest = Article.objects.published().in_edition("uk").order_by("first_published_at", "id")[1]
+    # A deep "More news" page of each edition: the one a full page before the oldest article.
     from newsdesk.articles.query import Cursor
 
-    pages["uk feed, last page"] = f"/uk/news/?after={Cursor.after(oldest).encode()}"
+    deep = settings.NEWSDESK_FEED_PAGE_SIZE + 1
+    for edition in ("uk", "en"):
+        oldest = (
+            Article.objects.published().in_edition(edition).order_by("first_published_at", "id")
+        )
+        cursor = Cursor.after(oldest[min(deep, oldest.count() - 1)])
+        pages[f"{edition} feed, last page"] = f"/{edition}/news/?after={cursor.encode()}"
     # What outside clients read.
     newest = Article.objects.published().in_edition("uk").newest_first().first()
     assert newest is not None
@@ -126,6 +136,12 @@ def main() -> int:
                 shown["timeline API"] = f"/api/v1/articles/{article.pk}"
                 break
         return compare(shown, measure, settings)
+    if options.listings:
+        listed = ("home", "section", "tag", "last page", "uk article")
+        shown = {name: url for name, url in pages.items() if name.endswith(listed)}
+        if options.profile:
+            return profile(shown, client, options.profile)
+        return compare(shown, measure, settings)
 
     print(f"{'page':<22}{'queries':>8}{'mean ms':>10}{'p95 ms':>9}{'pages/s':>9}")
     for name, url in pages.items():
@@ -156,6 +172,24 @@ def compare(pages: dict[str, str], measure: Any, settings: Any, cycles: int = 3)
             f"{name:<18}{q0:>12}{1000 / mean0:>9.0f}{q1:>9}{1000 / mean1:>9.0f}"
             f"{mean0 / mean1:>8.1f}x"
         )
+    return 0
+
+
+def profile(pages: dict[str, str], client: Any, views: int) -> int:
+    """Where ``views`` warm views of each page spend their time, the top of cProfile's
+    cumulative table, with kept renders on (the default)."""
+    import cProfile
+    import pstats
+
+    for name, url in pages.items():
+        client.get(url)
+        profiler = cProfile.Profile()
+        profiler.enable()
+        for _ in range(views):
+            client.get(url)
+        profiler.disable()
+        print(f"--- {name} ({views} views)")
+        pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
     return 0
 
 

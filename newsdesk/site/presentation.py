@@ -7,23 +7,22 @@ here; the dataclasses below are all a template ever sees.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import OuterRef, Subquery
 from django.urls import reverse
 from django.utils import dateformat
 from django.utils.translation import gettext as _
 
 from newsdesk.articles import labels as label_codes
 from newsdesk.articles.models import Article
-from newsdesk.articles.query import HERO_SPECS, THUMBNAIL_SPECS, Cursor, FeedPage
+from newsdesk.articles.query import Cursor
 from newsdesk.editions import DEFAULT_EDITION, EDITIONS, kyiv, other_edition
 from newsdesk.frontcache import keys as surrogate
-from newsdesk.fronts.models import FrontItem
 from newsdesk.http_policy import absolute
 from newsdesk.sections.models import Section
 
@@ -113,7 +112,8 @@ class FeedItem:
 class Day:
     key: str
     heading: str
-    items: list[FeedItem] = field(default_factory=list)
+    # What the feed shows of each item (``feed_items``: its HTML, kept by revision).
+    items: list[Any] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -283,14 +283,19 @@ def feed_item(article: Any, edition: str, *, image: ResponsiveImage | None = Non
     )
 
 
-def group_by_day(items: list[Any], edition: str) -> list[Day]:
-    """Feed items under one heading per Kyiv calendar day, newest first."""
+def group_by_day(rows: list[Any], show: Callable[[Any], Any]) -> list[Day]:
+    """What ``show`` makes of each row (None leaves it out) under one heading per Kyiv
+    calendar day, newest first. The headings are made here on every view, never kept:
+    they are all a feed may ever show relative to the present."""
     days: list[Day] = []
-    for article in items:
-        key = kyiv(article.first_published_at).date().isoformat()
+    for row in rows:
+        shown = show(row)
+        if shown is None:
+            continue
+        key = kyiv(row.first_published_at).date().isoformat()
         if not days or days[-1].key != key:
-            days.append(Day(key, day_heading(article.first_published_at)))
-        days[-1].items.append(feed_item(article, edition))
+            days.append(Day(key, day_heading(row.first_published_at)))
+        days[-1].items.append(shown)
     return days
 
 
@@ -299,40 +304,15 @@ def after(path: str, cursor: Cursor) -> str:
     return f"{path}?{urlencode({'after': cursor.encode()})}"
 
 
-def feed(page: FeedPage, edition: str, *, more_path: str) -> Feed:
-    """A slice of the latest-news feed and its "More news" link (``more_path?after=…``)."""
-    more = after(more_path, page.next_cursor) if page.next_cursor is not None else None
-    return Feed(days=group_by_day(page.items, edition), more_url=more)
+def feed(
+    rows: list[Any], next_cursor: Cursor | None, show: Callable[[Any], Any], *, more_path: str
+) -> Feed:
+    """A slice of the latest-news feed (``rows``, each shown as ``show`` makes it) and its
+    "More news" link (``more_path?after=…``)."""
+    more = after(more_path, next_cursor) if next_cursor is not None else None
+    return Feed(days=group_by_day(rows, show), more_url=more)
 
 
 def parse_cursor(raw: str | None) -> Cursor | None:
     """The cursor of a "More news" link; raises ``InvalidCursor`` for one we did not make."""
     return Cursor.decode(raw) if raw else None
-
-
-TOP_STORIES_LIMIT = 9
-
-
-def top_stories(edition: str) -> list[FeedItem]:
-    """The edition front's published articles in the editors' order: one query for the
-    rows, one for their renditions. The first is the lead and gets a larger image."""
-    on_front = FrontItem.objects.filter(front__locale__language_code=edition)
-    placed = on_front.filter(article_id=OuterRef("pk")).order_by("sort_order")
-    rows = list(
-        Article.objects.published()
-        .in_edition(edition)
-        # Driven by the front's few rows, not by the edition's every article.
-        .filter(pk__in=on_front.values("article_id"))
-        .for_listing(HERO_SPECS + THUMBNAIL_SPECS)
-        .annotate(front_position=Subquery(placed.values("sort_order")[:1]))
-        .filter(front_position__isnull=False)
-        .order_by("front_position", "-first_published_at")[:TOP_STORIES_LIMIT]
-    )
-    stories = []
-    for position, article in enumerate(rows):
-        picture = None
-        if position == 0 and article.hero_image_id:
-            alt = images.alt_text(article.hero_image, article.hero_alt)
-            picture = images.lead(article.hero_image, alt)
-        stories.append(feed_item(article, edition, image=picture))
-    return stories

@@ -3,8 +3,9 @@ and the timeline's JSON and CSV exports.
 
 The page is a section-like listing (``views._listing``: the one read path, "More news" by
 keyset) whose first page adds the timeline. It costs, whatever the archive holds: the
-story with its twin's slug; the feed's rows; their renditions; the timeline entries with
-their articles; the section navigation (usually cached). The exports cost two queries.
+story with its twin's slug; the feed's heads, and the rows and renditions of its items not
+yet kept (``feed_items``); the timeline entries with their articles; the section
+navigation (usually cached). The exports cost two queries.
 """
 
 from __future__ import annotations
@@ -94,6 +95,7 @@ def story(request: HttpRequest, edition: str, slug: str) -> HttpResponse:
         feeds=presentation.feed_links(edition, "story", item.slug, item.title),
         template="site/story.html",
         first_page=lambda: {"timeline": timeline(item, edition)},
+        shows=(surrogate.story(item.pk),),
     )
 
 

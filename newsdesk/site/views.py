@@ -8,7 +8,7 @@ Anonymous pages never touch the session, so they stay cacheable and cost no sess
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -39,7 +39,7 @@ from newsdesk.sections.models import Section
 from newsdesk.taxonomy.models import Tag
 from newsdesk.transfer import redirects
 
-from . import article_page, live_page, metadata, presentation
+from . import article_page, feed_items, frames, live_page, metadata, presentation
 from .middleware import edition_of_path
 
 
@@ -64,26 +64,22 @@ def root(request: HttpRequest) -> HttpResponse:
 def home(request: HttpRequest, edition: str) -> HttpResponse:
     surrogate.note(surrogate.home(edition), surrogate.news(edition))
     path = presentation.home_path(edition)
-    page = (
-        Article.objects.published()
-        .in_edition(edition)
-        .for_listing()
-        .page(None, settings.NEWSDESK_FEED_PAGE_SIZE)
-    )
+
+    def build() -> presentation.Chrome:
+        chrome = presentation.chrome(
+            edition,
+            title=settings.WAGTAIL_SITE_NAME,
+            path=path,
+            twin=presentation.home_path(other_edition(edition)),
+            feeds=presentation.feed_links(edition),
+        )
+        metadata.for_home(chrome)
+        return chrome
+
+    frame = frames.kept(frames.name(edition, path), build)
     news_path = reverse("site:news", kwargs={"edition": edition})
-    chrome = presentation.chrome(
-        edition,
-        title=settings.WAGTAIL_SITE_NAME,
-        path=path,
-        twin=presentation.home_path(other_edition(edition)),
-        feeds=presentation.feed_links(edition),
-    )
-    metadata.for_home(chrome)
-    context = {
-        "chrome": chrome,
-        "top": presentation.top_stories(edition),
-        "feed": presentation.feed(page, edition, more_path=news_path),
-    }
+    top, feed = feed_items.front(edition, more_path=news_path)
+    context = {"chrome": frame.chrome, "frame": frame, "top": top, "feed": feed}
     return public(render(request, "site/home.html", context))
 
 
@@ -100,12 +96,14 @@ def _listing(
     feeds: list[presentation.FeedLink] | None = None,
     template: str = "site/listing.html",
     first_page: Callable[[], dict[str, Any]] | None = None,
+    shows: Collection[str] = (),
 ) -> HttpResponse:
     """A latest-news feed narrowed by ``queryset``: a full page, or with ``fragment=1`` only
     the next slice, which the page's script appends in place of "More news".
 
     ``first_page`` adds to the context of the first slice's full page (a story's timeline),
-    so that earlier slices cost no more than the feed.
+    so that earlier slices cost no more than the feed. ``shows``: the keys of the item the
+    page's frame names (a section, tag, author or story), kept with its frame.
     """
     try:
         cursor = presentation.parse_cursor(request.GET.get("after"))
@@ -114,25 +112,30 @@ def _listing(
     if cursor is not None:
         # Past the first page, an article dated at its original publication can join.
         surrogate.note(surrogate.archive(edition))
-    page = queryset.for_listing().page(cursor, settings.NEWSDESK_FEED_PAGE_SIZE)
-    feed = presentation.feed(page, edition, more_path=path)
+    feed = feed_items.feed(queryset, edition, cursor, more_path=path)
     if request.GET.get("fragment") == "1":
         context = {"feed": feed, "level": 2}
         return public(render(request, "site/includes/feed.html", context))
-    title = heading if cursor is None else _("%(title)s, earlier") % {"title": heading}
-    chrome = presentation.chrome(
-        edition,
-        title=title,
-        path=path,
-        twin=twin,
-        canonical=presentation.after(path, cursor) if cursor else path,
-        description=intro,
-        noindex=cursor is not None,
-        feeds=feeds,
-    )
-    metadata.for_listing(chrome, title)
+
+    def build() -> presentation.Chrome:
+        title = heading if cursor is None else _("%(title)s, earlier") % {"title": heading}
+        chrome = presentation.chrome(
+            edition,
+            title=title,
+            path=path,
+            twin=twin,
+            canonical=presentation.after(path, cursor) if cursor else path,
+            description=intro,
+            noindex=cursor is not None,
+            feeds=feeds,
+        )
+        metadata.for_listing(chrome, title)
+        return chrome
+
+    frame = frames.kept(frames.name(edition, path) if cursor is None else None, build, shows)
     context = {
-        "chrome": chrome,
+        "chrome": frame.chrome,
+        "frame": frame,
         "heading": heading,
         "kind": kind,
         "intro": intro,
@@ -156,6 +159,10 @@ def latest_news(request: HttpRequest, edition: str) -> HttpResponse:
     )
 
 
+# The key of each kind of listed item, which its page's frame shows (name, description).
+_ITEM_KEYS = {"section": surrogate.section, "tag": surrogate.tag, "author": surrogate.author}
+
+
 def _taxon_listing(
     request: HttpRequest,
     edition: str,
@@ -167,6 +174,8 @@ def _taxon_listing(
     intro: str,
 ) -> HttpResponse:
     """The feed of a section, tag or author page, with a switch to the item's translation."""
+    shows = _ITEM_KEYS[name](item.pk)
+    surrogate.note(shows)
     return _listing(
         request,
         edition,
@@ -177,13 +186,13 @@ def _taxon_listing(
         kind=kind,
         intro=intro,
         feeds=presentation.feed_links(edition, name, item.slug, item.name),
+        shows=(shows,),
     )
 
 
 def section(request: HttpRequest, edition: str, slug: str) -> HttpResponse:
     twin = other_edition(edition)
     item = Section.objects.with_translation_slug(twin).get_for_edition_or_404(edition, slug)
-    surrogate.note(surrogate.section(item.pk))
     articles = Article.objects.published().in_edition(edition).in_section(item)
     return _taxon_listing(
         request, edition, "section", item, articles, kind=_("Section"), intro=item.description
@@ -193,7 +202,6 @@ def section(request: HttpRequest, edition: str, slug: str) -> HttpResponse:
 def tag(request: HttpRequest, edition: str, slug: str) -> HttpResponse:
     twin = other_edition(edition)
     item = Tag.objects.with_translation_slug(twin).get_for_edition_or_404(edition, slug)
-    surrogate.note(surrogate.tag(item.pk))
     articles = Article.objects.published().in_edition(edition).tagged(item)
     return _taxon_listing(
         request, edition, "tag", item, articles, kind=_("Topic"), intro=item.description
@@ -203,7 +211,6 @@ def tag(request: HttpRequest, edition: str, slug: str) -> HttpResponse:
 def author(request: HttpRequest, edition: str, slug: str) -> HttpResponse:
     twin = other_edition(edition)
     item = Author.objects.with_translation_slug(twin).get_for_edition_or_404(edition, slug)
-    surrogate.note(surrogate.author(item.pk))
     articles = Article.objects.published().in_edition(edition).by_author(item)
     return _taxon_listing(
         request, edition, "author", item, articles, kind=item.role or _("Author"), intro=item.bio

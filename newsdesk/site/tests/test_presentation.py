@@ -34,7 +34,8 @@ def test_days_follow_the_kyiv_calendar():
     late = dt.datetime(2025, 2, 12, 22, 30, tzinfo=dt.UTC)  # 00:30 on the 13th in Kyiv
     early = dt.datetime(2025, 2, 12, 21, 0, tzinfo=dt.UTC)  # 23:00 on the 12th in Kyiv
     with translation.override("en"):
-        days = presentation.group_by_day([_row(2, late), _row(1, early)], "en")
+        rows = [_row(2, late), _row(1, early)]
+        days = presentation.group_by_day(rows, lambda row: presentation.feed_item(row, "en"))
     assert [day.heading for day in days] == [
         "Thursday, 13 February 2025",
         "Wednesday, 12 February 2025",
