@@ -46,6 +46,7 @@ def register_report_urls() -> list[Any]:
         path("trash/", include((trash_urls, trash.URL_NAMESPACE))),
         path("trash/stories/", include(trash_stories_live.story_urls())),
         path("trash/live-updates/", include(trash_stories_live.live_update_urls())),
+        path("trash/timeline/", include(trash_stories_live.timeline_urls())),
         path("newsroom/tags/search/", TagSearchView.as_view(), name=TAG_SEARCH),
     ]
 
@@ -93,6 +94,17 @@ def register_story_trash_menu_item() -> MenuItem:
 
 
 @hooks.register("register_reports_menu_item")
+def register_timeline_trash_menu_item() -> MenuItem:
+    return TrashMenuItem(
+        _("Timeline entries in the trash"),
+        reverse(f"{trash_stories_live.TIMELINE}:index"),
+        icon_name="bin",
+        order=163,
+        permission="stories.delete_timelineentry",
+    )
+
+
+@hooks.register("register_reports_menu_item")
 def register_live_update_trash_menu_item() -> MenuItem:
     return TrashMenuItem(
         _("Live updates in the trash"),
@@ -103,8 +115,8 @@ def register_live_update_trash_menu_item() -> MenuItem:
     )
 
 
-# After Wagtail's own snippet bulk actions, so that articles, stories and live updates get
-# this Delete instead.
+# After Wagtail's own snippet bulk actions, so that articles, stories, timeline entries and
+# live updates get this Delete instead.
 hooks.register("register_bulk_action", trash.TrashBulkAction, order=100)
 hooks.register(
     "register_bulk_action", trash_stories_live.TrashStoriesAndUpdatesBulkAction, order=100
