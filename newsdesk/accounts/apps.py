@@ -6,4 +6,5 @@ class AccountsConfig(AppConfig):
     label = "accounts"
 
     def ready(self) -> None:
-        from . import receivers  # noqa: F401 - the security log's and the throttle's receivers
+        # The security log's and the throttle's receivers; collection and page permissions.
+        from . import group_permissions, receivers  # noqa: F401

@@ -82,7 +82,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.simple_translation",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    # Wagtail's users app; its group admin records collection and page permission changes
+    "newsdesk.accounts.users_app.UsersConfig",
     "wagtail.snippets",
     # No wagtail.documents: the newsroom publishes no files but images, and an uploaded
     # document is active content on the site's origin (decision 0027).
