@@ -6,9 +6,7 @@ class AccountsConfig(AppConfig):
     label = "accounts"
 
     def ready(self) -> None:
-        from . import (
-            receivers,  # noqa: F401 - the security log's and the throttle's receivers
-            role_names,
-        )
+        # The security log's and the throttle's receivers; collection and page permissions.
+        from . import group_permissions, receivers, role_names  # noqa: F401
 
         role_names.connect()

@@ -1,19 +1,23 @@
-"""Wagtail's groups admin, where a role's name may be typed in either language.
+"""Wagtail's group admin, with two changes; everything else is Wagtail's own.
 
-A role's name is shown in the editor's language (``role_names``) and stored as its key, so
-the form compares a typed name with the stored names by its key: "Редактори" typed for a
-new group is the Editors role's name, and is refused as a duplicate rather than failing on
-the database's unique name.
+- A role's name may be typed in either language. It is shown in the editor's language
+  (``role_names``) and stored as its key, so the form compares a typed name with the stored
+  names by its key: "Редактори" typed for a new group is the Editors role's name, and is
+  refused as a duplicate rather than failing on the database's unique name.
+- Each save of a group and its permission panels is one transaction that writes the
+  collection and page permissions it changed to the security log (:mod:`.group_permissions`).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from django.http import HttpResponse
 from wagtail.users.forms import GroupForm
-from wagtail.users.views.groups import GroupViewSet
+from wagtail.users.views import groups
 
 from . import role_names
+from .group_permissions import recording_changes
 
 
 class RoleNamedGroupForm(GroupForm):
@@ -23,6 +27,30 @@ class RoleNamedGroupForm(GroupForm):
         return name
 
 
-class RoleNamedGroupViewSet(GroupViewSet):
+class RecordedPanelsMixin:
+    """Wagtail saves the group's form, then each permission panel, each in its own
+    transaction, the panels with ``bulk_create``: one transaction around them all, and a
+    comparison of the group's rules before and after, keeps the change and its record
+    together."""
+
+    object: Any
+
+    def process_form(self) -> HttpResponse:
+        with recording_changes(lambda: getattr(self, "object", None)):
+            return super().process_form()  # type: ignore[misc]
+
+
+class CreateView(RecordedPanelsMixin, groups.CreateView):
+    pass
+
+
+class EditView(RecordedPanelsMixin, groups.EditView):
+    pass
+
+
+class GroupViewSet(groups.GroupViewSet):
+    add_view_class = CreateView
+    edit_view_class = EditView
+
     def get_form_class(self, for_update: bool = False) -> Any:
         return RoleNamedGroupForm

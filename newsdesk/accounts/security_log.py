@@ -1,6 +1,7 @@
 """The security log: who signed in, failed to, signed out, changed an account, a group's
-permissions or a password, enrolled or removed a second factor; and what other parts of
-the newsroom report through :func:`record` (deletions, publishes).
+permissions (on models, collections and pages) or a password, enrolled or removed a second
+factor; and what other parts of the newsroom report through :func:`record` (deletions,
+publishes).
 
 Each event is written twice: as a row of :class:`~newsdesk.accounts.models.SecurityEvent`,
 which the application only ever appends (Administrators read it in the admin, under
@@ -44,6 +45,9 @@ USER_DELETED = "user_deleted"
 USER_GROUPS_CHANGED = "user_groups_changed"
 USER_PERMISSIONS_CHANGED = "user_permissions_changed"
 GROUP_PERMISSIONS_CHANGED = "group_permissions_changed"
+# Wagtail's rules of a group on a collection (its images) or on a page and its subtree.
+GROUP_COLLECTION_PERMISSIONS_CHANGED = "group_collection_permissions_changed"
+GROUP_PAGE_PERMISSIONS_CHANGED = "group_page_permissions_changed"
 GROUP_CREATED = "group_created"
 GROUP_DELETED = "group_deleted"
 

@@ -45,6 +45,7 @@ class TimelineEntryViewSet(SnippetViewSet):
     search_backend_name = None
     search_fields = ["statement", "speaker", "source_name"]
     copy_view_enabled = False
+    delete_view_class = TrashDeleteView
     list_display = ["__str__", "story", "speaker", "status", UpdatedAtColumn(label=_("Updated"))]
     list_filter = ["status", "story"]
     ordering = ["-occurred_on", "-occurred_time", "-id"]
@@ -68,5 +69,5 @@ class TimelineEntryViewSet(SnippetViewSet):
     )
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
-        # A trashed story's entries are in the trash with it.
-        return TimelineEntry.objects.filter(story__trashed_at__isnull=True).select_related("story")
+        # Entries in the trash, and those of a trashed story, are listed by the Trash.
+        return TimelineEntry.objects.shown().select_related("story")

@@ -1,9 +1,10 @@
-"""Delete is "move to the trash" for stories and live updates too (decision 0048).
+"""Delete is "move to the trash" for stories, their timeline entries and live updates too
+(decisions 0048, 0055).
 
 As for articles (:mod:`.trash`): the Delete button and the bulk Delete call the write path,
 Reports lists what is in the trash with Restore, and the retention period deletes for good.
 Who may trash and restore is who may delete the kind (``stories.delete_story``,
-``live.delete_liveupdate``): Editors and Administrators.
+``stories.delete_timelineentry``, ``live.delete_liveupdate``): Editors and Administrators.
 """
 
 from __future__ import annotations
@@ -33,14 +34,17 @@ from wagtail.snippets.views.snippets import DeleteView
 from newsdesk.live.models import LiveUpdate
 from newsdesk.publishing import actions
 from newsdesk.publishing.live import restore_live_update, trash_live_update
-from newsdesk.stories.models import Story
+from newsdesk.publishing.timeline import restore_timeline_entry, trash_timeline_entry
+from newsdesk.stories.models import Story, TimelineEntry
 
 from .display import kyiv_time
 
 STORIES = "editorial_trash_stories"
 LIVE_UPDATES = "editorial_trash_live_updates"
+TIMELINE = "editorial_trash_timeline"
 PERMISSIONS: dict[type[Model], str] = {
     Story: "stories.delete_story",
+    TimelineEntry: "stories.delete_timelineentry",
     LiveUpdate: "live.delete_liveupdate",
 }
 
@@ -48,12 +52,14 @@ PERMISSIONS: dict[type[Model], str] = {
 def _trash(item: Model, user: Any) -> None:
     if isinstance(item, Story):
         actions.trash_story(story=item, user=user)
+    elif isinstance(item, TimelineEntry):
+        trash_timeline_entry(entry=item, user=user)
     else:
         trash_live_update(update=item, user=user)  # type: ignore[arg-type]
 
 
 class TrashDeleteView(DeleteView):
-    """The Delete button of stories and live updates."""
+    """The Delete button of stories, timeline entries and live updates."""
 
     page_title = gettext_lazy("Move to the trash")
     success_message = gettext_lazy("%(model_name)s '%(object)s' moved to the trash.")
@@ -70,9 +76,10 @@ class TrashDeleteView(DeleteView):
 
 
 class TrashStoriesAndUpdatesBulkAction(DeleteBulkAction):
-    """The listing's bulk Delete, for stories and live updates: each goes to the trash."""
+    """The listing's bulk Delete, for stories, timeline entries and live updates: each goes
+    to the trash."""
 
-    models = [Story, LiveUpdate]
+    models = [Story, TimelineEntry, LiveUpdate]
     display_name = gettext_lazy("Move to the trash")
     aria_label = gettext_lazy("Move the selected items to the trash")
 
@@ -116,6 +123,11 @@ class RestoreColumn(Column):
 class StoryTrashPaginator(WagtailPaginator):
     verbose_name = gettext_lazy("story in the trash")
     verbose_name_plural = gettext_lazy("stories in the trash")
+
+
+class TimelineEntryTrashPaginator(WagtailPaginator):
+    verbose_name = gettext_lazy("timeline entry in the trash")
+    verbose_name_plural = gettext_lazy("timeline entries in the trash")
 
 
 class LiveUpdateTrashPaginator(WagtailPaginator):
@@ -180,6 +192,38 @@ class StoryTrashView(KindTrashView):
         )
 
 
+class TimelineEntryTrashView(KindTrashView):
+    model = TimelineEntry
+    namespace = TIMELINE
+    page_title = gettext_lazy("Timeline entries in the trash")
+    paginator_class = TimelineEntryTrashPaginator
+
+    @cached_property
+    def columns(self) -> list[Column]:  # type: ignore[override]
+        return self._columns(
+            Column("__str__", label=gettext_lazy("Timeline entry"), accessor=_entry_title)
+        )
+
+    def get_queryset(self) -> QuerySet:
+        return (
+            TimelineEntry.everything.filter(trashed_at__isnull=False)
+            .select_related("trashed_by", "story")
+            .only(
+                "pk",
+                "occurred_on",
+                "statement",
+                "trashed_at",
+                "trashed_by",
+                "story__title",
+            )
+            .order_by("-trashed_at", "-pk")
+        )
+
+
+def _entry_title(entry: TimelineEntry) -> str:
+    return f"{entry} · {entry.story.title}"
+
+
 class LiveUpdateTrashView(KindTrashView):
     model = LiveUpdate
     namespace = LIVE_UPDATES
@@ -223,6 +267,9 @@ def _restore(request: HttpRequest, model: type[Model], pk: int, namespace: str) 
     if isinstance(item, Story):
         actions.restore_story(story=item, user=request.user)  # type: ignore[arg-type]
         done = _("Story '%(object)s' restored.")
+    elif isinstance(item, TimelineEntry):
+        restore_timeline_entry(entry=item, user=request.user)  # type: ignore[arg-type]
+        done = _("Timeline entry '%(object)s' restored.")
     else:
         restore_live_update(update=item, user=request.user)  # type: ignore[arg-type]
         done = _("Live update '%(object)s' restored.")
@@ -233,6 +280,11 @@ def _restore(request: HttpRequest, model: type[Model], pk: int, namespace: str) 
 @require_POST
 def restore_story_view(request: HttpRequest, pk: int) -> HttpResponse:
     return _restore(request, Story, pk, STORIES)
+
+
+@require_POST
+def restore_timeline_entry_view(request: HttpRequest, pk: int) -> HttpResponse:
+    return _restore(request, TimelineEntry, pk, TIMELINE)
 
 
 @require_POST
@@ -251,6 +303,10 @@ def _urls(view: type[KindTrashView], restore: Any, namespace: str) -> tuple[list
 
 def story_urls() -> tuple[list[Any], str]:
     return _urls(StoryTrashView, restore_story_view, STORIES)
+
+
+def timeline_urls() -> tuple[list[Any], str]:
+    return _urls(TimelineEntryTrashView, restore_timeline_entry_view, TIMELINE)
 
 
 def live_update_urls() -> tuple[list[Any], str]:

@@ -1,5 +1,5 @@
 """The editors' admin: the Newsroom menu and dashboard, the Late publications report,
-the tag search, our permission."""
+the tag search, our permission, the script that saves rich text before a form is sent."""
 
 from __future__ import annotations
 
@@ -8,7 +8,10 @@ from typing import Any
 from django.contrib.auth.models import Permission
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
+from django.templatetags.static import static
 from django.urls import URLPattern, include, path, reverse
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -24,6 +27,13 @@ from .reports import URL_NAMESPACE, LatePublicationsView
 from .viewsets import NewsroomViewSetGroup
 
 register_snippet(NewsroomViewSetGroup)
+
+
+@hooks.register("insert_global_admin_js")
+def rich_text_saved_before_sending() -> SafeString:
+    """On every admin page: any form with rich text may be sent (a snippet, a page, a
+    setting, a form in a dialog). A file of our origin, as the admin's CSP asks."""
+    return format_html('<script src="{}" defer></script>', static("editorial/rich_text_save.js"))
 
 
 @hooks.register("register_admin_urls")
@@ -46,6 +56,7 @@ def register_report_urls() -> list[Any]:
         path("trash/", include((trash_urls, trash.URL_NAMESPACE))),
         path("trash/stories/", include(trash_stories_live.story_urls())),
         path("trash/live-updates/", include(trash_stories_live.live_update_urls())),
+        path("trash/timeline/", include(trash_stories_live.timeline_urls())),
         path("newsroom/tags/search/", TagSearchView.as_view(), name=TAG_SEARCH),
     ]
 
@@ -93,6 +104,17 @@ def register_story_trash_menu_item() -> MenuItem:
 
 
 @hooks.register("register_reports_menu_item")
+def register_timeline_trash_menu_item() -> MenuItem:
+    return TrashMenuItem(
+        _("Timeline entries in the trash"),
+        reverse(f"{trash_stories_live.TIMELINE}:index"),
+        icon_name="bin",
+        order=163,
+        permission="stories.delete_timelineentry",
+    )
+
+
+@hooks.register("register_reports_menu_item")
 def register_live_update_trash_menu_item() -> MenuItem:
     return TrashMenuItem(
         _("Live updates in the trash"),
@@ -103,8 +125,8 @@ def register_live_update_trash_menu_item() -> MenuItem:
     )
 
 
-# After Wagtail's own snippet bulk actions, so that articles, stories and live updates get
-# this Delete instead.
+# After Wagtail's own snippet bulk actions, so that articles, stories, timeline entries and
+# live updates get this Delete instead.
 hooks.register("register_bulk_action", trash.TrashBulkAction, order=100)
 hooks.register(
     "register_bulk_action", trash_stories_live.TrashStoriesAndUpdatesBulkAction, order=100

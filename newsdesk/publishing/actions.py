@@ -265,17 +265,23 @@ def restore_story(*, story: Story, user: AbstractBaseUser | None = None) -> None
 
 
 def purge_trash(*, now: dt.datetime | None = None) -> int:
-    """Delete for good the articles, stories and live updates that have been in the trash
-    longer than ``NEWSDESK_TRASH_RETENTION_DAYS``; returns how many. The audit log and the
-    security log keep a ``newsdesk.trash.purge`` entry for each."""
+    """Delete for good the articles, stories, live updates and timeline entries that have
+    been in the trash longer than ``NEWSDESK_TRASH_RETENTION_DAYS``; returns how many. The
+    audit log and the security log keep a ``newsdesk.trash.purge`` entry for each."""
     from newsdesk.articles.models import Article
     from newsdesk.live.models import LiveUpdate
-    from newsdesk.stories.models import Story
+    from newsdesk.stories.models import Story, TimelineEntry
 
     now = now or timezone.now()
     cutoff = now - dt.timedelta(days=trash_retention_days())
     purged = 0
-    managers = (Article.objects, Story.everything, LiveUpdate.everything)
+    # A story's entries go with it, so stories come before the entries trashed one by one.
+    managers = (
+        Article.objects,
+        Story.everything,
+        LiveUpdate.everything,
+        TimelineEntry.everything,
+    )
     for manager in managers:
         for item in manager.filter(trashed_at__lte=cutoff).order_by("pk"):
             with transaction.atomic():

@@ -4,9 +4,10 @@ Every audit-log entry of a verb that changes what readers see, or can bring it b
 destroy it for good, is copied as a :class:`~newsdesk.accounts.models.SecurityEvent`: a
 publish (from the admin, the scheduler, an import or a workflow approval), an unpublish
 or expiry, a schedule and its cancellation, a backdate, a trash, restore and purge, the
-pairing and unpairing of translations, a live update published, edited or trashed. The
-copy is made when the audit entry is saved, so it is written inside the change's own
-transaction and rolls back with it; unlike the audit log, no account may edit or delete it.
+pairing and unpairing of translations, a live update or a timeline entry published,
+edited or trashed. The copy is made when the audit entry is saved, so it is written inside
+the change's own transaction and rolls back with it; unlike the audit log, no account may
+edit or delete it.
 
 Breaking banners raised and lowered, a section's editors changed (a section editor's
 scope: a permission), backups, restores and reconciliation repairs are recorded here too.
@@ -43,10 +44,17 @@ VERBS = {
     "newsdesk.pair": "translation_paired",
     "newsdesk.unpair": "translation_unpaired",
 }
-# A live update has no draft: its creation and each edit are what readers see.
-LIVE_UPDATE_VERBS = {"wagtail.create": "published", "wagtail.edit": "edited"}
+# A live update and a timeline entry have no draft: their creation and each edit are what
+# readers see.
+WITHOUT_DRAFT = frozenset({"live.liveupdate", "stories.timelineentry"})
+SAVE_VERBS = {"wagtail.create": "published", "wagtail.edit": "edited"}
 # Model label → the noun that starts its events.
-NOUNS = {"articles.article": "article", "stories.story": "story", "live.liveupdate": "live_update"}
+NOUNS = {
+    "articles.article": "article",
+    "stories.story": "story",
+    "stories.timelineentry": "timeline_entry",
+    "live.liveupdate": "live_update",
+}
 
 BANNER_RAISED = "breaking_banner_raised"
 BANNER_LOWERED = "breaking_banner_lowered"
@@ -58,7 +66,7 @@ RECONCILE_REPAIRED = "reconcile_repaired"
 
 def event_for(label: str, action: str) -> str | None:
     """The security event an audit action of this model is recorded as, or None."""
-    verbs = LIVE_UPDATE_VERBS if label == "live.liveupdate" else {}
+    verbs = SAVE_VERBS if label in WITHOUT_DRAFT else {}
     verb = VERBS.get(action) or verbs.get(action)
     if verb is None:
         return None

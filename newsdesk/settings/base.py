@@ -87,8 +87,9 @@ INSTALLED_APPS = [
     "wagtail.contrib.simple_translation",
     "wagtail.embeds",
     "wagtail.sites",
-    # Wagtail's users app, its groups form reading a role's name in either language
-    "newsdesk.accounts.wagtail_users.UsersConfig",
+    # Wagtail's users app; its group admin reads a role's name in either language and
+    # records collection and page permission changes
+    "newsdesk.accounts.users_app.UsersConfig",
     "wagtail.snippets",
     # No wagtail.documents: the newsroom publishes no files but images, and an uploaded
     # document is active content on the site's origin (decision 0027).

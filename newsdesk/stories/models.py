@@ -5,6 +5,9 @@ locale); a timeline entry belongs to one story and so to that story's edition, w
 its language. Entries are checked in :meth:`TimelineEntry.clean`, which the admin form and
 any import call, so a bad date, a figure without its unit or a non-web link never reaches
 the reader.
+
+Both go to the trash rather than being deleted (decisions 0048, 0055): their default
+managers (``objects``) leave out what is in the trash, ``everything`` sees it too.
 """
 
 from __future__ import annotations
@@ -69,7 +72,17 @@ class Story(EditionPage, RevisionMixin, TranslatableMixin, Trashable, models.Mod
                 )
 
 
-class TimelineEntry(RevisionMixin, models.Model):
+class TimelineEntryManager(
+    models.Manager.from_queryset(TimelineEntryQuerySet)  # type: ignore[misc]
+):
+    """Entries not in the trash: the story page, its JSON and CSV, embedded timelines, the
+    export and the admin read through it. ``TimelineEntry.everything`` sees the trash too."""
+
+    def get_queryset(self) -> models.QuerySet:
+        return super().get_queryset().filter(trashed_at__isnull=True)
+
+
+class TimelineEntry(RevisionMixin, Trashable, models.Model):
     """One dated, sourced item of a story's chronology: something that happened or a claim."""
 
     CONFIRMED, CLAIMED, DISPUTED, DENIED = "confirmed", "claimed", "disputed", "denied"
@@ -138,7 +151,8 @@ class TimelineEntry(RevisionMixin, models.Model):
         help_text=_("Our article that reported it, from this story."),
     )
 
-    objects = TimelineEntryQuerySet.as_manager()
+    objects = TimelineEntryManager()
+    everything = TimelineEntryQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("timeline entry")

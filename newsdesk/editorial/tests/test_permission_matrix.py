@@ -74,6 +74,7 @@ TRASH_NAMESPACES = {
     "editorial_trash": "articles.delete_article",
     "editorial_trash_stories": "stories.delete_story",
     "editorial_trash_live_updates": "live.delete_liveupdate",
+    "editorial_trash_timeline": "stories.delete_timelineentry",
 }
 PAGE_NAMES = re.compile(
     r"^(wagtailadmin_pages|wagtailadmin_explore.*|wagtailadmin_api|"
