@@ -114,7 +114,7 @@ def _body(
     warnings: list[str],
     problems: list[Problem],
 ) -> list[dict[str, Any]]:
-    bodies = document.get("bodies")
+    bodies: list[dict[str, Any]] = document.get("bodies") or []
     entry = _pick(bodies, "main")
     if entry is None:
         return []

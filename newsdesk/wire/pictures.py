@@ -43,7 +43,7 @@ SCHEME = "cid:"
 MAIN_NAMES = frozenset({"main", "featuremedia", "featureimage", "mainpicture", "lead"})
 # Renditions named so are the partner's full-size file, taken before any other.
 ORIGINAL_NAMES = ("original", "baseimage", "highres", "hires")
-MAX_PICTURES = 20
+MAX_PICTURES = 12
 CAPTION_LIMIT = 300
 CREDIT_LIMIT = 120
 ALT_LIMIT = 250
@@ -222,9 +222,7 @@ def store(partner: Partner, checked: list[Checked]) -> list[int]:
     model = get_image_model()
     known = {
         row.sha256: row.image_id
-        for row in WireImage.objects.filter(
-            partner=partner, sha256__in=[c.sha256 for c in checked]
-        )
+        for row in WireImage.objects.filter(partner=partner, sha256__in=[c.sha256 for c in checked])
     }
     ids: list[int] = []
     for item in checked:

@@ -81,7 +81,8 @@ def receive(request: HttpRequest) -> HttpResponse:
 def _too_large(limit: int, *, whole: bool = False) -> HttpResponse:
     if whole:
         return _error(
-            413, _("The request with its pictures is larger than %(limit)d bytes.") % {"limit": limit}
+            413,
+            _("The request with its pictures is larger than %(limit)d bytes.") % {"limit": limit},
         )
     return _error(413, _("The document is larger than %(limit)d bytes.") % {"limit": limit})
 
@@ -92,7 +93,10 @@ def _receive(request: HttpRequest, partner: Any) -> HttpResponse:
     if media_type not in MEDIA_TYPES and not multipart:
         return _error(
             415,
-            _("Send the document as application/json, or as multipart/form-data with its pictures."),
+            _(
+                "Send the document as application/json, or as multipart/form-data with its "
+                "pictures."
+            ),
         )
     limit = max_multipart_bytes() if multipart else max_bytes()
     declared = request.META.get("CONTENT_LENGTH") or "0"
@@ -110,7 +114,7 @@ def _receive(request: HttpRequest, partner: Any) -> HttpResponse:
             return _error(400, _("The multipart body cannot be read: %(error)s") % {"error": exc})
         part = files.get(DOCUMENT_PART)
         if part is not None:
-            if part.size > max_bytes():
+            if part.size is None or part.size > max_bytes():
                 return _too_large(max_bytes())
             raw = part.read()
         elif DOCUMENT_PART in fields:

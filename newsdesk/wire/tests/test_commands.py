@@ -99,9 +99,7 @@ def test_a_pictures_file_is_read_from_beside_the_document(trusted, tmp_path):
 
 
 @pytest.mark.parametrize("part", ["../photo.png", "/etc/hostname", "sub/photo.png"])
-def test_a_picture_may_not_name_a_file_outside_the_documents_folder(
-    trusted, tmp_path, part: str
-):
+def test_a_picture_may_not_name_a_file_outside_the_documents_folder(trusted, tmp_path, part: str):
     folder = tmp_path / "in"
     (folder / "sub").mkdir(parents=True)
     (tmp_path / "photo.png").write_bytes(png())

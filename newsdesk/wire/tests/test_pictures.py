@@ -12,6 +12,7 @@ from django.utils import translation
 from wagtail.images import get_image_model
 
 from newsdesk.articles.models import Article
+from newsdesk.articles.renditions import SITE_SPECS
 from newsdesk.testing import factories
 from newsdesk.wire import ingest as wire
 from newsdesk.wire.ingest import Refused, ingest
@@ -211,16 +212,29 @@ def test_a_picture_whose_file_did_not_come_is_refused(partner):
 
 
 def test_too_many_pictures_are_refused(partner):
-    document = story(associations=[association(f"p{n}", f"p{n}") for n in range(21)])
+    document = story(associations=[association(f"p{n}", f"p{n}") for n in range(13)])
     [problem] = refused(document, partner, {})
     assert problem["path"] == "/associations"
     assert nothing_stored()
 
 
 def test_a_body_image_from_elsewhere_is_left_out_with_a_warning(partner):
-    document = story(bodies=html_body('<p>Текст.</p><p><img src="https://elsewhere.example/a.jpg"></p>'))
+    document = story(
+        bodies=html_body('<p>Текст.</p><p><img src="https://elsewhere.example/a.jpg"></p>')
+    )
     result = ingest(document, partner=partner)
     article = Article.objects.get(pk=result.article_id)
     assert [b.block_type for b in article.body] == ["paragraph"]
     assert any("elsewhere.example" in warning for warning in result.warnings)
     assert images() == 0
+
+
+def test_a_pictures_renditions_are_made_when_it_is_committed_as_an_uploads_are(
+    trusted, django_capture_on_commit_callbacks
+):
+    document = story(associations=[association("main", "photo.png")])
+    with django_capture_on_commit_callbacks(execute=True):
+        ingest(document, partner=trusted, attachments={"photo.png": upload("photo.png")})
+    image = get_image_model().objects.get()
+    made = {rendition.filter_spec for rendition in image.renditions.all()}
+    assert made == set(SITE_SPECS)
