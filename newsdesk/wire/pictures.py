@@ -35,7 +35,7 @@ from wagtail.images.forms import get_image_form
 from wagtail.utils.file import hash_filelike
 
 from .models import Partner, WireImage
-from .schema import Problem
+from .schema import MAX_ERRORS, Problem
 
 SCHEME = "cid:"
 # The lead picture, by the association's rel or name: ninjs leaves it to the provider;
@@ -198,6 +198,8 @@ def check(pictures: list[Picture], attachments: Attachments) -> tuple[list[Check
             )
             continue
         try:
+            # The size first: the field reads the whole file before it looks at it.
+            field.check_image_file_size(file)
             cleaned = field.clean(file)
         except ValidationError as error:
             problems.append(Problem(where, f"{picture.part}: {' '.join(error.messages)}"))
@@ -247,32 +249,54 @@ def store(partner: Partner, checked: list[Checked]) -> list[int]:
 
 # Where a body places a picture. Superdesk, the most common ninjs producer, wraps its own
 # markup of an embedded picture in comments naming the association; we put ours there.
-_EMBED = re.compile(
-    r"<!--\s*EMBED START \w+\s*\{\s*id\s*:\s*\"(?P<name>[^\"]*)\"\s*\}\s*-->"
-    r"(?P<markup>.*?)<!--\s*EMBED END \w+\s*\{[^}]*\}\s*-->",
-    re.DOTALL | re.IGNORECASE,
+# Every repetition is bounded and the comments are paired in one pass: a partner's body of
+# a megabyte of unclosed comments must cost a scan, not a scan per comment.
+_EMBED_START = re.compile(
+    r"<!--\s{0,20}EMBED START \w{1,20}\s{0,20}\{\s{0,20}id\s{0,20}:\s{0,20}"
+    r"\"(?P<name>[^\"]{0,200})\"\s{0,20}\}\s{0,20}-->",
+    re.IGNORECASE,
 )
-_CID_SOURCE = re.compile(r"""\bsrc\s*=\s*["']?\s*cid:([^"'\s>]+)""", re.IGNORECASE)
+_EMBED_END = re.compile(
+    r"<!--\s{0,20}EMBED END \w{1,20}\s{0,20}\{[^}]{0,200}\}\s{0,20}-->", re.IGNORECASE
+)
+_CID_SOURCE = re.compile(r"""\bsrc\s{0,20}=\s{0,20}["']?\s{0,20}cid:([^"'\s>]+)""", re.IGNORECASE)
 
 
 def mark_places(markup: str, pictures: list[Picture], where: str, problems: list[Problem]) -> str:
     """``markup`` with each embed of a picture turned into an ``<img>`` of its file, which
     :func:`finder` knows; an embed or a ``cid:`` source naming no picture goes to
-    ``problems`` (a broken reference would leave a hole in the story)."""
+    ``problems`` (a broken reference would leave a hole in the story). The partner's own
+    markup between an embed's start and its end is dropped; a start without an end places
+    the picture and keeps what follows."""
     by_name = {picture.name: picture for picture in pictures}
     parts = {picture.part for picture in pictures}
-
-    def replace(match: re.Match[str]) -> str:
-        picture = by_name.get(match.group("name"))
+    broken: dict[str, None] = {}
+    starts = list(_EMBED_START.finditer(markup))
+    ends = [match.span() for match in _EMBED_END.finditer(markup)]
+    pieces: list[str] = []
+    done = next_end = 0
+    for number, start in enumerate(starts):
+        if start.start() < done:
+            continue  # inside the embed before it
+        pieces.append(markup[done : start.start()])
+        picture = by_name.get(start.group("name"))
         if picture is None:
-            problems.append(_broken(where, match.group("name")))
-            return ""
-        return f'<figure><img src="{html.escape(SCHEME + picture.part)}"></figure>'
-
-    marked = _EMBED.sub(replace, markup)
+            broken.setdefault(start.group("name"), None)
+        else:
+            pieces.append(f'<figure><img src="{html.escape(SCHEME + picture.part)}"></figure>')
+        done = start.end()
+        while next_end < len(ends) and ends[next_end][0] < done:
+            next_end += 1
+        following = starts[number + 1].start() if number + 1 < len(starts) else len(markup)
+        if next_end < len(ends) and ends[next_end][1] <= following:
+            done = ends[next_end][1]
+    pieces.append(markup[done:])
+    marked = _EMBED_END.sub("", "".join(pieces))
     for name in _CID_SOURCE.findall(marked):
         if name not in parts:
-            problems.append(_broken(where, name))
+            broken.setdefault(name, None)
+    # Each name once, and no more than the schema's errors: the answer stays small.
+    problems.extend(_broken(where, name) for name in list(broken)[:MAX_ERRORS])
     return marked
 
 

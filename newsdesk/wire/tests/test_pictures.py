@@ -17,6 +17,7 @@ from newsdesk.testing import factories
 from newsdesk.wire import ingest as wire
 from newsdesk.wire.ingest import Refused, ingest
 from newsdesk.wire.models import WireImage, WireItem
+from newsdesk.wire.pictures import Picture, mark_places
 
 from .documents import story
 from .pictures import association, embed, html_body, png, png_bomb, upload
@@ -238,3 +239,28 @@ def test_a_pictures_renditions_are_made_when_it_is_committed_as_an_uploads_are(
     image = get_image_model().objects.get()
     made = {rendition.filter_spec for rendition in image.renditions.all()}
     assert made == set(SITE_SPECS)
+
+
+def test_an_embed_without_its_end_places_the_picture_and_keeps_what_follows():
+    photo = Picture(
+        "photo", "/associations/0", "photo.png", ("cid:photo.png",), "", "", "", "", False
+    )
+    problems: list[Any] = []
+    marked = mark_places(
+        '<p>A</p><!-- EMBED START Image {id: "photo"} --><p>B</p>',
+        [photo],
+        "/bodies/0/value",
+        problems,
+    )
+    assert marked == '<p>A</p><figure><img src="cid:photo.png"></figure><p>B</p>'
+    assert problems == []
+
+
+def test_a_body_of_unclosed_embeds_is_read_in_one_pass():
+    # A megabyte of starts without ends: each must not scan the rest of the body again.
+    markup = "".join(f'<!-- EMBED START Image {{id: "{n % 50}"}} -->' for n in range(30_000))
+    problems: list[Any] = []
+    with translation.override("en"):
+        assert mark_places(markup, [], "/bodies/0/value", problems) == ""
+    # Each missing name once, and no more than the schema's errors.
+    assert [p.message.split()[4] for p in problems] == [str(n) for n in range(20)]
