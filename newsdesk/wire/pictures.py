@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.utils.translation import gettext as _
@@ -74,6 +75,7 @@ class Checked:
     picture: Picture
     file: File
     sha256: str
+    pixels: int
 
 
 def _text(entries: Any, roles: tuple[str, ...]) -> str:
@@ -204,8 +206,34 @@ def check(pictures: list[Picture], attachments: Attachments) -> tuple[list[Check
         except ValidationError as error:
             problems.append(Problem(where, f"{picture.part}: {' '.join(error.messages)}"))
             continue
-        checked.append(Checked(picture, cleaned, _digest(cleaned)))
+        width, height = cleaned.image.get_size()
+        pixels = width * height * cleaned.image.get_frame_count()
+        checked.append(Checked(picture, cleaned, _digest(cleaned), pixels))
+    total, limit = sum(c.pixels for c in checked), max_pixels()
+    if total > limit:
+        problems.append(
+            Problem(
+                "/associations",
+                _(
+                    "The pictures have %(total)s megapixels together; one document may bring "
+                    "at most %(limit)s. Send them smaller."
+                )
+                % {"total": _megapixels(total), "limit": _megapixels(limit)},
+            )
+        )
     return checked, problems
+
+
+def _megapixels(pixels: int) -> str:
+    return f"{round(pixels / 1_000_000, 1):g}"
+
+
+def max_pixels() -> int:
+    """The most pixels a document's pictures may have together: as many as one upload may
+    have, so a partner's request costs no more decoding than an editor's upload (the
+    renditions of each are made in the request that commits it)."""
+    default = int(settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS)
+    return int(getattr(settings, "NEWSDESK_WIRE_MAX_PIXELS", default))
 
 
 def _digest(file: File) -> str:

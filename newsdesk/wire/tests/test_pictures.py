@@ -8,6 +8,7 @@ import socket
 from typing import Any
 
 import pytest
+from django.conf import settings
 from django.utils import translation
 from wagtail.images import get_image_model
 
@@ -17,7 +18,7 @@ from newsdesk.testing import factories
 from newsdesk.wire import ingest as wire
 from newsdesk.wire.ingest import Refused, ingest
 from newsdesk.wire.models import WireImage, WireItem
-from newsdesk.wire.pictures import Picture, mark_places
+from newsdesk.wire.pictures import Picture, mark_places, max_pixels
 
 from .documents import story
 from .pictures import association, embed, html_body, png, png_bomb, upload
@@ -264,3 +265,27 @@ def test_a_body_of_unclosed_embeds_is_read_in_one_pass():
         assert mark_places(markup, [], "/bodies/0/value", problems) == ""
     # Each missing name once, and no more than the schema's errors.
     assert [p.message.split()[5].rstrip(",") for p in problems] == [str(n) for n in range(20)]
+
+
+def test_a_documents_pictures_together_are_bounded_like_one_upload(partner, settings):
+    settings.NEWSDESK_WIRE_MAX_PIXELS = 1_500_000
+    document = story(associations=[association("a", "a.png"), association("b", "b.png")])
+    files = {
+        "a.png": upload("a.png", png(size=(1000, 1000))),
+        "b.png": upload("b.png", png((1, 1, 1), size=(1000, 1000))),
+    }
+    with translation.override("en"):
+        [problem] = refused(document, partner, files)
+    assert problem == {
+        "path": "/associations",
+        "message": "The pictures have 2 megapixels together; one document may bring at most "
+        "1.5. Send them smaller.",
+    }
+    assert nothing_stored()
+    # One of them alone is taken.
+    ingest(story(associations=[association("a", "a.png")]), partner=partner, attachments=files)
+    assert images() == 1
+
+
+def test_the_pixel_budget_is_an_uploads_unless_set():
+    assert max_pixels() == settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS == 40_000_000
