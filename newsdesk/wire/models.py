@@ -113,8 +113,9 @@ class WireImage(models.Model):
     same bytes in a repeat, a new version or another story are the same image, not a copy.
     Deleting the image in the admin deletes this row; the next file makes a new one."""
 
+    # A partner's record of its files goes with it; the images stay in the library.
     partner = models.ForeignKey(
-        Partner, verbose_name=_("partner"), on_delete=models.PROTECT, related_name="images"
+        Partner, verbose_name=_("partner"), on_delete=models.CASCADE, related_name="images"
     )
     sha256 = models.CharField(_("SHA-256 of the file"), max_length=64)
     image = models.ForeignKey(
