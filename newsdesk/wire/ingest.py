@@ -7,9 +7,11 @@ item of the same ``uri``, then
 - a repeat of the version already taken changes nothing;
 - an older version than the one taken is ignored, and the answer says so;
 - ``pubStatus`` withheld or canceled withdraws the article (``actions.withdraw``);
-- otherwise the article is created or given a new revision: published at once for a
-  trusted partner (scheduled when ``embargoedUntil`` is ahead), or a draft in the wire
-  queue for the others, carrying the embargo as its publication time.
+- otherwise the files of its pictures are checked as uploads, then stored
+  (:mod:`.pictures`, decision 0057), and the article is created or given a new revision:
+  published at once for a trusted partner (scheduled when ``embargoedUntil`` is ahead),
+  or a draft in the wire queue for the others, carrying the embargo as its publication
+  time.
 """
 
 from __future__ import annotations
@@ -101,12 +103,8 @@ def ingest(
         if problems:
             raise Refused(problems)
         story = ninjs.read(document, edition=partner.edition)
-        # Every file is checked before anything is written: a refused one leaves nothing.
-        checked, problems = pictures.check(story.pictures, attachments or {})
-        if problems:
-            raise Refused(problems)
         with transaction.atomic():
-            result = _take(story, partner, checked)
+            result = _take(story, partner, attachments or {})
             security_log.record(
                 INGESTED,
                 request=request,
@@ -150,7 +148,7 @@ def _order(item: WireItem, story: ninjs.Story) -> int:
     return -1 if earlier and story.version_created < item.version_created else 1  # type: ignore[operator]
 
 
-def _take(story: ninjs.Story, partner: Partner, checked: list[pictures.Checked]) -> Result:
+def _take(story: ninjs.Story, partner: Partner, attachments: pictures.Attachments) -> Result:
     item = WireItem.objects.select_for_update().filter(partner=partner, uri=story.uri).first()
     if item is not None:
         order = _order(item, story)
@@ -185,6 +183,11 @@ def _take(story: ninjs.Story, partner: Partner, checked: list[pictures.Checked])
     if story.withdrawn:
         outcome, message = _withdraw(item, article, partner)
     else:
+        # Every file is checked before anything is written (a repeat or an older version
+        # needs none): a refused one leaves nothing.
+        checked, problems = pictures.check(story.pictures, attachments)
+        if problems:
+            raise Refused(problems)
         article, outcome, message = _file(item, article, story, partner, checked)
         item.article = article
     item.save()

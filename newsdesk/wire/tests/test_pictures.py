@@ -101,6 +101,8 @@ def test_the_same_version_again_makes_no_image_and_a_new_one_replaces_them(trust
 
     again = ingest(first, partner=trusted, attachments={"photo.png": upload("photo.png")})
     assert again.outcome == wire.DUPLICATE and images() == 1
+    # A repeat needs no files: nothing of it is taken.
+    assert ingest(first, partner=trusted).outcome == wire.DUPLICATE
 
     # Version 2 sends the same file: the same image, no copy.
     same = story(version="2", associations=[association("main", "photo.png")])
