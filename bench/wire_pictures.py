@@ -6,7 +6,7 @@ For each ``--pictures`` count, posts one multipart ninjs document with that many
 JPEG photos of ``--size`` (default 3000x2000, 6 megapixels) to ``/api/v1/wire/ninjs`` as
 a trusted partner, renditions made on commit as for an upload, and prints the wall time
 and the process's peak resident memory after it. Then times reading where a one-megabyte
-body of unclosed Superdesk embeds places its pictures (``pictures.mark_places``). Times
+body of unclosed Superdesk embeds places its pictures (``placement.mark_places``). Times
 depend on the machine; compare the rows of one run.
 """
 
@@ -84,7 +84,7 @@ def main() -> int:
     from wagtail.models import Locale
 
     from newsdesk.sections.models import Section
-    from newsdesk.wire import pictures, tokens
+    from newsdesk.wire import placement, tokens
     from newsdesk.wire.models import Partner, WireItem
 
     call_command("migrate", verbosity=0)
@@ -129,9 +129,9 @@ def main() -> int:
         )
 
     unclosed = "".join(f'<!-- EMBED START Image {{id: "{n}"}} -->' for n in range(30_000))
-    problems: list[pictures.Problem] = []
+    problems: list[placement.Problem] = []
     began = time.perf_counter()
-    pictures.mark_places(unclosed, [], "/bodies/0/value", problems)
+    placement.mark_places(unclosed, [], "/bodies/0/value", problems)
     seconds = time.perf_counter() - began
     print(f"| {len(unclosed):,} bytes of unclosed embeds placed | 0 | — | {seconds:.3f} s | — |")
     return 0

@@ -22,6 +22,7 @@ from lxml import html as lxml_html
 from newsdesk.transfer import wordpress_body
 
 from . import pictures as wire_pictures
+from . import placement
 from .schema import Problem
 
 WITHDRAWN_STATUSES = frozenset({"withheld", "canceled"})
@@ -58,7 +59,7 @@ class Story:
     authors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     # The pictures sent with it; image blocks of ``body`` and ``lead_picture`` hold their
-    # indexes until they are stored (``pictures.with_images``).
+    # indexes until they are stored (``placement.with_images``).
     pictures: list[wire_pictures.Picture] = field(default_factory=list)
     lead_picture: int | None = None
 
@@ -124,11 +125,11 @@ def _body(
         value = "".join(f"<p>{html.escape(text)}</p>" for text in paragraphs if text)
     else:
         where = f"/bodies/{bodies.index(entry)}/value"
-        value = wire_pictures.mark_places(value, pictures, where, problems)
+        value = placement.mark_places(value, pictures, where, problems)
     # The WordPress importer's sanitiser: scripts, styles, event handlers and javascript:
     # links go; what has no place in our blocks is kept as text and reported. An image
     # stays only where it is one of the document's pictures.
-    converted = wordpress_body.convert_html(value, wire_pictures.finder(pictures))
+    converted = wordpress_body.convert_html(value, placement.finder(pictures))
     warnings.extend(converted.warnings)
     return converted.blocks
 
@@ -196,7 +197,7 @@ def read(document: dict[str, Any], *, edition: str) -> Story:
         story.lead = _plain(_pick(document.get("descriptions"), "summary"))
         story.pictures = wire_pictures.read(document, problems)
         body = _body(document, story.pictures, story.warnings, problems)
-        story.body, story.lead_picture = wire_pictures.lay_out(body, story.pictures)
+        story.body, story.lead_picture = placement.lay_out(body, story.pictures)
         story.tags = _unique(
             [str(s.get("name") or s.get("literal") or "") for s in document.get("subjects", [])],
             MAX_TAGS,

@@ -35,7 +35,7 @@ from newsdesk.publishing import actions
 from newsdesk.taxonomy.models import Tag
 
 from . import document as ninjs
-from . import pictures, schema
+from . import pictures, placement, schema
 from .models import Partner, WireImage, WireItem
 from .schema import Problem
 
@@ -217,7 +217,7 @@ def _file(
     article.headline = story.headline
     article.lead = story.lead
     images = pictures.store(partner, checked)
-    article.body = pictures.with_images(story.body, images)  # type: ignore[assignment]
+    article.body = placement.with_images(story.body, images)  # type: ignore[assignment]
     _lead(article, story, images, partner)
     found = [_named(Tag, locale, name, 100) for name in story.tags]
     article.tags = list(Tag.objects.filter(pk__in=found))  # type: ignore[assignment]  # modelcluster

@@ -18,7 +18,8 @@ from newsdesk.testing import factories
 from newsdesk.wire import ingest as wire
 from newsdesk.wire.ingest import Refused, ingest
 from newsdesk.wire.models import WireImage, WireItem
-from newsdesk.wire.pictures import Picture, mark_places, max_pixels
+from newsdesk.wire.pictures import Picture, max_pixels
+from newsdesk.wire.placement import mark_places
 
 from .documents import story
 from .pictures import association, embed, html_body, png, png_bomb, upload
