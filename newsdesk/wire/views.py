@@ -87,6 +87,34 @@ def _too_large(limit: int, *, whole: bool = False) -> HttpResponse:
     return _error(413, _("The document is larger than %(limit)d bytes.") % {"limit": limit})
 
 
+def _from_multipart(request: HttpRequest) -> tuple[bytes, dict[str, Any]] | HttpResponse:
+    """The document's bytes and the other parts' files by name, or the answer that says
+    why not. Django reads no more than Content-Length, checked before; files past
+    ``FILE_UPLOAD_MAX_MEMORY_SIZE`` wait on disk, not in memory."""
+    try:
+        files, fields = request.FILES, request.POST
+    except RequestDataTooBig:
+        return _too_large(max_bytes())
+    except (MultiPartParserError, SuspiciousOperation) as exc:
+        return _error(400, _("The multipart body cannot be read: %(error)s") % {"error": exc})
+    part = files.get(DOCUMENT_PART)
+    if part is not None:
+        if part.size is None or part.size > max_bytes():
+            return _too_large(max_bytes())
+        raw = part.read()
+    elif DOCUMENT_PART in fields:
+        raw = fields[DOCUMENT_PART].encode("utf-8")
+        if len(raw) > max_bytes():
+            return _too_large(max_bytes())
+    else:
+        return _error(
+            400,
+            _("The multipart body has no part named %(name)s holding the document.")
+            % {"name": DOCUMENT_PART},
+        )
+    return raw, {name: files[name] for name in files if name != DOCUMENT_PART}
+
+
 def _receive(request: HttpRequest, partner: Any) -> HttpResponse:
     media_type = request.content_type.lower() if request.content_type else ""
     multipart = media_type == MULTIPART
@@ -104,30 +132,10 @@ def _receive(request: HttpRequest, partner: Any) -> HttpResponse:
         return _too_large(limit, whole=multipart)
     attachments: dict[str, Any] = {}
     if multipart:
-        # Django reads no more than Content-Length, checked above; files past
-        # FILE_UPLOAD_MAX_MEMORY_SIZE wait on disk, not in memory.
-        try:
-            files, fields = request.FILES, request.POST
-        except RequestDataTooBig:
-            return _too_large(max_bytes())
-        except (MultiPartParserError, SuspiciousOperation) as exc:
-            return _error(400, _("The multipart body cannot be read: %(error)s") % {"error": exc})
-        part = files.get(DOCUMENT_PART)
-        if part is not None:
-            if part.size is None or part.size > max_bytes():
-                return _too_large(max_bytes())
-            raw = part.read()
-        elif DOCUMENT_PART in fields:
-            raw = fields[DOCUMENT_PART].encode("utf-8")
-            if len(raw) > max_bytes():
-                return _too_large(max_bytes())
-        else:
-            return _error(
-                400,
-                _("The multipart body has no part named %(name)s holding the document.")
-                % {"name": DOCUMENT_PART},
-            )
-        attachments = {name: files[name] for name in files if name != DOCUMENT_PART}
+        read = _from_multipart(request)
+        if isinstance(read, HttpResponse):
+            return read
+        raw, attachments = read
     else:
         # Read no more than the limit, whatever the header said.
         raw = request.read(limit + 1)
