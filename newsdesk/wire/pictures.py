@@ -38,8 +38,8 @@ from .schema import Problem
 
 SCHEME = "cid:"
 # The lead picture, by the association's rel or name: ninjs leaves it to the provider;
-# these are the names agencies' systems use for it.
-MAIN_NAMES = frozenset({"main", "featuremedia", "featureimage", "mainpicture", "lead"})
+# `featuremedia` is Superdesk's name for it.
+MAIN_NAMES = frozenset({"main", "featuremedia", "featureimage"})
 # Renditions named so are the partner's full-size file, taken before any other.
 ORIGINAL_NAMES = ("original", "baseimage", "highres", "hires")
 MAX_PICTURES = 12
