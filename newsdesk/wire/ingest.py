@@ -105,16 +105,17 @@ def ingest(
         story = ninjs.read(document, edition=partner.edition)
         with transaction.atomic():
             result = _take(story, partner, attachments or {})
-            security_log.record(
-                INGESTED,
-                request=request,
-                partner=partner.name,
-                via=via,
-                uri=story.uri,
-                version=story.version,
-                outcome=result.outcome,
-                article=result.article_id,
-            )
+            details: dict[str, Any] = {
+                "partner": partner.name,
+                "via": via,
+                "uri": story.uri,
+                "version": story.version,
+                "outcome": result.outcome,
+                "article": result.article_id,
+            }
+            if story.pictures and result.changed:
+                details["pictures"] = len(story.pictures)  # how many a taken version brought
+            security_log.record(INGESTED, request=request, **details)
         return result
     except ninjs.Unreadable as exc:
         refused = Refused(exc.problems)

@@ -208,6 +208,7 @@ def test_a_document_comes_with_its_pictures_as_multipart(client, trusted):
     article = Article.objects.get(pk=response.json()["article"])
     assert article.hero_image.title == "Фото main"
     assert article.hero_credit == "Олена Коваль / Agency"
+    assert SecurityEvent.objects.get(event=wire.INGESTED).details["pictures"] == 1
 
 
 def test_the_document_may_be_a_plain_field_of_the_multipart_body(client, partner):
