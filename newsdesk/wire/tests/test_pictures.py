@@ -292,3 +292,26 @@ def test_a_documents_pictures_together_are_bounded_like_one_upload(partner, sett
 
 def test_the_pixel_budget_is_an_uploads_unless_set():
     assert max_pixels() == settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS == 40_000_000
+
+
+def test_the_published_article_shows_the_pictures_with_caption_and_credit(
+    client, trusted, django_capture_on_commit_callbacks
+):
+    document = story(
+        associations=[
+            association("featuremedia", "lead.png", caption="Головне фото."),
+            association("editor_1", "body.png", caption="Фото в тексті."),
+        ],
+        bodies=html_body(f"<p>Перший.</p>{embed('editor_1')}<p>Другий.</p>"),
+    )
+    files = {"lead.png": upload("lead.png"), "body.png": upload("body.png", png((5, 5, 5)))}
+    with django_capture_on_commit_callbacks(execute=True):
+        result = ingest(document, partner=trusted, attachments=files)
+
+    page = client.get(Article.objects.get(pk=result.article_id).get_absolute_url())
+
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert text.count("Олена Коваль / Agency") >= 2
+    assert "Головне фото." in text
+    assert text.index("Перший.") < text.index("Фото в тексті.") < text.index("Другий.")
