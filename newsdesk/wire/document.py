@@ -21,6 +21,8 @@ from lxml import html as lxml_html
 
 from newsdesk.transfer import wordpress_body
 
+from . import pictures as wire_pictures
+from . import placement
 from .schema import Problem
 
 WITHDRAWN_STATUSES = frozenset({"withheld", "canceled"})
@@ -56,6 +58,10 @@ class Story:
     tags: list[str] = field(default_factory=list)
     authors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # The pictures sent with it; image blocks of ``body`` and ``lead_picture`` hold their
+    # indexes until they are stored (``placement.with_images``).
+    pictures: list[wire_pictures.Picture] = field(default_factory=list)
+    lead_picture: int | None = None
 
 
 def _moment(document: dict[str, Any], name: str, problems: list[Problem]) -> dt.datetime | None:
@@ -103,16 +109,27 @@ def _plain(entry: dict[str, Any] | None) -> str:
     return " ".join(value.split())
 
 
-def _body(entry: dict[str, Any] | None, warnings: list[str]) -> list[dict[str, Any]]:
+def _body(
+    document: dict[str, Any],
+    pictures: list[wire_pictures.Picture],
+    warnings: list[str],
+    problems: list[Problem],
+) -> list[dict[str, Any]]:
+    bodies: list[dict[str, Any]] = document.get("bodies") or []
+    entry = _pick(bodies, "main")
     if entry is None:
         return []
     value = str(entry.get("value", ""))
     if not _is_html(entry):
         paragraphs = [" ".join(part.split()) for part in _BLANK_LINE.split(value)]
         value = "".join(f"<p>{html.escape(text)}</p>" for text in paragraphs if text)
+    else:
+        where = f"/bodies/{bodies.index(entry)}/value"
+        value = placement.mark_places(value, pictures, where, problems)
     # The WordPress importer's sanitiser: scripts, styles, event handlers and javascript:
-    # links go; what has no place in our blocks is kept as text and reported.
-    converted = wordpress_body.convert_html(value)
+    # links go; what has no place in our blocks is kept as text and reported. An image
+    # stays only where it is one of the document's pictures.
+    converted = wordpress_body.convert_html(value, placement.finder(pictures))
     warnings.extend(converted.warnings)
     return converted.blocks
 
@@ -178,7 +195,9 @@ def read(document: dict[str, Any], *, edition: str) -> Story:
             story.warnings.append("a headline longer than 250 characters was cut")
             story.headline = story.headline[:249].rstrip() + "…"
         story.lead = _plain(_pick(document.get("descriptions"), "summary"))
-        story.body = _body(_pick(document.get("bodies"), "main"), story.warnings)
+        story.pictures = wire_pictures.read(document, problems)
+        body = _body(document, story.pictures, story.warnings, problems)
+        story.body, story.lead_picture = placement.lay_out(body, story.pictures)
         story.tags = _unique(
             [str(s.get("name") or s.get("literal") or "") for s in document.get("subjects", [])],
             MAX_TAGS,

@@ -7,9 +7,11 @@ item of the same ``uri``, then
 - a repeat of the version already taken changes nothing;
 - an older version than the one taken is ignored, and the answer says so;
 - ``pubStatus`` withheld or canceled withdraws the article (``actions.withdraw``);
-- otherwise the article is created or given a new revision: published at once for a
-  trusted partner (scheduled when ``embargoedUntil`` is ahead), or a draft in the wire
-  queue for the others, carrying the embargo as its publication time.
+- otherwise the files of its pictures are checked as uploads, then stored
+  (:mod:`.pictures`, decision 0057), and the article is created or given a new revision:
+  published at once for a trusted partner (scheduled when ``embargoedUntil`` is ahead),
+  or a draft in the wire queue for the others, carrying the embargo as its publication
+  time.
 """
 
 from __future__ import annotations
@@ -33,8 +35,8 @@ from newsdesk.publishing import actions
 from newsdesk.taxonomy.models import Tag
 
 from . import document as ninjs
-from . import schema
-from .models import Partner, WireItem
+from . import pictures, placement, schema
+from .models import Partner, WireImage, WireItem
 from .schema import Problem
 
 INGESTED = "wire_ingested"
@@ -86,9 +88,15 @@ class Result:
 
 
 def ingest(
-    document: Any, *, partner: Partner, request: HttpRequest | None = None, via: str = "http"
+    document: Any,
+    *,
+    partner: Partner,
+    request: HttpRequest | None = None,
+    via: str = "http",
+    attachments: pictures.Attachments | None = None,
 ) -> Result:
-    """Take one ninjs document from ``partner``, or raise :class:`Refused`."""
+    """Take one ninjs document from ``partner``, with the files its pictures name
+    (``attachments``, by name), or raise :class:`Refused`."""
     uri = str(document.get("uri", ""))[:500] if isinstance(document, dict) else ""
     try:
         problems = schema.check(document)
@@ -96,17 +104,18 @@ def ingest(
             raise Refused(problems)
         story = ninjs.read(document, edition=partner.edition)
         with transaction.atomic():
-            result = _take(story, partner)
-            security_log.record(
-                INGESTED,
-                request=request,
-                partner=partner.name,
-                via=via,
-                uri=story.uri,
-                version=story.version,
-                outcome=result.outcome,
-                article=result.article_id,
-            )
+            result = _take(story, partner, attachments or {})
+            details: dict[str, Any] = {
+                "partner": partner.name,
+                "via": via,
+                "uri": story.uri,
+                "version": story.version,
+                "outcome": result.outcome,
+                "article": result.article_id,
+            }
+            if story.pictures and result.changed:
+                details["pictures"] = len(story.pictures)  # how many a taken version brought
+            security_log.record(INGESTED, request=request, **details)
         return result
     except ninjs.Unreadable as exc:
         refused = Refused(exc.problems)
@@ -140,7 +149,7 @@ def _order(item: WireItem, story: ninjs.Story) -> int:
     return -1 if earlier and story.version_created < item.version_created else 1  # type: ignore[operator]
 
 
-def _take(story: ninjs.Story, partner: Partner) -> Result:
+def _take(story: ninjs.Story, partner: Partner, attachments: pictures.Attachments) -> Result:
     item = WireItem.objects.select_for_update().filter(partner=partner, uri=story.uri).first()
     if item is not None:
         order = _order(item, story)
@@ -175,7 +184,12 @@ def _take(story: ninjs.Story, partner: Partner) -> Result:
     if story.withdrawn:
         outcome, message = _withdraw(item, article, partner)
     else:
-        article, outcome, message = _file(item, article, story, partner)
+        # Every file is checked before anything is written (a repeat or an older version
+        # needs none): a refused one leaves nothing.
+        checked, problems = pictures.check(story.pictures, attachments)
+        if problems:
+            raise Refused(problems)
+        article, outcome, message = _file(item, article, story, partner, checked)
         item.article = article
     item.save()
     return Result(outcome, story.uri, story.version, item.article_id, message, story.warnings)
@@ -190,7 +204,11 @@ def _withdraw(item: WireItem, article: Article | None, partner: Partner) -> tupl
 
 
 def _file(
-    item: WireItem, article: Article | None, story: ninjs.Story, partner: Partner
+    item: WireItem,
+    article: Article | None,
+    story: ninjs.Story,
+    partner: Partner,
+    checked: list[pictures.Checked],
 ) -> tuple[Article, str, str]:
     locale = Locale.objects.get(language_code=partner.edition)
     if article is None:
@@ -199,7 +217,9 @@ def _file(
         article.slug = free_slug(base, locale_id=locale.pk)
     article.headline = story.headline
     article.lead = story.lead
-    article.body = story.body  # type: ignore[assignment]  # StreamField takes raw data
+    images = pictures.store(partner, checked)
+    article.body = placement.with_images(story.body, images)  # type: ignore[assignment]
+    _lead(article, story, images, partner)
     found = [_named(Tag, locale, name, 100) for name in story.tags]
     article.tags = list(Tag.objects.filter(pk__in=found))  # type: ignore[assignment]  # modelcluster
     people = [_named(Author, locale, name, 120) for name in story.authors]
@@ -232,6 +252,24 @@ def _file(
         actions.publish(article=article)
     item.state = WireItem.PUBLISHED
     return article, PUBLISHED, _("Published.")
+
+
+def _lead(article: Article, story: ninjs.Story, images: list[int], partner: Partner) -> None:
+    """The lead picture as the article's main image. A version without one removes the
+    main image the wire set before, but not one an editor chose."""
+    if story.lead_picture is not None:
+        picture = story.pictures[story.lead_picture]
+        article.hero_image_id = images[story.lead_picture]
+        article.hero_caption = picture.caption
+        article.hero_credit = picture.credit
+        article.hero_alt = picture.alt
+        return
+    if (
+        article.hero_image_id is not None
+        and WireImage.objects.filter(partner=partner, image_id=article.hero_image_id).exists()
+    ):
+        article.hero_image_id = None
+        article.hero_caption = article.hero_credit = article.hero_alt = ""
 
 
 def _named(model: Any, locale: Locale, name: str, max_length: int) -> int:

@@ -106,3 +106,28 @@ class WireItem(models.Model):
 
     def __str__(self) -> str:
         return f"{self.uri} ({self.version})" if self.version else self.uri
+
+
+class WireImage(models.Model):
+    """An image made from a file a partner sent, found again by the file's SHA-256: the
+    same bytes in a repeat, a new version or another story are the same image, not a copy.
+    Deleting the image in the admin deletes this row; the next file makes a new one."""
+
+    # A partner's record of its files goes with it; the images stay in the library.
+    partner = models.ForeignKey(
+        Partner, verbose_name=_("partner"), on_delete=models.CASCADE, related_name="images"
+    )
+    sha256 = models.CharField(_("SHA-256 of the file"), max_length=64)
+    image = models.ForeignKey(
+        "wagtailimages.Image", verbose_name=_("image"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("wire image")
+        verbose_name_plural = _("wire images")
+        constraints = [
+            models.UniqueConstraint(fields=["partner", "sha256"], name="wire_image_per_partner"),
+        ]
+
+    def __str__(self) -> str:
+        return self.sha256

@@ -10,6 +10,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.utils import translation
+from wagtail.images import get_image_model
 
 from newsdesk.articles.models import Article
 from newsdesk.testing import factories
@@ -17,6 +18,7 @@ from newsdesk.wire import tokens
 from newsdesk.wire.models import Partner, WireItem
 
 from .documents import FIXTURES, story
+from .pictures import association, png
 
 pytestmark = pytest.mark.django_db
 
@@ -85,3 +87,26 @@ def test_a_partner_is_created_and_given_a_token_shown_once(db):
 def test_wire_partner_refuses_bad_input(partner, args, message):
     with pytest.raises(CommandError, match=message):
         run("wire_partner", *args)
+
+
+def test_a_pictures_file_is_read_from_beside_the_document(trusted, tmp_path):
+    document = story(associations=[association("main", "photo.png")])
+    (tmp_path / "item.json").write_text(json.dumps(document), encoding="utf-8")
+    (tmp_path / "photo.png").write_bytes(png())
+    out, err = run("ingest_ninjs", str(tmp_path / "item.json"))
+    assert "item.json: published" in out, err
+    assert Article.objects.get().hero_image.title == "Фото main"
+
+
+@pytest.mark.parametrize("part", ["../photo.png", "/etc/hostname", "sub/photo.png"])
+def test_a_picture_may_not_name_a_file_outside_the_documents_folder(trusted, tmp_path, part: str):
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    (tmp_path / "photo.png").write_bytes(png())
+    (folder / "sub" / "photo.png").write_bytes(png())
+    document = story(associations=[association("main", part)])
+    (folder / "item.json").write_text(json.dumps(document), encoding="utf-8")
+    out, err = run("ingest_ninjs", str(folder / "item.json"))
+    assert f"No file named {part} came with the document." in err
+    assert "0 documents taken, 1 refused." in out
+    assert not Article.objects.exists() and not get_image_model().objects.exists()

@@ -6,7 +6,9 @@ import json
 from typing import Any
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
+from wagtail.images import get_image_model
 
 from newsdesk.accounts.models import SecurityEvent
 from newsdesk.articles.models import Article
@@ -15,6 +17,7 @@ from newsdesk.wire import tokens
 from newsdesk.wire.models import WireItem
 
 from .documents import load, story
+from .pictures import association, png_bomb, upload
 
 pytestmark = pytest.mark.django_db
 URL = "/api/v1/wire/ninjs"
@@ -187,3 +190,87 @@ def test_the_wire_is_rate_limited_like_the_api(client, partner, settings):
     assert response.status_code == 429
     assert "Retry-After" in response
     assert Article.objects.count() == 2
+
+
+def send_with_files(client: Client, document: object, token: str, **files: Any):
+    """A multipart request: the document as its ``document`` part, then the files."""
+    part = SimpleUploadedFile(
+        "item.json", json.dumps(document).encode(), content_type="application/json"
+    )
+    return client.post(URL, {"document": part, **files}, HTTP_AUTHORIZATION=f"Bearer {token}")
+
+
+def test_a_document_comes_with_its_pictures_as_multipart(client, trusted):
+    token = tokens.issue(trusted)
+    document = story(associations=[association("main", "photo.png")])
+    response = send_with_files(client, document, token, **{"photo.png": upload("photo.png")})
+    assert response.status_code == 200, response.content
+    article = Article.objects.get(pk=response.json()["article"])
+    assert article.hero_image.title == "Фото main"
+    assert article.hero_credit == "Олена Коваль / Agency"
+    assert SecurityEvent.objects.get(event=wire.INGESTED).details["pictures"] == 1
+
+
+def test_the_document_may_be_a_plain_field_of_the_multipart_body(client, partner):
+    token = tokens.issue(partner)
+    document = story(associations=[association("main", "photo.png")])
+    response = client.post(
+        URL,
+        {"document": json.dumps(document), "photo.png": upload("photo.png")},
+        HTTP_AUTHORIZATION=f"Bearer {token}",
+    )
+    assert response.status_code == 200, response.content
+    assert get_image_model().objects.count() == 1
+
+
+def test_a_pixel_bomb_gets_400_in_the_partners_language_and_nothing_is_stored(client, partner):
+    token = tokens.issue(partner)
+    document = story(associations=[association("main", "photo.png")])
+    response = send_with_files(
+        client, document, token, **{"photo.png": upload("photo.png", png_bomb())}
+    )
+    assert response.status_code == 400
+    [error] = response.json()["errors"]
+    assert error["path"] == "/associations/0/renditions"
+    assert "забагато пікселів" in error["message"]
+    assert not Article.objects.exists() and not WireItem.objects.exists()
+    assert not get_image_model().objects.exists()
+
+
+def test_a_picture_sent_without_its_file_gets_400(client, partner):
+    token = tokens.issue(partner)
+    response = post(client, story(associations=[association("main", "photo.png")]), token)
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["path"] == "/associations/0/renditions"
+    assert not Article.objects.exists()
+
+
+def test_a_multipart_body_without_the_document_gets_400(client, partner):
+    token = tokens.issue(partner)
+    response = client.post(
+        URL, {"photo.png": upload("photo.png")}, HTTP_AUTHORIZATION=f"Bearer {token}"
+    )
+    assert response.status_code == 400
+    assert "document" in response.json()["detail"]
+    assert not get_image_model().objects.exists()
+
+
+def test_an_oversized_document_part_gets_413(client, partner, settings):
+    settings.NEWSDESK_WIRE_MAX_BYTES = 2000
+    token = tokens.issue(partner)
+    big = story(bodies=[{"value": "<p>" + "слово " * 1000 + "</p>"}])
+    response = send_with_files(client, big, token)
+    assert response.status_code == 413
+    assert "2000" in response.json()["detail"]
+    assert not Article.objects.exists()
+
+
+def test_a_multipart_body_over_its_limit_gets_413_before_it_is_parsed(client, partner, settings):
+    settings.NEWSDESK_WIRE_MAX_BYTES = 1000
+    settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE = 1000
+    token = tokens.issue(partner)
+    response = send_with_files(
+        client, story(), token, **{"photo.png": upload("photo.png", b"\0" * 200_000)}
+    )
+    assert response.status_code == 413
+    assert not Article.objects.exists()

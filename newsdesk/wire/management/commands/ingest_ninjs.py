@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
+from django.core.files import File
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
@@ -16,7 +18,8 @@ class Command(BaseCommand):
     help = (
         "Ingest IPTC ninjs 3.x documents (a .json file holding one document or a list, or "
         "a folder of them) for a wire partner. Each document is taken whole or not at all; "
-        "a bad one is reported and the run goes on."
+        "a bad one is reported and the run goes on. A picture's rendition cid:NAME is the "
+        "file NAME in the document's folder."
     )
 
     def add_arguments(self, parser):
@@ -47,7 +50,10 @@ class Command(BaseCommand):
             for number, document in enumerate(documents, start=1):
                 name = file.name if len(documents) == 1 else f"{file.name} #{number}"
                 try:
-                    result = ingest(document, partner=sender, via="command")
+                    with FolderFiles(file.parent) as attachments:
+                        result = ingest(
+                            document, partner=sender, via="command", attachments=attachments
+                        )
                 except Refused as exc:
                     refused += 1
                     for problem in exc.problems:
@@ -63,6 +69,36 @@ class Command(BaseCommand):
             _("%(taken)d documents taken, %(refused)d refused.")
             % {"taken": taken, "refused": refused}
         )
+
+
+class FolderFiles(Mapping[str, File]):
+    """The files beside a document, by name, opened when a picture names one; a name that
+    leaves the folder (a path, ``..``) names nothing."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder.resolve()
+        self.opened: list[File] = []
+
+    def __enter__(self) -> FolderFiles:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for file in self.opened:
+            file.close()
+
+    def __getitem__(self, name: str) -> File:
+        path = (self.folder / name).resolve()
+        if "/" in name or "\\" in name or path.parent != self.folder or not path.is_file():
+            raise KeyError(name)
+        file = File(path.open("rb"), name=path.name)
+        self.opened.append(file)
+        return file
+
+    def __iter__(self) -> Iterator[str]:
+        return (path.name for path in self.folder.iterdir() if path.is_file())
+
+    def __len__(self) -> int:
+        return sum(1 for _name in self)
 
 
 def _partner(name: str | None) -> Partner:
