@@ -236,6 +236,8 @@ if os.environ.get("REDIS_URL"):
                 "SOCKET_CONNECT_TIMEOUT": 0.1,
                 "SOCKET_TIMEOUT": 0.1,
                 "BREAKER_SECONDS": 5,
+                # Meanwhile each worker keeps its own pages and counts this long (0061).
+                "STANDBY_SECONDS": 10,
             },
         }
     }
