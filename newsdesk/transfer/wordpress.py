@@ -13,6 +13,7 @@ whole or not at all; a second run leaves an unchanged item alone and updates a c
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import re
@@ -35,17 +36,22 @@ from PIL import Image as PillowImage
 from wagtail.images import get_image_model
 from wagtail.models import Locale
 
-from newsdesk.articles.models import EARLIEST_ORIGINAL, Article, Byline
-from newsdesk.articles.slugs import free_slug, slug_from_headline
-from newsdesk.people.models import Author
-from newsdesk.publishing import actions
+from newsdesk.articles.models import EARLIEST_ORIGINAL, Article, Byline, PublishedSlug
+from newsdesk.articles.slugs import free_slug
+from newsdesk.publishing import actions, bulk
 from newsdesk.sections.models import Section
 from newsdesk.taxonomy.models import Tag
 
 from . import redirects, wordpress_body, wxr
+from . import wordpress_terms as terms
 from .models import ImportedItem, Redirect
 
 CREATED, UPDATED, SKIPPED, FAILED = "created", "updated", "skipped", "failed"
+# Posts written per transaction, and channel declarations (authors, terms) per statement.
+BATCH_SIZE = 200
+CHANNEL_BATCH = 1000
+# A new post to be scheduled: imported on its own, through actions.schedule.
+SCHEDULED = "scheduled"
 OUTCOMES = (CREATED, UPDATED, SKIPPED, FAILED)
 UPLOADS = "wp-content/uploads/"
 # Where a post filed under no category goes (WordPress's own default category).
@@ -110,6 +116,16 @@ class Attachment:
     caption: str
 
 
+@dataclass
+class _New:
+    """A new post of a batch, on its way: the article to add, its warnings, its digest."""
+
+    item: wxr.Item
+    new: bulk.NewArticle
+    warnings: list[str]
+    fingerprint: str
+
+
 class _Rollback(Exception):
     """Undoes a dry run's writes."""
 
@@ -129,9 +145,7 @@ def _text_of(markup: str) -> str:
     return " ".join(fragment.text_content().split())
 
 
-def _slug_of(raw: str, fallback: str, *, max_length: int) -> str:
-    """Our slug rules applied to a WordPress slug (percent-encoded UTF-8 for Cyrillic)."""
-    return slug_from_headline(unquote(raw) or fallback, max_length=max_length)
+_slug_of = terms.slug_of
 
 
 def _fingerprint(*parts: Any) -> str:
@@ -179,6 +193,7 @@ class Importer:
         media_dir: Path | None = None,
         dry_run: bool = False,
         progress: Callable[[], None] | None = None,
+        batch_size: int = BATCH_SIZE,
     ) -> None:
         self.path = path
         self.edition = edition
@@ -198,6 +213,10 @@ class Importer:
         self.authors: dict[str, int] = {}
         self.sections: dict[str, int] = {}
         self.tags: dict[str, int] = {}
+        # Undeclared authors made for a dc:creator, by the login cleaned of its dirt.
+        self.made_authors: dict[str, int] = {}
+        self.term_failures: dict[tuple[str, str], str] = {}
+        self.batch_size = batch_size
         self.items = 0
         self.image_warnings: list[str] = []
 
@@ -224,19 +243,30 @@ class Importer:
         if not self.source:
             self._note("failure", "file", "", "", 1, "the export names no site address")
             return self.report
+        channel: list[wxr.Author | wxr.Term] = []
+        posts: list[wxr.Item] = []
         with self._dry_run_transaction():
             for part in wxr.read(self.path):
                 if isinstance(part, wxr.Problem):
                     self._note("failure", "file", "", "", part.line, part.message)
-                elif isinstance(part, wxr.Author):
-                    self._guarded(
-                        "author", part.login, part.display_name, part.line, part, self._author
-                    )
-                elif isinstance(part, wxr.Term):
-                    self._term(part)
+                elif isinstance(part, wxr.Author | wxr.Term):
+                    channel.append(part)
+                    if len(channel) >= CHANNEL_BATCH:
+                        self._channel(channel)
+                        channel = []
                 else:
-                    self._item(part)
-                    self.progress()
+                    self._channel(channel)
+                    channel = []
+                    if part.post_type == "post" and part.status not in IGNORED_STATUSES:
+                        posts.append(part)
+                        if len(posts) >= self.batch_size:
+                            self._posts(posts)
+                            posts = []
+                    else:
+                        self._item(part)
+                        self.progress()
+            self._channel(channel)
+            self._posts(posts)
         return self.report
 
     @contextmanager
@@ -288,57 +318,303 @@ class Importer:
 
     # -- authors, sections, tags ---------------------------------------------------------
 
-    def _author(self, part: wxr.Author) -> str:
-        found, outcome = self._person(part.login, part.display_name)
-        self.authors[part.login] = found
-        return outcome
+    def _channel(self, parts: list[wxr.Author | wxr.Term]) -> None:
+        """The channel's authors and terms, a batch at a time (``wordpress_terms``)."""
+        if not parts:
+            return
+        authors: list[tuple[terms.Wanted, int]] = []
+        sections: list[tuple[terms.Wanted, int]] = []
+        tags: list[tuple[terms.Wanted, int]] = []
+        for part in parts:
+            if isinstance(part, wxr.Author):
+                authors.append((terms.Wanted(part.login, part.display_name), part.line))
+            elif part.kind == "category":
+                sections.append((terms.Wanted(part.slug, part.name), part.line))
+            elif part.kind == "post_tag":
+                tags.append((terms.Wanted(part.slug, part.name), part.line))
+            else:
+                self.report.count(f"term:{part.kind}", SKIPPED)
+        for kind, label, wanted in (
+            (terms.AUTHOR, "author", authors),
+            (terms.SECTION, "section", sections),
+            (terms.TAG, "tag", tags),
+        ):
+            into = {"author": self.authors, "section": self.sections, "tag": self.tags}[label]
+            for want, line, failure in self._ensure(kind, label, wanted, into, counted=True):
+                self._fail(label, want.raw, want.name, line, failure)
 
-    def _person(self, login: str, name: str) -> tuple[int, str]:
-        key = f"author:{login}"
-        record = self._record(key)
-        if record is not None and Author.objects.filter(pk=record.object_id).exists():
-            return record.object_id, SKIPPED
-        slug = _slug_of(login, name, max_length=120) or "author"
-        person, created = Author.objects.get_or_create(
-            locale=self.locale, slug=slug, defaults={"name": (name or login)[:120]}
+    def _ensure(
+        self,
+        kind: terms.Kind,
+        label: str,
+        wanted: list[tuple[terms.Wanted, int]],
+        into: dict[str, int],
+        *,
+        counted: bool,
+    ) -> list[tuple[terms.Wanted, int, str]]:
+        """Got or made, each remembered by its WordPress slug or login; returns those
+        that could not be, with why."""
+        if not wanted:
+            return []
+        try:
+            with transaction.atomic():
+                got = terms.get_or_make(
+                    kind, [want for want, _line in wanted], source=self.source, locale=self.locale
+                )
+        except Exception as exc:  # the batch is rolled back; each of it is reported
+            return [(want, line, f"{type(exc).__name__}: {exc}") for want, line in wanted]
+        failed = []
+        seen: set[str] = set()
+        for want, line in wanted:
+            key = want.key(kind)
+            result = got[key]
+            if result.pk is None:
+                failed.append((want, line, result.failure))
+                continue
+            into[want.raw] = result.pk
+            if counted:
+                self.report.count(label, SKIPPED if key in seen else result.outcome)
+            seen.add(key)
+        return failed
+
+    # -- posts, a batch at a time ----------------------------------------------------------
+
+    def _posts(self, items: list[wxr.Item]) -> None:
+        """New posts a batch at a time, through ``publishing.bulk`` in one transaction; a
+        changed post or a scheduled one after it, one at a time through ``actions``. A
+        batch that fails as a whole (not one article's validation: that article alone is
+        refused) is rolled back and its posts are imported one by one, so the bad one is
+        reported with its WordPress id and the rest come in."""
+        if not items:
+            return
+        known = (
+            dict(self.authors),
+            dict(self.sections),
+            dict(self.tags),
+            dict(self.made_authors),
+            Counter(self.report.counts),
+            len(self.report.notes),
         )
-        self._remember(key, "author", person.pk)
-        return person.pk, CREATED if created else SKIPPED
+        try:
+            with transaction.atomic():
+                later = self._batch(items)
+        except Exception:
+            self.authors, self.sections, self.tags, self.made_authors = known[:4]
+            self.report.counts = known[4]
+            del self.report.notes[known[5] :]
+            later = items
+        for item in later:
+            self._item(item)
+        for _item in items:
+            self.progress()
 
-    def _term(self, part: wxr.Term) -> None:
-        if part.kind == "category":
-            self._guarded("section", part.slug, part.name, part.line, part, self._section)
-        elif part.kind == "post_tag":
-            self._guarded("tag", part.slug, part.name, part.line, part, self._tag)
-        else:
-            self.report.count(f"term:{part.kind}", SKIPPED)
-
-    def _section(self, part: wxr.Term | wxr.ItemTerm) -> str:
-        pk, outcome = self._named(Section, "category", part.slug, part.name, max_length=80)
-        self.sections[part.slug] = pk
-        return outcome
-
-    def _tag(self, part: wxr.Term | wxr.ItemTerm) -> str:
-        pk, outcome = self._named(Tag, "post_tag", part.slug, part.name, max_length=100)
-        self.tags[part.slug] = pk
-        return outcome
-
-    def _named(
-        self, model: Any, kind: str, raw_slug: str, name: str, *, max_length: int
-    ) -> tuple[int, str]:
-        """A section or tag of the edition by its slug: an existing one is used as it is."""
-        key = f"{kind}:{raw_slug or name}"
-        record = self._record(key)
-        if record is not None and model.objects.filter(pk=record.object_id).exists():
-            return record.object_id, SKIPPED
-        slug = _slug_of(raw_slug, name, max_length=max_length)
-        if not slug:
-            raise ItemFailed(f"no slug can be made of «{raw_slug or name}»")
-        found, created = model.objects.get_or_create(
-            locale=self.locale, slug=slug, defaults={"name": (unquote(name) or slug)[:80]}
+    def _batch(self, items: list[wxr.Item]) -> list[wxr.Item]:
+        """Writes the batch's new posts; returns the posts to import one at a time."""
+        self._terms_of(items)
+        records = dict(
+            ImportedItem.objects.filter(
+                source=self.source, key__in=[item.key for item in items]
+            ).values_list("key", "fingerprint")
         )
-        self._remember(key, kind, found.pk)
-        return found.pk, CREATED if created else SKIPPED
+        twins = self._twins_taken(items)
+        later: list[wxr.Item] = []
+        new: list[_New] = []
+        keys: set[str] = set()
+        for item in items:
+            if item.comments:
+                self.report.count("comment", SKIPPED, item.comments)
+            warnings = list(item.problems)
+            self.image_warnings = warnings
+            try:
+                if item.wp_id is None and not item.guid:
+                    raise ItemFailed(
+                        "neither a wp:post_id nor a guid: a second run could not know it"
+                    )
+                fingerprint = self._fingerprint_of(item)
+                if item.key in records or item.key in keys:
+                    if records.get(item.key) == fingerprint:
+                        self._done(item, SKIPPED, warnings)
+                    else:
+                        later.append(item)  # updated in place, through actions
+                    continue
+                moment = self._moment_of(item, warnings)
+                if moment == SCHEDULED:
+                    later.append(item)
+                    continue
+                article = Article(locale=self.locale)
+                twin = _uuid(item.meta.get(TRANSLATION_META, ""))
+                if twin is not None and twin not in twins:
+                    article.translation_key = twin
+                self._fill(article, item, warnings)
+            except ItemFailed as exc:
+                self._failed(item, str(exc))
+                continue
+            except ValidationError as exc:
+                self._failed(item, _messages(exc))
+                continue
+            except Exception as exc:  # one bad item must not stop an archive's import
+                self._failed(item, f"{type(exc).__name__}: {exc}")
+                continue
+            keys.add(item.key)
+            published = moment if isinstance(moment, dt.datetime) else None
+            new.append(_New(item, bulk.NewArticle(article, published), warnings, fingerprint))
+        self._give_slugs(new)
+        self._sections_loaded(new)
+        added = bulk.add_articles(batch=[one.new for one in new])
+        for place, error in added.refused.items():
+            self._failed(new[place].item, _messages(error))
+        written = [one for place, one in enumerate(new) if place not in added.refused]
+        self._remember_posts(written)
+        for one in written:
+            self._done(one.item, CREATED, one.warnings)
+        return later
+
+    def _done(self, item: wxr.Item, outcome: str, warnings: list[str]) -> None:
+        wp_id = "" if item.wp_id is None else str(item.wp_id)
+        self.report.count("post", outcome)
+        for message in warnings:
+            self._note("warning", "post", wp_id, item.title, item.line, message)
+
+    def _failed(self, item: wxr.Item, failure: str) -> None:
+        wp_id = "" if item.wp_id is None else str(item.wp_id)
+        self._fail("post", wp_id, item.title, item.line, failure)
+        for problem in item.problems:  # often the reason behind the failure
+            self._note("warning", "post", wp_id, item.title, item.line, problem)
+
+    def _terms_of(self, items: list[wxr.Item]) -> None:
+        """The sections, tags and authors the batch names that the channel did not
+        declare, made before its posts: a batch's worth in one go."""
+        sections: dict[str, tuple[terms.Wanted, int]] = {}
+        tags: dict[str, tuple[terms.Wanted, int]] = {}
+        people: dict[str, tuple[terms.Wanted, int]] = {}
+        for item in items:
+            first, rest = self._filing(item)
+            if first.slug not in self.sections:
+                sections[first.slug] = (terms.Wanted(first.slug, first.name), item.line)
+            for term in rest:
+                if term.slug not in self.tags:
+                    tags[term.slug] = (terms.Wanted(term.slug, term.name), item.line)
+            cleaned = _NOT_LOGIN.sub("", item.creator)
+            if (
+                item.creator not in self.authors
+                and cleaned not in self.authors
+                and cleaned
+                and cleaned not in self.made_authors
+            ):
+                people[cleaned] = (terms.Wanted(cleaned, cleaned), item.line)
+        for kind, label, wanted, into, counted in (
+            (terms.SECTION, "section", sections, self.sections, True),
+            (terms.TAG, "tag", tags, self.tags, True),
+            (terms.AUTHOR, "author", people, self.made_authors, False),
+        ):
+            failed = self._ensure(kind, label, list(wanted.values()), into, counted=counted)
+            for want, _line, failure in failed:
+                self.term_failures[(label, want.raw)] = failure
+
+    def _filing(self, item: wxr.Item) -> tuple[wxr.ItemTerm, list[wxr.ItemTerm]]:
+        """The section's term (WordPress's default when none) and the tags' terms:
+        categories past the first have no place as sections, so they become tags."""
+        categories = [term for term in item.terms if term.domain == "category"]
+        first = categories[0] if categories else self._fallback()
+        tagged = [term for term in item.terms if term.domain == "post_tag"]
+        return first, tagged + categories[1:]
+
+    def _fallback(self) -> wxr.ItemTerm:
+        return wxr.ItemTerm("category", FALLBACK_SECTION["slug"], FALLBACK_SECTION[self.edition])
+
+    def _twins_taken(self, items: list[wxr.Item]) -> set[uuid.UUID]:
+        """Translation keys the batch carries that an article of this edition has already."""
+        wanted = {key for item in items if (key := _uuid(item.meta.get(TRANSLATION_META, "")))}
+        if not wanted:
+            return set()
+        found = Article.objects.filter(translation_key__in=wanted, locale=self.locale)
+        return set(found.values_list("translation_key", flat=True))
+
+    def _moment_of(self, item: wxr.Item, warnings: list[str]) -> dt.datetime | str | None:
+        """When a new post is first published: its original time, None for a draft, or
+        ``SCHEDULED`` (imported on its own, through ``actions.schedule``). As ``_save``."""
+        now = timezone.now()
+        moment = item.published_at
+        status = item.status
+        if status == "publish" and moment is not None and moment > now:
+            status = "future"
+        if status == "publish":
+            if moment is None or moment < EARLIEST_ORIGINAL:
+                warnings.append("published, but with no usable date: imported as a draft")
+                return None
+            return moment
+        if status == "future":
+            if moment is not None and moment > now:
+                return SCHEDULED
+            warnings.append("scheduled for a time gone by: imported as a draft")
+            return None
+        if status == "private":
+            warnings.append("private: imported as a draft, which readers do not see")
+        elif status not in {"draft", "pending"}:
+            warnings.append(f"status {status!r}: imported as a draft")
+        return None
+
+    def _give_slugs(self, new: list[_New]) -> None:
+        """Each its slug, the next free one when taken (one query for the batch; one more
+        for each slug that is taken)."""
+        bases = {
+            one.item.key: _slug_of(one.item.slug, one.item.title, max_length=120)
+            or f"post-{one.item.wp_id}"
+            for one in new
+        }
+        taken = set(
+            Article.objects.filter(locale=self.locale, slug__in=bases.values())
+            .values_list("slug", flat=True)
+            .union(
+                PublishedSlug.objects.filter(
+                    locale=self.locale, slug__in=bases.values()
+                ).values_list("slug", flat=True)
+            )
+        )
+        given: set[str] = set()
+        for one in new:
+            base = bases[one.item.key]
+            slug = base
+            if base in taken or base in given:
+                slug = free_slug(base, locale_id=self.locale.pk, also_taken=given)
+                one.warnings.append(
+                    f"the slug «{base}» is taken in this edition: imported as «{slug}»"
+                )
+            one.new.article.slug = slug
+            given.add(slug)
+
+    def _sections_loaded(self, new: list[_New]) -> None:
+        # The article's rules read its section's edition: one query for the batch.
+        found = Section.objects.in_bulk({one.new.article.section_id for one in new})
+        for one in new:
+            one.new.article.section = found[one.new.article.section_id]
+
+    def _remember_posts(self, written: list[_New]) -> None:
+        """The records and the old addresses of the batch's new articles."""
+        now = timezone.now()
+        ImportedItem.objects.bulk_create(
+            [
+                ImportedItem(
+                    source=self.source,
+                    key=one.item.key,
+                    kind="post",
+                    object_id=one.new.article.pk,
+                    fingerprint=one.fingerprint,
+                    imported_at=now,
+                )
+                for one in written
+            ],
+            update_conflicts=True,
+            unique_fields=["source", "key"],
+            update_fields=["kind", "object_id", "fingerprint", "imported_at"],
+        )
+        moved = {old: one.new.article for one in written for old in self._old_paths(one.item)}
+        Redirect.objects.bulk_create(
+            [Redirect(old_path=old, article=article) for old, article in moved.items()],
+            update_conflicts=True,
+            unique_fields=["old_path"],
+            update_fields=["article"],
+        )
 
     # -- items ---------------------------------------------------------------------------
 
@@ -367,11 +643,13 @@ class Importer:
             dict(self.authors),
             dict(self.sections),
             dict(self.tags),
+            dict(self.made_authors),
             Counter(self.report.counts),
         )
         failure = ""
         try:
             with transaction.atomic():
+                self._terms_of([item])
                 outcome = self._post(item, warnings)
         except ItemFailed as exc:
             failure = str(exc)
@@ -380,7 +658,8 @@ class Importer:
         except Exception as exc:  # one bad item must not stop an archive's import
             failure = f"{type(exc).__name__}: {exc}"
         if failure:
-            self.authors, self.sections, self.tags, self.report.counts = known
+            self.authors, self.sections, self.tags, self.made_authors = known[:4]
+            self.report.counts = known[4]
             self._fail("post", wp_id, item.title, item.line, failure)
             for problem in item.problems:  # often the reason behind the failure
                 self._note("warning", "post", wp_id, item.title, item.line, problem)
@@ -392,7 +671,38 @@ class Importer:
     def _post(self, item: wxr.Item, warnings: list[str]) -> str:
         if item.wp_id is None and not item.guid:
             raise ItemFailed("neither a wp:post_id nor a guid: a second run could not know it")
-        fingerprint = _fingerprint(
+        fingerprint = self._fingerprint_of(item)
+        record = self._record(item.key)
+        article = None
+        if record is not None:
+            if record.fingerprint == fingerprint:
+                return SKIPPED
+            article = Article.objects.filter(pk=record.object_id).first()
+        creating = article is None
+        if article is None:
+            article = Article(locale=self.locale)
+            twin_key = _uuid(item.meta.get(TRANSLATION_META, ""))
+            if twin_key is not None and not self._twins_taken([item]):
+                # Its translation, imported into the other edition, finds it again.
+                article.translation_key = twin_key
+        self._fill(article, item, warnings)
+        article.section = Section.objects.get(pk=article.section_id)
+        if creating:
+            base = _slug_of(item.slug, item.title, max_length=120) or f"post-{item.wp_id}"
+            article.slug = free_slug(base, locale_id=self.locale.pk)
+            if article.slug != base:
+                warnings.append(
+                    f"the slug «{base}» is taken in this edition: imported as «{article.slug}»"
+                )
+        self._save(article, item, warnings)
+        self._remember(item.key, "post", article.pk, fingerprint)
+        for old in self._old_paths(item):
+            Redirect.objects.update_or_create(old_path=old, defaults={"article": article})
+        return CREATED if creating else UPDATED
+
+    def _fingerprint_of(self, item: wxr.Item) -> str:
+        """A digest of what is imported of a post: a second run compares it (0042)."""
+        return _fingerprint(
             self.edition,
             item.title,
             item.slug,
@@ -412,37 +722,6 @@ class Importer:
                 else []
             ),
         )
-        record = self._record(item.key)
-        article = None
-        if record is not None:
-            if record.fingerprint == fingerprint:
-                return SKIPPED
-            article = Article.objects.filter(pk=record.object_id).first()
-        creating = article is None
-        if article is None:
-            article = Article(locale=self.locale)
-            twin_key = _uuid(item.meta.get(TRANSLATION_META, ""))
-            if (
-                twin_key is not None
-                and not Article.objects.filter(
-                    translation_key=twin_key, locale=self.locale
-                ).exists()
-            ):
-                # Its translation, imported into the other edition, finds it again.
-                article.translation_key = twin_key
-        self._fill(article, item, warnings)
-        if creating:
-            base = _slug_of(item.slug, item.title, max_length=120) or f"post-{item.wp_id}"
-            article.slug = free_slug(base, locale_id=self.locale.pk)
-            if article.slug != base:
-                warnings.append(
-                    f"the slug «{base}» is taken in this edition: imported as «{article.slug}»"
-                )
-        self._save(article, item, warnings)
-        self._remember(item.key, "post", article.pk, fingerprint)
-        for old in self._old_paths(item):
-            Redirect.objects.update_or_create(old_path=old, defaults={"article": article})
-        return CREATED if creating else UPDATED
 
     def _fill(self, article: Article, item: wxr.Item, warnings: list[str]) -> None:
         headline = " ".join(item.title.split())
@@ -464,9 +743,9 @@ class Importer:
         article.lead = lead
         article.body = blocks  # type: ignore[assignment]  # StreamField takes raw data
         article.section_id = self._section_of(item, warnings)
-        chosen = self._tags_of(item)
-        found = Tag.objects.in_bulk(chosen)
-        article.tags = [found[pk] for pk in chosen]  # type: ignore[assignment]  # modelcluster
+        # The links need only the tags' ids: no query for their rows.
+        chosen = [Tag(pk=pk, locale=self.locale) for pk in self._tags_of(item)]
+        article.tags = chosen  # type: ignore[assignment]  # modelcluster
         person = self._byline_of(item, warnings)
         people = [person] if person is not None else []
         for login in _logins(item.meta.get(BYLINES_META, ""))[1:]:
@@ -478,29 +757,20 @@ class Importer:
         self._hero(article, item, warnings)
 
     def _section_of(self, item: wxr.Item, warnings: list[str]) -> int:
-        categories = [term for term in item.terms if term.domain == "category"]
-        if not categories:
-            fallback = wxr.ItemTerm(
-                "category", FALLBACK_SECTION["slug"], FALLBACK_SECTION[self.edition]
-            )
-            warnings.append(f"in no category: filed under «{fallback.name}»")
-            categories = [fallback]
-        first = categories[0]
-        if first.slug not in self.sections:
-            self.report.count("section", self._section(first))
-        return self.sections[first.slug]
+        first, _tags = self._filing(item)
+        if not any(term.domain == "category" for term in item.terms):
+            warnings.append(f"in no category: filed under «{first.name}»")
+        return self._made("section", self.sections, first.slug)
 
     def _tags_of(self, item: wxr.Item) -> list[int]:
-        # Categories past the first have no place as sections: they become tags.
-        categories = [term for term in item.terms if term.domain == "category"][1:]
-        terms = [term for term in item.terms if term.domain == "post_tag"] + categories
-        found: list[int] = []
-        for term in terms:
-            if term.slug not in self.tags:
-                self.report.count("tag", self._tag(term))
-            if self.tags[term.slug] not in found:
-                found.append(self.tags[term.slug])
-        return found
+        _first, tagged = self._filing(item)
+        return list(dict.fromkeys(self._made("tag", self.tags, term.slug) for term in tagged))
+
+    def _made(self, label: str, known: dict[str, int], raw: str) -> int:
+        """A section, tag or author ``_terms_of`` got or made, or why it could not."""
+        if raw not in known:
+            raise ItemFailed(self.term_failures.get((label, raw), f"no {label} «{raw}»"))
+        return known[raw]
 
     def _byline_of(self, item: wxr.Item, warnings: list[str]) -> int | None:
         """The author of ``dc:creator``. An undeclared one (real exports carry dirt such as
@@ -518,7 +788,7 @@ class Importer:
             warnings.append("no author (dc:creator): imported without a byline")
             return None
         warnings.append(f"unknown author «{creator}»: an author «{cleaned}» was made")
-        person, _outcome = self._person(cleaned, cleaned)
+        person = self._made("author", self.made_authors, cleaned)
         self.authors[creator] = person
         return person
 
