@@ -20,10 +20,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import CharField, F, OuterRef, Subquery
+from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from modelcluster.models import get_all_child_relations
@@ -34,7 +37,6 @@ from newsdesk.articles.models import EARLIEST_ORIGINAL, Article, Byline, Publish
 from .events import announce_loaded
 from .handlers import BACKDATE_ACTION
 from .security import copy_audit_entries
-
 
 _FOREIGN_KEYS = [field.name for field in Article._meta.concrete_fields if field.many_to_one]
 
@@ -142,6 +144,16 @@ def _write(batch: Sequence[NewArticle]) -> None:
             name = relation.get_accessor_name()
             if name not in getattr(article, "_cluster_related_objects", {}):
                 setattr(article, name, [])
+    for item in batch:
+        moment = item.first_published_at
+        if moment is None:
+            item.article.has_unpublished_changes = True
+        else:
+            # As Revision.publish and the publish handler leave a first publication dated
+            # at its original time.
+            item.article.live = True
+            item.article.first_published_at = moment
+            item.article.last_published_at = now
     Article.objects.bulk_create(articles)
     through = Article.tags.through
     links = [
@@ -166,12 +178,22 @@ def _write(batch: Sequence[NewArticle]) -> None:
             base_content_type=base,
             object_id=str(article.pk),
             created_at=now,
-            content=article.serializable_data(),
+            content=_first_revision(article),
             object_str=str(article),
         )
         for article in articles
     ]
     Revision.objects.bulk_create(revisions)
+    # Two statements for the batch, not a row each.
+    ids = [article.pk for article in articles]
+    Article.objects.filter(pk__in=ids).update(
+        latest_revision=Subquery(
+            Revision.objects.filter(
+                base_content_type=base, object_id=Cast(OuterRef("pk"), CharField())
+            ).values("pk")[:1]
+        )
+    )
+    Article.objects.filter(pk__in=ids, live=True).update(live_revision=F("latest_revision"))
 
     entries: list[ModelLogEntry] = []
     slugs: list[PublishedSlug] = []
@@ -181,14 +203,8 @@ def _write(batch: Sequence[NewArticle]) -> None:
         entries.append(_entry(article, "wagtail.edit", revision, now, content_changed=True))
         moment = item.first_published_at
         if moment is None:
-            article.has_unpublished_changes = True
             continue
-        # As Revision.publish and the publish handler leave a first publication dated at
-        # its original time.
-        article.live = True
         article.live_revision = revision
-        article.first_published_at = moment
-        article.last_published_at = now
         entries.append(_entry(article, "wagtail.publish", revision, now, content_changed=True))
         data = {
             "original_published_at": moment.astimezone(dt.UTC).isoformat(),
@@ -196,21 +212,25 @@ def _write(batch: Sequence[NewArticle]) -> None:
         }
         entries.append(_entry(article, BACKDATE_ACTION, revision, now, data=data))
         slugs.append(PublishedSlug(article=article, locale_id=article.locale_id, slug=article.slug))
-    Article.objects.bulk_update(
-        articles,
-        [
-            "live",
-            "has_unpublished_changes",
-            "latest_revision",
-            "live_revision",
-            "first_published_at",
-            "last_published_at",
-        ],
-    )
     ModelLogEntry.objects.bulk_create(entries)
     copy_audit_entries(entries)
     PublishedSlug.objects.bulk_create(slugs)
     ReferenceIndex.objects.bulk_create(_references(articles, kind, base), ignore_conflicts=True)
+
+
+def _first_revision(article: Article) -> dict[str, Any]:
+    """The revision's content as ``save_draft`` records it: the saved draft, before the
+    publish makes it live (the row is written in its final state at once)."""
+    content: dict[str, Any] = article.serializable_data()
+    content.update(
+        live=False,
+        has_unpublished_changes=False,
+        first_published_at=None,
+        last_published_at=None,
+        latest_revision=None,
+        live_revision=None,
+    )
+    return content
 
 
 def _entry(
