@@ -14,6 +14,7 @@ from wagtail.models import ModelLogEntry, ReferenceIndex, Revision
 
 from newsdesk.accounts.models import SecurityEvent
 from newsdesk.articles.models import Article, PublishedSlug
+from newsdesk.publishing import bulk
 from newsdesk.search.backends import get_backend
 from newsdesk.syndication.models import ArchiveMonth
 from newsdesk.transfer import wordpress
@@ -180,7 +181,7 @@ def test_a_batch_leaves_what_one_post_at_a_time_leaves(
 
     # A batch that fails as a whole is rolled back and its posts go one at a time,
     # through publishing.actions: the write path an editor's publish takes.
-    monkeypatch.setattr(wordpress.bulk, "add_articles", broken)
+    monkeypatch.setattr(bulk, "add_articles", broken)
     with django_capture_on_commit_callbacks(execute=True):
         again = wordpress.Importer(path, edition="en").run()
     assert dict(again.rows())["post"]["created"] == 4

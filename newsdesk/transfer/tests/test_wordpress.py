@@ -19,6 +19,7 @@ from wagtail.images import get_image_model
 
 from newsdesk.articles.models import Article
 from newsdesk.people.models import Author
+from newsdesk.publishing import bulk
 from newsdesk.search.desk import find_articles
 from newsdesk.sections.models import Section
 from newsdesk.taxonomy.models import Tag
@@ -197,7 +198,7 @@ def test_a_run_interrupted_inside_a_batch_resumes_to_a_clean_runs_end(run, monke
         transaction.set_rollback(True)
     assert Article.objects.count() == 0
 
-    original = wordpress.bulk.add_articles
+    original = bulk.add_articles
     calls = {"n": 0}
 
     def dies_in_the_second(**kwargs):
@@ -207,11 +208,11 @@ def test_a_run_interrupted_inside_a_batch_resumes_to_a_clean_runs_end(run, monke
             raise Interrupted  # inside the second batch's transaction, after its writes
         return result
 
-    monkeypatch.setattr(wordpress.bulk, "add_articles", dies_in_the_second)
+    monkeypatch.setattr(bulk, "add_articles", dies_in_the_second)
     with pytest.raises(Interrupted):
         run(path, edition="en", batch_size=2)
     assert Article.objects.count() == 2  # the second batch is not half there
-    monkeypatch.setattr(wordpress.bulk, "add_articles", original)
+    monkeypatch.setattr(bulk, "add_articles", original)
     resumed = run(path, edition="en", batch_size=2)
     assert outcomes(resumed)["post"] == {"created": 4, "skipped": 2}
     assert state() == clean
