@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Set
 
 from anyascii import anyascii
 from django.utils.text import slugify
@@ -65,9 +66,12 @@ def slug_from_headline(headline: str, *, max_length: int = MAX_LENGTH) -> str:
     return cut or slug[:max_length]
 
 
-def free_slug(base: str, *, locale_id: int, article_id: int | None = None) -> str:
+def free_slug(
+    base: str, *, locale_id: int, article_id: int | None = None, also_taken: Set[str] = frozenset()
+) -> str:
     """The first of base, base-2, base-3… that no other article of the edition uses now or
-    used before (old addresses keep redirecting to their article)."""
+    used before (old addresses keep redirecting to their article), nor is in
+    ``also_taken`` (slugs given to articles not yet written: an import's batch)."""
     articles = Article.objects.filter(locale_id=locale_id, slug__startswith=base)
     addresses = PublishedSlug.objects.filter(locale_id=locale_id, slug__startswith=base)
     if article_id is not None:
@@ -75,6 +79,7 @@ def free_slug(base: str, *, locale_id: int, article_id: int | None = None) -> st
         addresses = addresses.exclude(article_id=article_id)
     taken = set(articles.values_list("slug", flat=True))
     taken |= set(addresses.values_list("slug", flat=True))
+    taken |= also_taken
     candidate, number = base, 1
     while candidate in taken:
         number += 1

@@ -182,3 +182,57 @@ def of_article_change(instance: Any, *, note_kind: str = "") -> set[str]:
     if note_kind in (UpdateLogEntry.CORRECTION, UpdateLogEntry.CLARIFICATION):
         found.add(corrections(edition))
     return found
+
+
+def of_articles_loaded(article_ids: list[int]) -> set[str]:
+    """What articles written in bulk (an import's batch) purge: as :func:`of_article_change`
+    for each, found in five queries for the whole batch. New articles were on no list, so
+    this is what lists them now, the addresses they take and their translations."""
+    from newsdesk.articles.models import Article, Byline
+
+    rows = list(
+        Article.objects.filter(pk__in=article_ids)
+        .select_related("locale")
+        .only(
+            "pk",
+            "slug",
+            "section_id",
+            "story_id",
+            "translation_key",
+            "first_published_at",
+            "original_published_at",
+            "locale__language_code",
+        )
+    )
+    found: set[str] = set()
+    for row in rows:
+        edition = row.locale.language_code
+        found |= {article(row.pk), archive(edition), address(edition, row.slug)}
+        found.add(section(row.section_id))
+        if not _dated_in_the_archive(row):
+            found.add(news(edition))
+        if row.story_id:
+            found.add(story(row.story_id))
+        if row.first_published_at:
+            found.add(month(edition, row.first_published_at))
+    keys_of_batch = {row.translation_key for row in rows}
+    siblings = (
+        Article.objects.filter(translation_key__in=keys_of_batch)
+        .exclude(pk__in=article_ids)
+        .values_list("pk", "locale__language_code", "first_published_at")
+    )
+    for pk, code, first in siblings:
+        found.add(article(pk))
+        if first:
+            found.add(month(code, first))
+    tag_ids = Article.tags.through.objects.filter(article_id__in=article_ids).values_list(
+        "tag_id", flat=True
+    )
+    found.update(tag(pk) for pk in set(tag_ids))
+    author_ids = Byline.objects.filter(article_id__in=article_ids).values_list(
+        "author_id", flat=True
+    )
+    found.update(author(pk) for pk in set(author_ids) if pk is not None)
+    # Sections, tags and authors an import made are new to the edition's directories.
+    found.update(directory(code) for code in {row.locale.language_code for row in rows})
+    return found

@@ -21,7 +21,7 @@ from newsdesk.articles.models import Article
 from newsdesk.breaking.models import BreakingBanner
 from newsdesk.fronts.models import Front
 from newsdesk.people.models import Author
-from newsdesk.publishing.events import content_changed
+from newsdesk.publishing.events import content_changed, content_loaded
 from newsdesk.sections.models import Section
 from newsdesk.stories.models import Story, TimelineEntry
 from newsdesk.taxonomy.models import Tag
@@ -38,6 +38,12 @@ def on_content_changed(
         purge(keys.of_article_change(instance, note_kind=note_kind))
     elif type(instance) in ON_SAVE:  # a story trashed or restored
         purge(ON_SAVE[type(instance)](instance))
+
+
+@receiver(content_loaded, dispatch_uid="frontcache.articles_loaded")
+def on_content_loaded(sender: Any, ids: list[int], **kwargs: Any) -> None:
+    if sender is Article:
+        purge(keys.of_articles_loaded(ids))
 
 
 def _edition(instance: Any) -> str:

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.dispatch import receiver
 
-from newsdesk.publishing.events import content_changed
+from newsdesk.publishing.events import content_changed, content_loaded
 from newsdesk.publishing.reconcile import Finding, reconciling
 
 from . import documents
@@ -34,6 +34,17 @@ def on_content_changed(sender: Any, instance: Any, verb: str, **kwargs: Any) -> 
         # The change is committed; a failed index update must not turn it into an error
         # page for the editor. ``rebuild_search_index`` brings the index back in step.
         logger.exception("Search index not updated for article %s (%s)", instance.pk, verb)
+
+
+@receiver(content_loaded, dispatch_uid="search.loaded")
+def on_content_loaded(sender: Any, ids: list[int], **kwargs: Any) -> None:
+    """Articles written in bulk (an import's batch): indexed a batch of documents at a time."""
+    from newsdesk.articles.models import Article
+
+    if sender is not Article:
+        return
+    for start in range(0, len(ids), BATCH_SIZE):
+        index_articles(ids[start : start + BATCH_SIZE])
 
 
 @receiver(reconciling, dispatch_uid="search.reconcile")

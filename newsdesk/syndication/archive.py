@@ -113,6 +113,18 @@ def refresh_month(edition: str, moment: dt.datetime) -> ArchiveMonth | None:
         return row
 
 
+def months_of(article_ids: list[int]) -> list[tuple[str, dt.datetime]]:
+    """The (edition, first instant of the month) the published ones of these articles fall
+    in, each once: one query."""
+    rows = (
+        Article.objects.filter(pk__in=article_ids, first_published_at__isnull=False)
+        .annotate(month=TruncMonth("first_published_at", tzinfo=dt.UTC))
+        .values_list("locale__language_code", "month")
+        .distinct()
+    )
+    return sorted(set(rows))
+
+
 def counted() -> list[ArchiveMonth]:
     """Every month of both editions as the articles say it should be (one grouped scan per
     edition), unsaved."""

@@ -7,7 +7,7 @@ from typing import Any
 from django.dispatch import receiver
 
 from newsdesk.articles.models import Article
-from newsdesk.publishing.events import content_changed
+from newsdesk.publishing.events import content_changed, content_loaded
 from newsdesk.publishing.reconcile import Finding, reconciling
 
 from . import archive
@@ -20,6 +20,15 @@ def recount_month(sender: Any, instance: Any, verb: str, **kwargs: Any) -> None:
     if not isinstance(instance, Article) or instance.first_published_at is None:
         return
     archive.refresh_month(instance.locale.language_code, instance.first_published_at)
+
+
+@receiver(content_loaded, dispatch_uid="syndication.archive_months_loaded")
+def recount_months(sender: Any, ids: list[int], **kwargs: Any) -> None:
+    """Articles written in bulk: each month they fall in is recounted once."""
+    if sender is not Article:
+        return
+    for edition, moment in archive.months_of(ids):
+        archive.refresh_month(edition, moment)
 
 
 @receiver(reconciling, dispatch_uid="syndication.reconcile")

@@ -1,13 +1,15 @@
 """A WordPress export (WXR) brought into one edition, through the write path.
 
-Posts become articles (``publishing.actions``: revisions, audit log, search, archive months
-and purges follow as for an editor's article), categories sections, tags tags, authors
-bylines; featured and body images come from a local copy of ``wp-content/uploads``, never
-from the network. Pages, comments, menus and the rest are counted and skipped. Decision
-0042 gives the mapping of WordPress's concepts and statuses.
+Posts become articles: new ones a batch at a time through ``publishing.bulk`` (decision
+0056, ``wordpress_batches``), a changed or scheduled one through ``publishing.actions``;
+revisions, the audit log, search, archive months and purges follow as for an editor's
+article. Categories become sections, tags tags, authors bylines; featured and body images
+come from a local copy of ``wp-content/uploads``, never from the network. Pages, comments,
+menus and the rest are counted and skipped. Decision 0042 gives the mapping of
+WordPress's concepts and statuses.
 
 Safe to re-run and to resume: every item imported is recorded (``ImportedItem``) under the
-source's address and its WordPress id, in the item's own transaction, so an item is there
+source's address and its WordPress id, in its batch's transaction, so an item is there
 whole or not at all; a second run leaves an unchanged item alone and updates a changed one.
 """
 
@@ -15,8 +17,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
-import uuid
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -36,22 +36,29 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale
 
 from newsdesk.articles.models import EARLIEST_ORIGINAL, Article, Byline
-from newsdesk.articles.slugs import free_slug, slug_from_headline
-from newsdesk.people.models import Author
+from newsdesk.articles.slugs import free_slug
 from newsdesk.publishing import actions
 from newsdesk.sections.models import Section
 from newsdesk.taxonomy.models import Tag
 
 from . import redirects, wordpress_body, wxr
+from . import wordpress_terms as terms
 from .models import ImportedItem, Redirect
+from .wordpress_batches import (
+    _NOT_LOGIN,
+    TRANSLATION_META,
+    Batches,
+    ItemFailed,
+    _messages,
+    _uuid,
+)
 
 CREATED, UPDATED, SKIPPED, FAILED = "created", "updated", "skipped", "failed"
+# Posts written per transaction, and channel declarations (authors, terms) per statement.
+BATCH_SIZE = 200
+CHANNEL_BATCH = 1000
 OUTCOMES = (CREATED, UPDATED, SKIPPED, FAILED)
 UPLOADS = "wp-content/uploads/"
-# Where a post filed under no category goes (WordPress's own default category).
-FALLBACK_SECTION = {"slug": "uncategorized", "uk": "Без рубрики", "en": "Uncategorized"}
-# A login as WordPress allows it; anything else in a dc:creator is dirt around one.
-_NOT_LOGIN = re.compile(r"[^\w.@-]+")
 # Statuses of items that are nobody's work in progress: nothing to bring over.
 IGNORED_STATUSES = {"auto-draft", "trash", "inherit"}
 # What a Newsdesk export adds for WordPress's lack of a field (decision 0052): the old
@@ -59,7 +66,6 @@ IGNORED_STATUSES = {"auto-draft", "trash", "inherit"}
 # is dc:creator) and the key it shares with its translation.
 OLD_PATHS_META = "_newsdesk_old_paths"
 BYLINES_META = "_newsdesk_bylines"
-TRANSLATION_META = "_newsdesk_translation_key"
 NEWSDESK_META = (OLD_PATHS_META, BYLINES_META, TRANSLATION_META)
 
 
@@ -114,10 +120,6 @@ class _Rollback(Exception):
     """Undoes a dry run's writes."""
 
 
-class ItemFailed(Exception):
-    """An item that cannot be imported; the message says why."""
-
-
 class ImageRefused(Exception):
     """A file of the media folder that the site would not take as an image upload."""
 
@@ -129,9 +131,7 @@ def _text_of(markup: str) -> str:
     return " ".join(fragment.text_content().split())
 
 
-def _slug_of(raw: str, fallback: str, *, max_length: int) -> str:
-    """Our slug rules applied to a WordPress slug (percent-encoded UTF-8 for Cyrillic)."""
-    return slug_from_headline(unquote(raw) or fallback, max_length=max_length)
+_slug_of = terms.slug_of
 
 
 def _fingerprint(*parts: Any) -> str:
@@ -139,24 +139,8 @@ def _fingerprint(*parts: Any) -> str:
     return hashlib.sha256(data.encode()).hexdigest()
 
 
-def _messages(error: ValidationError) -> str:
-    if hasattr(error, "error_dict"):
-        return "; ".join(
-            f"{name}: {' '.join(str(m) for m in messages)}"
-            for name, messages in error.message_dict.items()
-        )
-    return " ".join(str(message) for message in error.messages)
-
-
 def _newsdesk_meta(item: wxr.Item) -> dict[str, str]:
     return {key: item.meta[key] for key in NEWSDESK_META if key in item.meta}
-
-
-def _uuid(raw: str) -> uuid.UUID | None:
-    try:
-        return uuid.UUID(raw.strip())
-    except ValueError:
-        return None
 
 
 def _logins(raw: str) -> list[str]:
@@ -168,7 +152,7 @@ def _logins(raw: str) -> list[str]:
     return [str(login) for login in found] if isinstance(found, list) else []
 
 
-class Importer:
+class Importer(Batches):
     """One run over one export. ``progress`` is told of each item as it is done."""
 
     def __init__(
@@ -179,6 +163,7 @@ class Importer:
         media_dir: Path | None = None,
         dry_run: bool = False,
         progress: Callable[[], None] | None = None,
+        batch_size: int = BATCH_SIZE,
     ) -> None:
         self.path = path
         self.edition = edition
@@ -198,6 +183,10 @@ class Importer:
         self.authors: dict[str, int] = {}
         self.sections: dict[str, int] = {}
         self.tags: dict[str, int] = {}
+        # Undeclared authors made for a dc:creator, by the login cleaned of its dirt.
+        self.made_authors: dict[str, int] = {}
+        self.term_failures: dict[tuple[str, str], str] = {}
+        self.batch_size = batch_size
         self.items = 0
         self.image_warnings: list[str] = []
 
@@ -224,19 +213,30 @@ class Importer:
         if not self.source:
             self._note("failure", "file", "", "", 1, "the export names no site address")
             return self.report
+        channel: list[wxr.Author | wxr.Term] = []
+        posts: list[wxr.Item] = []
         with self._dry_run_transaction():
             for part in wxr.read(self.path):
                 if isinstance(part, wxr.Problem):
                     self._note("failure", "file", "", "", part.line, part.message)
-                elif isinstance(part, wxr.Author):
-                    self._guarded(
-                        "author", part.login, part.display_name, part.line, part, self._author
-                    )
-                elif isinstance(part, wxr.Term):
-                    self._term(part)
+                elif isinstance(part, wxr.Author | wxr.Term):
+                    channel.append(part)
+                    if len(channel) >= CHANNEL_BATCH:
+                        self._channel(channel)
+                        channel = []
                 else:
-                    self._item(part)
-                    self.progress()
+                    self._channel(channel)
+                    channel = []
+                    if part.post_type == "post" and part.status not in IGNORED_STATUSES:
+                        posts.append(part)
+                        if len(posts) >= self.batch_size:
+                            self._posts(posts)
+                            posts = []
+                    else:
+                        self._item(part)
+                        self.progress()
+            self._channel(channel)
+            self._posts(posts)
         return self.report
 
     @contextmanager
@@ -288,57 +288,64 @@ class Importer:
 
     # -- authors, sections, tags ---------------------------------------------------------
 
-    def _author(self, part: wxr.Author) -> str:
-        found, outcome = self._person(part.login, part.display_name)
-        self.authors[part.login] = found
-        return outcome
+    def _channel(self, parts: list[wxr.Author | wxr.Term]) -> None:
+        """The channel's authors and terms, a batch at a time (``wordpress_terms``)."""
+        if not parts:
+            return
+        authors: list[tuple[terms.Wanted, int]] = []
+        sections: list[tuple[terms.Wanted, int]] = []
+        tags: list[tuple[terms.Wanted, int]] = []
+        for part in parts:
+            if isinstance(part, wxr.Author):
+                authors.append((terms.Wanted(part.login, part.display_name), part.line))
+            elif part.kind == "category":
+                sections.append((terms.Wanted(part.slug, part.name), part.line))
+            elif part.kind == "post_tag":
+                tags.append((terms.Wanted(part.slug, part.name), part.line))
+            else:
+                self.report.count(f"term:{part.kind}", SKIPPED)
+        for kind, label, wanted in (
+            (terms.AUTHOR, "author", authors),
+            (terms.SECTION, "section", sections),
+            (terms.TAG, "tag", tags),
+        ):
+            into = {"author": self.authors, "section": self.sections, "tag": self.tags}[label]
+            for want, line, failure in self._ensure(kind, label, wanted, into, counted=True):
+                self._fail(label, want.raw, want.name, line, failure)
 
-    def _person(self, login: str, name: str) -> tuple[int, str]:
-        key = f"author:{login}"
-        record = self._record(key)
-        if record is not None and Author.objects.filter(pk=record.object_id).exists():
-            return record.object_id, SKIPPED
-        slug = _slug_of(login, name, max_length=120) or "author"
-        person, created = Author.objects.get_or_create(
-            locale=self.locale, slug=slug, defaults={"name": (name or login)[:120]}
-        )
-        self._remember(key, "author", person.pk)
-        return person.pk, CREATED if created else SKIPPED
-
-    def _term(self, part: wxr.Term) -> None:
-        if part.kind == "category":
-            self._guarded("section", part.slug, part.name, part.line, part, self._section)
-        elif part.kind == "post_tag":
-            self._guarded("tag", part.slug, part.name, part.line, part, self._tag)
-        else:
-            self.report.count(f"term:{part.kind}", SKIPPED)
-
-    def _section(self, part: wxr.Term | wxr.ItemTerm) -> str:
-        pk, outcome = self._named(Section, "category", part.slug, part.name, max_length=80)
-        self.sections[part.slug] = pk
-        return outcome
-
-    def _tag(self, part: wxr.Term | wxr.ItemTerm) -> str:
-        pk, outcome = self._named(Tag, "post_tag", part.slug, part.name, max_length=100)
-        self.tags[part.slug] = pk
-        return outcome
-
-    def _named(
-        self, model: Any, kind: str, raw_slug: str, name: str, *, max_length: int
-    ) -> tuple[int, str]:
-        """A section or tag of the edition by its slug: an existing one is used as it is."""
-        key = f"{kind}:{raw_slug or name}"
-        record = self._record(key)
-        if record is not None and model.objects.filter(pk=record.object_id).exists():
-            return record.object_id, SKIPPED
-        slug = _slug_of(raw_slug, name, max_length=max_length)
-        if not slug:
-            raise ItemFailed(f"no slug can be made of «{raw_slug or name}»")
-        found, created = model.objects.get_or_create(
-            locale=self.locale, slug=slug, defaults={"name": (unquote(name) or slug)[:80]}
-        )
-        self._remember(key, kind, found.pk)
-        return found.pk, CREATED if created else SKIPPED
+    def _ensure(
+        self,
+        kind: terms.Kind,
+        label: str,
+        wanted: list[tuple[terms.Wanted, int]],
+        into: dict[str, int],
+        *,
+        counted: bool,
+    ) -> list[tuple[terms.Wanted, int, str]]:
+        """Got or made, each remembered by its WordPress slug or login; returns those
+        that could not be, with why."""
+        if not wanted:
+            return []
+        try:
+            with transaction.atomic():
+                got = terms.get_or_make(
+                    kind, [want for want, _line in wanted], source=self.source, locale=self.locale
+                )
+        except Exception as exc:  # the batch is rolled back; each of it is reported
+            return [(want, line, f"{type(exc).__name__}: {exc}") for want, line in wanted]
+        failed = []
+        seen: set[str] = set()
+        for want, line in wanted:
+            key = want.key(kind)
+            result = got[key]
+            if result.pk is None:
+                failed.append((want, line, result.failure))
+                continue
+            into[want.raw] = result.pk
+            if counted:
+                self.report.count(label, SKIPPED if key in seen else result.outcome)
+            seen.add(key)
+        return failed
 
     # -- items ---------------------------------------------------------------------------
 
@@ -367,11 +374,13 @@ class Importer:
             dict(self.authors),
             dict(self.sections),
             dict(self.tags),
+            dict(self.made_authors),
             Counter(self.report.counts),
         )
         failure = ""
         try:
             with transaction.atomic():
+                self._terms_of([item])
                 outcome = self._post(item, warnings)
         except ItemFailed as exc:
             failure = str(exc)
@@ -380,7 +389,8 @@ class Importer:
         except Exception as exc:  # one bad item must not stop an archive's import
             failure = f"{type(exc).__name__}: {exc}"
         if failure:
-            self.authors, self.sections, self.tags, self.report.counts = known
+            self.authors, self.sections, self.tags, self.made_authors = known[:4]
+            self.report.counts = known[4]
             self._fail("post", wp_id, item.title, item.line, failure)
             for problem in item.problems:  # often the reason behind the failure
                 self._note("warning", "post", wp_id, item.title, item.line, problem)
@@ -392,7 +402,38 @@ class Importer:
     def _post(self, item: wxr.Item, warnings: list[str]) -> str:
         if item.wp_id is None and not item.guid:
             raise ItemFailed("neither a wp:post_id nor a guid: a second run could not know it")
-        fingerprint = _fingerprint(
+        fingerprint = self._fingerprint_of(item)
+        record = self._record(item.key)
+        article = None
+        if record is not None:
+            if record.fingerprint == fingerprint:
+                return SKIPPED
+            article = Article.objects.filter(pk=record.object_id).first()
+        creating = article is None
+        if article is None:
+            article = Article(locale=self.locale)
+            twin_key = _uuid(item.meta.get(TRANSLATION_META, ""))
+            if twin_key is not None and not self._twins_taken([item]):
+                # Its translation, imported into the other edition, finds it again.
+                article.translation_key = twin_key
+        self._fill(article, item, warnings)
+        article.section = Section.objects.get(pk=article.section_id)
+        if creating:
+            base = _slug_of(item.slug, item.title, max_length=120) or f"post-{item.wp_id}"
+            article.slug = free_slug(base, locale_id=self.locale.pk)
+            if article.slug != base:
+                warnings.append(
+                    f"the slug «{base}» is taken in this edition: imported as «{article.slug}»"
+                )
+        self._save(article, item, warnings)
+        self._remember(item.key, "post", article.pk, fingerprint)
+        for old in self._old_paths(item):
+            Redirect.objects.update_or_create(old_path=old, defaults={"article": article})
+        return CREATED if creating else UPDATED
+
+    def _fingerprint_of(self, item: wxr.Item) -> str:
+        """A digest of what is imported of a post: a second run compares it (0042)."""
+        return _fingerprint(
             self.edition,
             item.title,
             item.slug,
@@ -412,37 +453,6 @@ class Importer:
                 else []
             ),
         )
-        record = self._record(item.key)
-        article = None
-        if record is not None:
-            if record.fingerprint == fingerprint:
-                return SKIPPED
-            article = Article.objects.filter(pk=record.object_id).first()
-        creating = article is None
-        if article is None:
-            article = Article(locale=self.locale)
-            twin_key = _uuid(item.meta.get(TRANSLATION_META, ""))
-            if (
-                twin_key is not None
-                and not Article.objects.filter(
-                    translation_key=twin_key, locale=self.locale
-                ).exists()
-            ):
-                # Its translation, imported into the other edition, finds it again.
-                article.translation_key = twin_key
-        self._fill(article, item, warnings)
-        if creating:
-            base = _slug_of(item.slug, item.title, max_length=120) or f"post-{item.wp_id}"
-            article.slug = free_slug(base, locale_id=self.locale.pk)
-            if article.slug != base:
-                warnings.append(
-                    f"the slug «{base}» is taken in this edition: imported as «{article.slug}»"
-                )
-        self._save(article, item, warnings)
-        self._remember(item.key, "post", article.pk, fingerprint)
-        for old in self._old_paths(item):
-            Redirect.objects.update_or_create(old_path=old, defaults={"article": article})
-        return CREATED if creating else UPDATED
 
     def _fill(self, article: Article, item: wxr.Item, warnings: list[str]) -> None:
         headline = " ".join(item.title.split())
@@ -464,9 +474,9 @@ class Importer:
         article.lead = lead
         article.body = blocks  # type: ignore[assignment]  # StreamField takes raw data
         article.section_id = self._section_of(item, warnings)
-        chosen = self._tags_of(item)
-        found = Tag.objects.in_bulk(chosen)
-        article.tags = [found[pk] for pk in chosen]  # type: ignore[assignment]  # modelcluster
+        # The links need only the tags' ids: no query for their rows.
+        chosen = [Tag(pk=pk, locale=self.locale) for pk in self._tags_of(item)]
+        article.tags = chosen  # type: ignore[assignment]  # modelcluster
         person = self._byline_of(item, warnings)
         people = [person] if person is not None else []
         for login in _logins(item.meta.get(BYLINES_META, ""))[1:]:
@@ -478,29 +488,20 @@ class Importer:
         self._hero(article, item, warnings)
 
     def _section_of(self, item: wxr.Item, warnings: list[str]) -> int:
-        categories = [term for term in item.terms if term.domain == "category"]
-        if not categories:
-            fallback = wxr.ItemTerm(
-                "category", FALLBACK_SECTION["slug"], FALLBACK_SECTION[self.edition]
-            )
-            warnings.append(f"in no category: filed under «{fallback.name}»")
-            categories = [fallback]
-        first = categories[0]
-        if first.slug not in self.sections:
-            self.report.count("section", self._section(first))
-        return self.sections[first.slug]
+        first, _tags = self._filing(item)
+        if not any(term.domain == "category" for term in item.terms):
+            warnings.append(f"in no category: filed under «{first.name}»")
+        return self._made("section", self.sections, first.slug)
 
     def _tags_of(self, item: wxr.Item) -> list[int]:
-        # Categories past the first have no place as sections: they become tags.
-        categories = [term for term in item.terms if term.domain == "category"][1:]
-        terms = [term for term in item.terms if term.domain == "post_tag"] + categories
-        found: list[int] = []
-        for term in terms:
-            if term.slug not in self.tags:
-                self.report.count("tag", self._tag(term))
-            if self.tags[term.slug] not in found:
-                found.append(self.tags[term.slug])
-        return found
+        _first, tagged = self._filing(item)
+        return list(dict.fromkeys(self._made("tag", self.tags, term.slug) for term in tagged))
+
+    def _made(self, label: str, known: dict[str, int], raw: str) -> int:
+        """A section, tag or author ``_terms_of`` got or made, or why it could not."""
+        if raw not in known:
+            raise ItemFailed(self.term_failures.get((label, raw), f"no {label} «{raw}»"))
+        return known[raw]
 
     def _byline_of(self, item: wxr.Item, warnings: list[str]) -> int | None:
         """The author of ``dc:creator``. An undeclared one (real exports carry dirt such as
@@ -518,7 +519,7 @@ class Importer:
             warnings.append("no author (dc:creator): imported without a byline")
             return None
         warnings.append(f"unknown author «{creator}»: an author «{cleaned}» was made")
-        person, _outcome = self._person(cleaned, cleaned)
+        person = self._made("author", self.made_authors, cleaned)
         self.authors[creator] = person
         return person
 

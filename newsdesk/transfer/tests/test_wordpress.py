@@ -19,6 +19,7 @@ from wagtail.images import get_image_model
 
 from newsdesk.articles.models import Article
 from newsdesk.people.models import Author
+from newsdesk.publishing import bulk
 from newsdesk.search.desk import find_articles
 from newsdesk.sections.models import Section
 from newsdesk.taxonomy.models import Tag
@@ -189,7 +190,7 @@ class Interrupted(BaseException):
     """Stands for a kill mid-run: nothing of the importer catches it."""
 
 
-def test_a_run_interrupted_inside_an_item_resumes_to_a_clean_runs_end(run, monkeypatch):
+def test_a_run_interrupted_inside_a_batch_resumes_to_a_clean_runs_end(run, monkeypatch):
     path = export(SMALL)
     with transaction.atomic():
         run(path, edition="en")
@@ -197,22 +198,22 @@ def test_a_run_interrupted_inside_an_item_resumes_to_a_clean_runs_end(run, monke
         transaction.set_rollback(True)
     assert Article.objects.count() == 0
 
-    original = wordpress.Importer._post
+    original = bulk.add_articles
     calls = {"n": 0}
 
-    def dies_in_the_third(self, item, warnings):
-        result = original(self, item, warnings)
+    def dies_in_the_second(**kwargs):
+        result = original(**kwargs)
         calls["n"] += 1
-        if calls["n"] == 3:
-            raise Interrupted  # inside the third post's transaction, after its writes
+        if calls["n"] == 2:
+            raise Interrupted  # inside the second batch's transaction, after its writes
         return result
 
-    monkeypatch.setattr(wordpress.Importer, "_post", dies_in_the_third)
+    monkeypatch.setattr(bulk, "add_articles", dies_in_the_second)
     with pytest.raises(Interrupted):
-        run(path, edition="en")
-    assert Article.objects.count() == 2  # the third is not half there
-    monkeypatch.setattr(wordpress.Importer, "_post", original)
-    resumed = run(path, edition="en")
+        run(path, edition="en", batch_size=2)
+    assert Article.objects.count() == 2  # the second batch is not half there
+    monkeypatch.setattr(bulk, "add_articles", original)
+    resumed = run(path, edition="en", batch_size=2)
     assert outcomes(resumed)["post"] == {"created": 4, "skipped": 2}
     assert state() == clean
 

@@ -1,0 +1,180 @@
+"""The importer writes new posts a batch at a time (decision 0056): its queries per batch
+do not grow with the posts in it, and a batch leaves what one post at a time leaves."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import ModelLogEntry, ReferenceIndex, Revision
+
+from newsdesk.accounts.models import SecurityEvent
+from newsdesk.articles.models import Article, PublishedSlug
+from newsdesk.publishing import bulk
+from newsdesk.search.backends import get_backend
+from newsdesk.syndication.models import ArchiveMonth
+from newsdesk.transfer import wordpress
+
+pytestmark = pytest.mark.django_db
+
+HEAD = """<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/"
+ xmlns:content="http://purl.org/rss/1.0/modules/content/"
+ xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
+<channel><title>Batches</title><link>https://old.example.org</link>
+<wp:base_blog_url>https://old.example.org</wp:base_blog_url>
+<wp:author><wp:author_login>olena</wp:author_login>
+<wp:author_display_name>Olena</wp:author_display_name></wp:author>
+<wp:category><wp:category_nicename>energy</wp:category_nicename>
+<wp:cat_name>Energy</wp:cat_name></wp:category>
+<wp:tag><wp:tag_slug>grid</wp:tag_slug><wp:tag_name>Grid</wp:tag_name></wp:tag>
+<wp:tag><wp:tag_slug>kharkiv</wp:tag_slug><wp:tag_name>Kharkiv</wp:tag_name></wp:tag>
+"""
+
+
+def wxr_of(tmp_path: Path, posts: int, *, name: str = "batch.xml") -> Path:
+    """``posts`` published posts of one month, filed and tagged alike."""
+    items = []
+    for number in range(1, posts + 1):
+        moment = dt.datetime(2019, 3, 1, tzinfo=dt.UTC) + dt.timedelta(hours=number)
+        items.append(
+            f"<item><title>Repairs on the grid, day {number}</title>"
+            f"<link>https://old.example.org/2019/03/day-{number}/</link>"
+            "<dc:creator>olena</dc:creator>"
+            f"<content:encoded><![CDATA[Crews worked through night {number}.\n\n"
+            "<h2>What is next</h2>\n\nThe last district waits.]]></content:encoded>"
+            f"<wp:post_id>{number}</wp:post_id>"
+            f"<wp:post_date_gmt>{moment:%Y-%m-%d %H:%M:%S}</wp:post_date_gmt>"
+            f"<wp:post_name>day-{number}</wp:post_name><wp:status>publish</wp:status>"
+            "<wp:post_type>post</wp:post_type>"
+            '<category domain="category" nicename="energy"><![CDATA[Energy]]></category>'
+            '<category domain="post_tag" nicename="grid"><![CDATA[Grid]]></category>'
+            '<category domain="post_tag" nicename="kharkiv"><![CDATA[Kharkiv]]></category>'
+            "</item>\n"
+        )
+    path = tmp_path / name
+    path.write_text(HEAD + "".join(items) + "</channel></rss>\n", encoding="utf-8")
+    return path
+
+
+def queries_to_import(path: Path, django_capture_on_commit_callbacks, **options) -> list[str]:
+    """The statements of a whole run and its catch-up, then undone."""
+    with transaction.atomic():
+        with (
+            CaptureQueriesContext(connection) as captured,
+            django_capture_on_commit_callbacks(execute=True),
+        ):
+            report = wordpress.Importer(path, edition="en", **options).run()
+        assert not [note for note in report.notes if note.level == "failure"]
+        transaction.set_rollback(True)
+    return [query["sql"] or "" for query in captured.captured_queries]
+
+
+def test_a_batch_costs_the_same_queries_for_5_posts_as_for_25(
+    tmp_path, django_capture_on_commit_callbacks
+):
+    # 25 posts stay within one statement per table on SQLite, where Django splits an insert
+    # every 999 variables (28 articles of 35 columns): the cost is per batch, not per post.
+    few = queries_to_import(wxr_of(tmp_path, 5, name="few.xml"), django_capture_on_commit_callbacks)
+    many = queries_to_import(
+        wxr_of(tmp_path, 25, name="many.xml"), django_capture_on_commit_callbacks
+    )
+    assert len(few) == len(many)
+    inserts = Counter(sql.split("(")[0] for sql in many if sql.startswith("INSERT"))
+    assert inserts['INSERT INTO "articles_article" '] == 1
+    assert inserts['INSERT INTO "wagtailcore_revision" '] == 1
+
+
+def test_two_batches_cost_twice_the_posts_part_of_one(tmp_path, django_capture_on_commit_callbacks):
+    path = wxr_of(tmp_path, 10)
+    whole = wordpress.Importer.__init__.__kwdefaults__["batch_size"]
+    assert whole >= 10
+    one = queries_to_import(path, django_capture_on_commit_callbacks)
+    two = queries_to_import(path, django_capture_on_commit_callbacks, batch_size=5)
+    inserts = [sql for sql in two if sql.startswith('INSERT INTO "articles_article" ')]
+    assert len(inserts) == 2
+    assert len(two) > len(one)
+
+
+def outcome() -> dict:
+    """What the import left, without ids and times: comparable between two ways."""
+    articles = {}
+    for article in Article.objects.order_by("slug"):
+        revisions = Revision.objects.filter(
+            object_id=str(article.pk), base_content_type__model="article"
+        )
+        [revision] = revisions
+        content = {
+            key: value
+            for key, value in revision.content.items()
+            if key not in {"pk", "translation_key", "body", "bylines", "tags"}
+        }
+        articles[article.slug] = {
+            "row": (
+                article.live,
+                article.has_unpublished_changes,
+                article.first_published_at,
+                article.original_published_at,
+                article.latest_revision_id == revision.pk,
+                article.live_revision_id == revision.pk,
+            ),
+            "revision": (content, len(revision.content["bylines"]), revision.content["tags"] and 1),
+            "log": sorted(
+                ModelLogEntry.objects.filter(object_id=str(article.pk)).values_list(
+                    "action", "revision_id"
+                )
+            ),
+            "references": sorted(
+                ReferenceIndex.objects.filter(object_id=str(article.pk)).values_list(
+                    "model_path", "to_content_type__model"
+                )
+            ),
+        }
+        for entry in articles[article.slug]["log"]:
+            assert entry[1] == revision.pk
+        articles[article.slug]["log"] = [
+            action for action, _revision in articles[article.slug]["log"]
+        ]
+    return {
+        "articles": articles,
+        "slugs": sorted(PublishedSlug.objects.values_list("slug", flat=True)),
+        "security": Counter(SecurityEvent.objects.values_list("event", "username")),
+        "indexed": len(list(get_backend().indexed_ids())),
+        "months": sorted(ArchiveMonth.objects.values_list("edition", "month", "articles")),
+    }
+
+
+def test_a_batch_leaves_what_one_post_at_a_time_leaves(
+    tmp_path, monkeypatch, django_capture_on_commit_callbacks
+):
+    path = wxr_of(tmp_path, 4)
+    with transaction.atomic():
+        with django_capture_on_commit_callbacks(execute=True):
+            report = wordpress.Importer(path, edition="en").run()
+        batched = outcome()
+        transaction.set_rollback(True)
+    assert wordpress.Report.rows(report)[-1] == (
+        "tag",
+        {"created": 2, "updated": 0, "skipped": 0, "failed": 0},
+    )
+
+    def broken(**kwargs):
+        raise RuntimeError("a batch that fails as a whole")
+
+    # A batch that fails as a whole is rolled back and its posts go one at a time,
+    # through publishing.actions: the write path an editor's publish takes.
+    monkeypatch.setattr(bulk, "add_articles", broken)
+    with django_capture_on_commit_callbacks(execute=True):
+        again = wordpress.Importer(path, edition="en").run()
+    assert dict(again.rows())["post"]["created"] == 4
+    one_by_one = outcome()
+    assert batched == one_by_one
+    assert batched["articles"]["day-1"]["log"] == sorted(
+        ["wagtail.edit", "wagtail.publish", "newsdesk.publish.original_time"]
+    )
+    assert batched["indexed"] == 4
+    assert batched["months"] == [("en", dt.date(2019, 3, 1), 4)]
