@@ -113,6 +113,8 @@ def outcome() -> dict:
             for key, value in revision.content.items()
             if key not in {"pk", "translation_key", "body", "bylines", "tags"}
         }
+        # By its slug: a rolled-back run spends ids on PostgreSQL (sequences do not roll back).
+        content["section"] = article.section.slug if article.section_id else None
         articles[article.slug] = {
             "row": (
                 article.live,
