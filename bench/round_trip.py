@@ -57,7 +57,10 @@ def summary() -> dict[str, list]:
             article.section.slug,
             sorted(tag.slug for tag in article.tags.all()),
             [byline.author.slug for byline in article.bylines.all()],
-            article.first_published_at.isoformat() if article.first_published_at else None,
+            # To the second: WXR's dates carry whole seconds (wp:post_date_gmt).
+            article.first_published_at.replace(microsecond=0).isoformat()
+            if article.first_published_at
+            else None,
             article.live,
             sorted(old.get(article.pk, set()) | {f"/{code}/news/{article.slug}/"}),
         ]

@@ -128,7 +128,7 @@ def _text_of(markup: str) -> str:
     if not markup.strip():
         return ""
     fragment = lxml_html.fragment_fromstring(markup, create_parent="div")
-    return " ".join(fragment.text_content().split())
+    return wordpress_body.squeeze(fragment.text_content())
 
 
 _slug_of = terms.slug_of
@@ -455,7 +455,7 @@ class Importer(Batches):
         )
 
     def _fill(self, article: Article, item: wxr.Item, warnings: list[str]) -> None:
-        headline = " ".join(item.title.split())
+        headline = wordpress_body.squeeze(item.title)
         if not headline:
             headline = f"WordPress post {item.wp_id}"
             warnings.append(f"no title: the headline is «{headline}»")

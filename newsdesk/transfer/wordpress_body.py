@@ -30,6 +30,17 @@ from lxml import html as lxml_html
 
 from newsdesk.articles.blocks import FRAMED_PROVIDERS, LINKED_PROVIDERS
 
+# Runs of white space a page collapses anyway, but not the no-break spaces (U+00A0,
+# U+2007, U+202F) that keep "27 500" or "10 км" together: str.split() would drop them.
+_LOOSE_SPACE = re.compile(r"[^\S\u00a0\u2007\u202f]+")
+
+
+def squeeze(text: str) -> str:
+    """``text`` with each run of breaking white space one space, trimmed; no-break spaces
+    kept as written."""
+    return _LOOSE_SPACE.sub(" ", text).strip(" ")
+
+
 # What a paragraph keeps (Wagtail's rich text with our features: bold, italic, link, lists).
 PARAGRAPH_TAGS = {"p", "b", "i", "a", "ul", "ol", "li", "br"}
 PARAGRAPH_ATTRIBUTES = {"a": {"href"}}
@@ -236,7 +247,7 @@ class _Walker:
             self.result.blocks.append({"type": "paragraph", "value": cleaned})
 
     def plain(self, node: Any) -> None:
-        text = " ".join(" ".join(node.itertext()).split())
+        text = squeeze(" ".join(node.itertext()))
         if text:
             self.paragraph(f"<p>{html.escape(text)}</p>")
 
@@ -257,7 +268,7 @@ class _Walker:
     block_ol = block_ul
 
     def block_heading(self, node: Any) -> None:
-        text = " ".join(node.text_content().split())
+        text = squeeze(node.text_content())
         if not text:
             return
         if len(text) > SUBHEADING_LIMIT:
@@ -271,13 +282,17 @@ class _Walker:
     def block_hr(self, node: Any) -> None:
         return None
 
-    def block_blockquote(self, node: Any) -> None:
+    def block_blockquote(self, node: Any, caption: str = "") -> None:
+        """A quote; who said it from its ``<cite>``, or from the caption of the figure
+        around it (HTML's own pattern, and how Newsdesk's export writes a quote)."""
         cite = node.find(".//cite")
-        attribution = " ".join(cite.text_content().split()) if cite is not None else ""
+        attribution = squeeze(cite.text_content()) if cite is not None else caption
+        # "— Halyna": the dash is the page's typography, not the name.
+        attribution = attribution.lstrip("\u2014\u2013- \u00a0")  # em dash, en dash, hyphen
         if cite is not None:
             cite.drop_tree()
-        paragraphs = [" ".join(p.text_content().split()) for p in node.iter("p")]
-        text = "\n\n".join(p for p in paragraphs if p) or " ".join(node.text_content().split())
+        paragraphs = [squeeze(p.text_content()) for p in node.iter("p")]
+        text = "\n\n".join(p for p in paragraphs if p) or squeeze(node.text_content())
         embedded = _social_link(node)
         if embedded:  # a pasted tweet or post: the blockquote is the platform's markup
             self.embed(embedded, title=text[:200])
@@ -293,8 +308,12 @@ class _Walker:
             self.embed(embedded.get("data-embed"), title="")
             return
         caption_node = node.find(".//figcaption")
-        caption = " ".join(caption_node.text_content().split()) if caption_node is not None else ""
+        caption = squeeze(caption_node.text_content()) if caption_node is not None else ""
         images = _images(node)
+        quoted = node.find(".//blockquote")
+        if quoted is not None and not images:
+            self.block_blockquote(quoted, caption=caption)
+            return
         if node.find(".//table") is not None:
             self.result.warnings.append("<table> kept as text")
             self.plain(node)
@@ -401,6 +420,4 @@ def _clean(markup: str) -> str:
 
 
 def _text(markup: str) -> str:
-    return " ".join(
-        lxml_html.fragment_fromstring(markup, create_parent="div").text_content().split()
-    )
+    return squeeze(lxml_html.fragment_fromstring(markup, create_parent="div").text_content())

@@ -124,6 +124,18 @@ def test_quotes_keep_their_attribution_and_long_headings_stay_text():
     assert converted.blocks == [
         {"type": "quote", "value": {"text": "We hold.", "attribution": "A commander"}}
     ]
+    # Newsdesk's own export (and HTML's figure pattern): who said it in the figure's caption.
+    from newsdesk.articles.body import markup
+
+    exported = markup.quote({"text": "We hold.", "attribution": "A commander"})
+    assert convert(exported).blocks == converted.blocks
+    assert convert(exported).warnings == []
+    # A pull quote with its dash in the citation.
+    pulled = convert(
+        '<figure class="wp-block-pullquote"><blockquote><p>We hold.</p>'
+        "<cite>— A commander</cite></blockquote></figure>"
+    )
+    assert pulled.blocks == converted.blocks
     long = convert("<h2>" + "word " * 60 + "</h2>")
     assert long.blocks[0]["type"] == "paragraph"
     assert long.warnings == ["a heading longer than 200 characters became a paragraph"]
@@ -162,3 +174,11 @@ def test_html_from_elsewhere_is_sanitised_without_wordpress_conventions():
         },
         {"type": "subheading", "value": "Next"},
     ]
+
+
+def test_no_break_spaces_are_kept_and_other_runs_of_space_collapse():
+    from newsdesk.transfer.wordpress_body import squeeze
+
+    assert squeeze(" 27\u00a0500 \n\t гектарів,  10\u202fкм ") == "27\u00a0500 гектарів, 10\u202fкм"
+    converted = convert("<h2>Зібрали 27\u00a0500   гектарів</h2>")
+    assert converted.blocks == [{"type": "subheading", "value": "Зібрали 27\u00a0500 гектарів"}]
