@@ -105,23 +105,32 @@ def empty_cache() -> Iterator[None]:
 
 
 @pytest.fixture(autouse=True)
-def live_server_manners(request: pytest.FixtureRequest) -> Iterator[None]:
-    """A test on the live server gets a server that answers one request at a time on SQLite
-    in memory, and ends only when the server has answered every request the browser sent:
-    a page's background request (an autosave, a listing it loads) may still run after the
-    test's last line, and emptying the database under it locks a table or lets it write
-    into the next test (``newsdesk.testing.live_server``)."""
+def live_server_manners(
+    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[None]:
+    """A test on the live server gets a server whose requests take turns with each other
+    and with the test's own ``Client`` on SQLite in memory, and that serves nothing once
+    the test has ended, before the database is emptied (``newsdesk.testing.live_server``)."""
     if "live_server" not in request.fixturenames:
         yield
         return
-    from newsdesk.testing.live_server import serve_one_request_at_a_time, wait_for_requests
+    from django.test.client import ClientHandler
+
+    from newsdesk.testing.live_server import close_gate, open_gate
 
     server = request.getfixturevalue("live_server")
     # Asked for here, so that this teardown runs before the database is emptied.
     request.getfixturevalue("transactional_db")
-    serve_one_request_at_a_time(server.thread.httpd)
+    gate = open_gate(server.thread.httpd)
+    served = ClientHandler.__call__
+
+    def in_turn(handler: ClientHandler, environ: dict[str, Any]) -> Any:
+        with gate.turn():
+            return served(handler, environ)
+
+    monkeypatch.setattr(ClientHandler, "__call__", in_turn)
     yield
-    wait_for_requests(server.thread.httpd, seconds=15.0)
+    close_gate(server.thread.httpd, seconds=15.0)
 
 
 @pytest.fixture

@@ -33,7 +33,7 @@ from newsdesk import http_policy
 from newsdesk.articles.models import Article
 from newsdesk.publishing import actions
 from newsdesk.testing import factories
-from newsdesk.testing.live_server import serve_one_request_at_a_time
+from newsdesk.testing.live_server import open_gate
 
 VCL = Path(__file__).resolve().parents[2] / "deploy" / "varnish" / "default.vcl"
 # The parameters README starts varnishd with (decision 0041).
@@ -69,7 +69,7 @@ def origin() -> Iterator[LiveServerThread]:
     thread.is_ready.wait()
     if thread.error:
         raise thread.error
-    serve_one_request_at_a_time(thread.httpd)
+    open_gate(thread.httpd)
     try:
         yield thread
     finally:
