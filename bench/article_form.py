@@ -1,6 +1,6 @@
 """The article form at archive scale: open, save, publish and tag autocomplete, timed.
 
-    NEWSDESK_HOME=/tmp/bench-form python bench/article_form.py --tags 20000 --articles 2000
+    NEWSDESK_HOME=var/bench-form python bench/article_form.py --tags 20000 --articles 2000
 
 Migrates the database, adds an archive with ``build_archive`` when the edition has fewer
 tags than asked, then, as a superuser through Django's test client, opens an article's

@@ -2,7 +2,7 @@
 and a deep page (all, one edition, a status filter), the admin's search for a common and a
 rare word, the dashboard, the Read also chooser (open and search) and the tag autocomplete.
 
-    NEWSDESK_HOME=/tmp/archive python bench/desk.py --runs 7
+    NEWSDESK_HOME=var/archive python bench/desk.py --runs 7
 
 Signs in as a benchmark superuser (made if missing), warms each URL once, then times it
 through Django's test client and prints the median and worst milliseconds and the SQL

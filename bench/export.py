@@ -1,7 +1,7 @@
 """Export rate and peak memory over an archive, and the round trip of a slice of it.
 
-    NEWSDESK_HOME=/tmp/archive10k python bench/export.py --out /tmp/export10k
-    NEWSDESK_HOME=/tmp/archive10k python bench/export.py --out /tmp/export10k --round-trip 200
+    NEWSDESK_HOME=var/archive10k python bench/export.py --out var/export10k
+    NEWSDESK_HOME=var/archive10k python bench/export.py --out var/export10k --round-trip 200
 
 Exports the newsroom of ``NEWSDESK_HOME`` (or ``DATABASE_URL``), as ``newsdesk manage
 export`` does, into ``--out`` (which must be absent or empty), and prints articles/s, the

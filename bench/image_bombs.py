@@ -1,6 +1,6 @@
 """Image bombs by every role: what an upload costs in memory, and what the editor reads.
 
-    NEWSDESK_HOME=/tmp/bench-bombs python bench/image_bombs.py
+    NEWSDESK_HOME=var/bench-bombs python bench/image_bombs.py
 
 Each upload goes through the admin's "Add an image" form with Django's test client, as a
 contributor, a section editor, an editor and an administrator, each in a process of its

@@ -1,6 +1,6 @@
 """Origin render cost of each reader page, in process (no network, no front cache).
 
-    NEWSDESK_HOME=/tmp/bench-home python bench/pages.py --articles 2000 --requests 200
+    NEWSDESK_HOME=var/bench-home python bench/pages.py --articles 2000 --requests 200
 
 Builds (or tops up) the demo content with `load_demo`, then renders each page type with
 Django's test client and prints, per page: SQL queries, mean and p95 milliseconds, and

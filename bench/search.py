@@ -1,6 +1,6 @@
 """Search latency over whatever archive the database holds (two-word queries).
 
-    DATABASE_URL=postgres://… NEWSDESK_HOME=/tmp/bench-home python bench/search.py --queries 200
+    DATABASE_URL=postgres://… NEWSDESK_HOME=var/bench-home python bench/search.py --queries 200
     … python bench/search.py --backend     # the backend's query alone, no page
 
 Picks word pairs from published headlines of each edition (seeded), runs each query once

@@ -1,6 +1,6 @@
 """Wire ingest rate: schema validation alone, then whole documents through the write path.
 
-    NEWSDESK_HOME=/tmp/bench-wire python bench/wire_ingest.py --items 40
+    NEWSDESK_HOME=var/bench-wire python bench/wire_ingest.py --items 40
 
 Generates ``--items`` ninjs 3.1 documents (our own text: five paragraphs, three subjects,
 one author; seeded), migrates a fresh database unless ``DATABASE_URL`` names one, and
