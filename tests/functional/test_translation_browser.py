@@ -85,7 +85,8 @@ def test_an_editor_pairs_two_articles_and_both_pages_name_each_other(
         # The header's "more" menu holds Translate and Pair.
         page.locator("header [data-w-dropdown-target=toggle]").last.click()
         page.locator(f'a[href$="/pair/{uk.pk}/"]').click()
-        page.locator("[data-chooser-action-choose]").click()
+        # The chooser holds "Choose" and, for a chosen article, "Replace": whichever shows.
+        page.locator("[data-chooser-action-choose]:visible").first.click()
         page.locator("a[data-chooser-modal-choice]", has_text="Drones over Kyiv at night").click()
         page.locator("main form button[type=submit].button").click()
         page.wait_for_url(f"**/edit/{uk.pk}/")
