@@ -60,7 +60,10 @@ _DOUBLE_CONSONANT = re.compile(r"([b-df-hj-np-tv-z])\1$")
 
 def fold(text: str) -> str:
     """Unicode-normalised, case-folded text with apostrophes dropped and "ґ" read as "г"."""
-    text = unicodedata.normalize("NFKC", text).casefold()
+    # Most text is already normalised, and checking is a tenth of normalising.
+    if not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    text = text.casefold()
     return _APOSTROPHE.sub("", text).replace("ґ", "г")
 
 

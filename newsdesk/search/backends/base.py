@@ -61,6 +61,9 @@ class Results:
 
 
 class SearchBackend(Protocol):
+    # Whether several processes may write the index at once (a parallel rebuild).
+    concurrent_writers: bool
+
     def index(self, documents: Sequence[IndexDocument]) -> None:
         """Add or replace these documents."""
         ...

@@ -119,6 +119,8 @@ def search_sql(*, dates: str) -> str:
 
 
 class PostgreSQLBackend:
+    concurrent_writers = True
+
     def index(self, documents: Sequence[IndexDocument]) -> None:
         if not documents:
             return

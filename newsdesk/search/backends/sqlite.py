@@ -42,6 +42,9 @@ def match_expression(terms: Sequence[str], facets: Sequence[str]) -> str:
 
 
 class SQLiteBackend:
+    # SQLite has one writer at a time: other processes would wait for its lock.
+    concurrent_writers = False
+
     def index(self, documents: Sequence[IndexDocument]) -> None:
         if not documents:
             return

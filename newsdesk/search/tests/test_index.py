@@ -5,11 +5,12 @@
 from __future__ import annotations
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
+from django.db import connection
 from wagtail.rich_text import RichText
 
 from newsdesk.publishing import actions
-from newsdesk.search import documents
+from newsdesk.search import documents, index
 from newsdesk.search.models import Document
 from newsdesk.testing import factories
 
@@ -64,3 +65,46 @@ def test_a_failing_index_never_breaks_a_publish(monkeypatch, django_capture_on_c
     article = factories.published(headline="Херсон", capture=django_capture_on_commit_callbacks)
     assert article.live
     assert not Document.objects.filter(article_id=article.pk).exists()
+
+
+def test_rebuild_refuses_nonsense_counts():
+    with pytest.raises(CommandError, match="--jobs must be a positive number, not 0"):
+        call_command("rebuild_search_index", jobs=0)
+    with pytest.raises(CommandError, match="--batch-size must be a positive number, not -1"):
+        call_command("rebuild_search_index", batch_size=-1)
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="several writers at once: the PostgreSQL backend only (SQLite takes one)",
+)
+@pytest.mark.django_db(transaction=True)
+def test_a_rebuild_in_several_processes_writes_what_one_process_does():
+    articles = [factories.published(headline=f"Херсон: зміна {n}", lead="") for n in range(7)]
+    actions.unpublish(article=articles[3])
+    written_at_publish = _vectors()
+    # The index falls behind: one article's entry lost, a stale one left for a draft.
+    Document.objects.filter(article_id=articles[0].pk).delete()
+    draft = factories.draft(headline="Чернетка")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "INSERT INTO search_document (article_id, key, edition, section_id, labels,"
+            " published_at, headline, lead, body, tags, vector)"
+            " SELECT %s, key + 1000000, edition, section_id, labels, published_at, headline,"
+            " lead, body, tags, vector FROM search_document WHERE article_id = %s",
+            [draft.pk, articles[2].pk],
+        )
+
+    report = index.rebuild(batch_size=2, jobs=2)
+
+    live = {a.pk for n, a in enumerate(articles) if n != 3}
+    assert report == index.RebuildReport(indexed=6, removed=1)
+    vectors = _vectors()
+    assert set(vectors) == live
+    assert all(vectors[pk] == written_at_publish[pk] for pk in live)
+
+
+def _vectors() -> dict[int, str]:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT article_id, vector::text FROM search_document")
+        return dict(cursor.fetchall())

@@ -1,5 +1,6 @@
 """Reindex every published article and drop what is no longer published."""
 
+import os
 import time
 
 from django.core.management.base import BaseCommand, CommandError
@@ -17,12 +18,23 @@ class Command(BaseCommand):
             default=BATCH_SIZE,
             help=f"articles per batch (default {BATCH_SIZE})",
         )
+        parser.add_argument(
+            "--jobs",
+            type=int,
+            default=os.cpu_count() or 1,
+            help=(
+                "processes building and writing batches side by side on PostgreSQL "
+                "(default: one per core; SQLite always uses one)"
+            ),
+        )
 
-    def handle(self, *args, batch_size: int, **options):
+    def handle(self, *args, batch_size: int, jobs: int, **options):
         if batch_size < 1:
             raise CommandError(f"--batch-size must be a positive number, not {batch_size}.")
+        if jobs < 1:
+            raise CommandError(f"--jobs must be a positive number, not {jobs}.")
         started = time.perf_counter()
-        report = rebuild(batch_size=batch_size)
+        report = rebuild(batch_size=batch_size, jobs=jobs)
         if options["verbosity"] > 0:
             self.stdout.write(
                 f"Indexed {report.indexed} published articles; removed {report.removed} "
