@@ -144,7 +144,8 @@ def _content_words() -> set[str]:
     the accounts' and groups' names an administrator gave, pages' and sites' names. The
     roles' names are not content: they are shown in the editor's language (decision 0059);
     nor are permissions' names, which Django writes in English and the groups form shows in
-    the editor's language (decision 0064)."""
+    the editor's language, nor the names of the page and collection trees' roots, which
+    Wagtail's migrations write (decision 0064)."""
     content_apps = [
         *("articles", "sections", "taxonomy", "people", "stories", "live", "breaking"),
         *("fronts", "wagtailimages", "auth"),
@@ -166,6 +167,8 @@ def _content_words() -> set[str]:
         rows = model.objects.all()
         if model is Group:
             rows = rows.exclude(name__in=role_names.NAMES)
+        if model in (Page, Collection):  # the trees' roots are named in the editor's language
+            rows = rows.exclude(depth=1)
         for row in rows.values_list(*text_fields) if text_fields else ():
             for value in row:
                 text = value if isinstance(value, str) else json.dumps(value or "")
