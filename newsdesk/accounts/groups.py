@@ -1,5 +1,6 @@
-"""Wagtail's group admin, with two changes; everything else is Wagtail's own.
+"""Wagtail's group admin, with three changes; everything else is Wagtail's own.
 
+- The permissions are named in the editor's language (:mod:`.permission_names`).
 - A role's name may be typed in either language. It is shown in the editor's language
   (``role_names``) and stored as its key, so the form compares a typed name with the stored
   names by its key: "Редактори" typed for a new group is the Editors role's name, and is
@@ -16,11 +17,16 @@ from django.http import HttpResponse
 from wagtail.users.forms import GroupForm
 from wagtail.users.views import groups
 
-from . import role_names
+from . import permission_names, role_names
 from .group_permissions import recording_changes
 
 
 class RoleNamedGroupForm(GroupForm):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field: Any = self.fields["permissions"]
+        field.queryset = permission_names.named_for_reader(field.queryset)
+
     def clean_name(self) -> str:
         self.cleaned_data["name"] = role_names.stored(self.cleaned_data["name"])
         name: str = super().clean_name()

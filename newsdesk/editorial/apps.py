@@ -14,6 +14,7 @@ class EditorialConfig(AppConfig):
 
         from . import (
             translation,  # noqa: F401 - connects the copy-for-translation receiver
+            tree_roots,
             workflow_names,
         )
         from .images import make_renditions_on_upload
@@ -25,6 +26,7 @@ class EditorialConfig(AppConfig):
         # actions, bulk actions, the API) asks this policy about articles.
         register_permission_policy(Article, ArticlePermissionPolicy(Article))
         workflow_names.connect()
+        tree_roots.connect()
         relabel()
         post_migrate.connect(complete_administrators, dispatch_uid="editorial.administrators")
         post_save.connect(

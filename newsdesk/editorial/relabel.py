@@ -10,6 +10,10 @@ Two faults put English into a Ukrainian admin, or Ukrainian into an English one:
   is translated once, when the module is imported, into the default language (Ukrainian)
   and an English admin shows it in Ukrainian: the choosers' buttons and tabs, the workflow
   comment, the image insertion form, the image and collection permissions of a group.
+- A snippet viewset's breadcrumbs ("Home", "Snippets") are translated with ``gettext``
+  when the URLconf is loaded, which is on the first address resolved: every snippet page
+  then read "Home" or "Головна", in the language of that first request, for the life of
+  the process (decision 0064).
 
 Each is given a lazy label here, when the apps are ready; the words themselves come from
 Wagtail's and Django's catalogues (and our supplement, ``locale/upstream``).
@@ -21,7 +25,7 @@ from typing import Any
 
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import override, pgettext_lazy
 from wagtail import forms as wagtail_forms
 from wagtail.admin.forms import choosers, workflows
 from wagtail.admin.forms import collections as collection_forms
@@ -30,6 +34,7 @@ from wagtail.contrib.simple_translation.models import SimpleTranslation
 from wagtail.images import forms as image_forms
 from wagtail.models import Locale, Site
 from wagtail.sites import views as site_views
+from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail.users import forms as user_forms
 
 LABELS: dict[Any, dict[str, Any]] = {
@@ -86,6 +91,15 @@ MODEL_NAMES = {
 
 SITE_COLUMNS = ("port", "site_name", "root_page")
 
+_snippet_breadcrumbs = SnippetViewSet.breadcrumbs_items
+
+
+def _lazy_breadcrumbs(viewset: SnippetViewSet) -> list[dict[str, Any]]:
+    """Wagtail's breadcrumbs of a snippet viewset, their labels translated when shown."""
+    with override(None):  # no language: the labels come out as their message ids
+        items = _snippet_breadcrumbs.fget(viewset)
+    return [{**item, "label": _(str(item["label"]))} for item in items]
+
 
 def relabel() -> None:
     for form, labels in LABELS.items():
@@ -97,6 +111,7 @@ def relabel() -> None:
         formset.form.base_fields["collection"].label = _("Collection")
     for name, text in CHOOSER_TEXTS.items():
         setattr(ChooserViewSet, name, text)
+    SnippetViewSet.breadcrumbs_items = property(_lazy_breadcrumbs)  # type: ignore[method-assign,assignment]
     for model, (singular, plural) in MODEL_NAMES.items():
         # Only the names shown: `original_attrs`, which migrations read, stay as they are.
         model._meta.verbose_name = singular

@@ -19,6 +19,8 @@ from newsdesk.testing.factories import sign_in
 from .conftest import make_user
 
 COLLECTIONS = "group_collection_permissions_changed"
+# The root collection as stored: a loaded root shows its name in the active language.
+ROOT = "Root"
 PAGES = "group_page_permissions_changed"
 
 pytestmark = pytest.mark.django_db
@@ -91,7 +93,7 @@ def test_image_collection_rules_changed_in_the_group_admin_are_recorded(client):
     assert _events(COLLECTIONS) == [
         {
             "group": roles.CONTRIBUTORS,
-            "collection": root.name,
+            "collection": ROOT,
             "collection_id": root.pk,
             "removed": ["wagtailimages.add_image"],
             "by": "chief",
@@ -165,13 +167,13 @@ def test_a_rule_added_or_removed_outside_the_admin_is_recorded(db):
     assert _events(COLLECTIONS) == [
         {
             "group": "Photo desk",
-            "collection": root.name,
+            "collection": ROOT,
             "collection_id": root.pk,
             "added": ["wagtailimages.change_image"],
         },
         {
             "group": "Photo desk",
-            "collection": root.name,
+            "collection": ROOT,
             "collection_id": root.pk,
             "removed": ["wagtailimages.change_image"],
         },
@@ -224,7 +226,7 @@ def test_a_new_group_with_image_rules_is_recorded(client):
     assert _events(COLLECTIONS) == [
         {
             "group": "Photo desk",
-            "collection": root.name,
+            "collection": ROOT,
             "collection_id": root.pk,
             "added": ["wagtailimages.choose_image"],
             "by": "chief",

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from bs4 import BeautifulSoup
 from django.urls import reverse
+from django.utils import translation
+from wagtail.snippets.models import get_snippet_models
 
 from newsdesk.editorial import roles
 from newsdesk.testing.factories import sign_in
@@ -49,3 +52,36 @@ def test_add_buttons_put_our_models_in_the_accusative(
         if language == "uk":
             # Wagtail's own phrase with the nominative: "Додати стаття".
             assert "Додати стаття" not in page and "Додати рубрика" not in page
+
+
+def _breadcrumbs(page: str) -> list[str]:
+    trail = BeautifulSoup(page, "html.parser").select_one("[data-w-breadcrumbs]")
+    assert trail is not None
+    return [link.get_text(strip=True) for link in trail.find_all("a")]
+
+
+@pytest.mark.parametrize(
+    "listing",
+    [
+        "wagtailsnippets_articles_article:list",
+        "wagtailsnippets_live_liveupdate:list",
+        "wagtailsnippets_stories_story:list",
+    ],
+)
+def test_snippet_breadcrumbs_speak_each_editors_language(client, db, listing: str) -> None:
+    """The views are built once, with the URLconf, in the language of whichever request
+    resolved an address first: each editor still reads their own."""
+    for language, home in (("uk", "Головна"), ("en", "Home")):
+        sign_in(client, make_user(f"editor-{language}", roles.EDITORS, language=language))
+
+        assert _breadcrumbs(client.get(reverse(listing)).content.decode())[0] == home
+
+
+@pytest.mark.parametrize("built_in", ["uk", "en"])
+def test_every_snippet_viewsets_breadcrumbs_are_translated_when_shown(built_in: str) -> None:
+    for model in get_snippet_models():
+        with translation.override(built_in):
+            items = model.snippet_viewset.breadcrumbs_items
+        for language, home in (("uk", "Головна"), ("en", "Home")):
+            with translation.override(language):
+                assert str(items[0]["label"]) == home, model
