@@ -7,6 +7,7 @@ here; the dataclasses below are all a template ever sees.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -15,7 +16,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.core.cache import cache
 from django.urls import reverse
-from django.utils import dateformat
+from django.utils import dateformat, translation
 from django.utils.translation import gettext as _
 
 from newsdesk.articles import labels as label_codes
@@ -261,7 +262,17 @@ def moment(value: dt.datetime) -> str:
 
 
 def day_heading(value: dt.datetime) -> str:
-    return dateformat.format(kyiv(value), DAY_FORMAT)
+    """ "Wednesday, 12 February 2025": the Kyiv calendar day of ``value``, in the active
+    language."""
+    return _day_heading(translation.get_language(), kyiv(value).date())
+
+
+@functools.lru_cache(maxsize=4096)
+def _day_heading(language: str | None, day: dt.date) -> str:
+    # A heading names a calendar day, never "today": the same in every response. A feed
+    # page of an archive or a quiet section spans up to one heading per item, and Django's
+    # date formatting costs more than the rest of the heading's work.
+    return dateformat.format(day, DAY_FORMAT)
 
 
 def feed_item(article: Any, edition: str, *, image: ResponsiveImage | None = None) -> FeedItem:

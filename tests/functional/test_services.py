@@ -7,11 +7,16 @@ and REDIS_URL set. These tests check that the second run really talks to those s
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from django.core.cache import cache, caches
 from django.db import connection
 from django.test import override_settings
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.mark.skipif(
@@ -54,3 +59,42 @@ def test_redis_outage_degrades_to_a_miss():
         unreachable = caches["down"]
         assert unreachable.get("anything", "fallback") == "fallback"
         unreachable.set("anything", 1)  # must not raise
+
+
+# A request's end as Django's handlers signal it, in the production settings on SQLite:
+# prints whether the connection of the first query is the one the second query uses.
+KEPT_CONNECTION = """\
+import django
+django.setup()
+from django.core.signals import request_finished
+from django.db import connection
+for request in range(2):
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    if request == 0:
+        first = connection.connection
+    request_finished.send(sender=None)
+print(connection.connection is first, first is not None)
+"""
+
+
+def test_sqlite_connections_outlive_a_request_in_production(tmp_path):
+    """Opening SQLite per request (its pragmas, an empty page cache) cost more than serving a
+    kept article page; connections persist as PostgreSQL's do (decision 0063)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DATABASE", "DJANGO"))}
+    env |= {
+        "DJANGO_SETTINGS_MODULE": "newsdesk.settings.production",
+        "SECRET_KEY": "settings-test",
+        "NEWSDESK_HOME": str(tmp_path),
+    }
+    done = subprocess.run(  # noqa: S603 - this interpreter, our own code
+        [sys.executable, "-c", KEPT_CONNECTION],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["True", "True"]
+    assert (tmp_path / "newsdesk.sqlite3").exists()

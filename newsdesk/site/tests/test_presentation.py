@@ -50,6 +50,25 @@ def test_ukrainian_day_headers_use_the_genitive_month():
     assert heading == "Середа, 12 лютого 2025"
 
 
+@pytest.mark.dated
+def test_a_day_heading_is_in_the_language_asked_whichever_asked_first():
+    """Headings are kept per language and Kyiv day: the same moment in the two editions, and
+    two moments of one Kyiv day that fall on two UTC days, each get their own right words."""
+    moment = dt.datetime(2025, 2, 12, 10, tzinfo=dt.UTC)
+    after_midnight = dt.datetime(2025, 2, 12, 22, 30, tzinfo=dt.UTC)  # 00:30 on the 13th
+    found = {}
+    for language in ("uk", "en", "uk", "en"):
+        with translation.override(language):
+            found[language] = (
+                presentation.day_heading(moment),
+                presentation.day_heading(after_midnight),
+            )
+    assert found == {
+        "uk": ("Середа, 12 лютого 2025", "Четвер, 13 лютого 2025"),
+        "en": ("Wednesday, 12 February 2025", "Thursday, 13 February 2025"),
+    }
+
+
 def test_badges_match_the_models_label_names():
     article = Article(labels=["exclusive", "affiliate"], updated_at=dt.datetime.now(dt.UTC))
     with translation.override("en"):
