@@ -91,9 +91,15 @@ class Candidate:
     relevance: float
 
 
+def edition_word(edition: str) -> str:
+    return f"ed{edition}"
+
+
 def facet_words(*, edition: str, section_id: int, labels: Iterable[str]) -> str:
     """Filter values as words of their own, searched together with the text."""
-    return " ".join([f"ed{edition}", f"sec{section_id}", *(f"lb{label}" for label in labels)])
+    return " ".join(
+        [edition_word(edition), f"sec{section_id}", *(f"lb{label}" for label in labels)]
+    )
 
 
 def query_facets(query: SearchQuery) -> list[str]:

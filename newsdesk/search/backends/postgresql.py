@@ -19,6 +19,7 @@ the table to keep the newest 1,000.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -28,7 +29,16 @@ from .. import vectors
 from ..documents import IndexDocument
 from ..models import Document
 from ..text import keys
-from .base import CANDIDATES, Candidate, Results, SearchQuery, facet_words, finish, query_facets
+from .base import (
+    CANDIDATES,
+    Candidate,
+    Results,
+    SearchQuery,
+    edition_word,
+    facet_words,
+    finish,
+    query_facets,
+)
 
 # ts_rank weights of D, C, B, A. Filter words (D) are never part of the ranked query.
 WEIGHTS = "{0.1, 0.2, 0.4, 1.0}"
@@ -74,9 +84,20 @@ WITH span AS MATERIALIZED (
     SELECT max(published_at) AS newest, max(published_at) - min(published_at) AS width
     FROM search_document WHERE edition = %(edition)s{dates}
 ),
+slice AS MATERIALIZED (
+    SELECT newest - width / {first} AS start, (%(match)s || ' & (' || (
+        SELECT string_agg(quote_literal('{period}' || to_char(month, 'YYYYMM')), ' | ')
+        FROM generate_series(
+            date_trunc('month', (newest - width / {first}) AT TIME ZONE 'UTC'),
+            newest AT TIME ZONE 'UTC', interval '1 month'
+        ) AS month
+    ) || ')')::tsquery AS match
+    FROM span
+),
 recent AS MATERIALIZED (
     SELECT article_id, published_at FROM search_document
-    WHERE {match} AND published_at >= (SELECT newest - width / {first} FROM span)
+    WHERE edition = %(edition)s AND vector @@ (SELECT match FROM slice)
+        AND published_at >= (SELECT start FROM slice){dates}
 ),
 every AS MATERIALIZED (
     SELECT article_id, published_at FROM search_document
@@ -96,6 +117,18 @@ SELECT newest.article_id, newest.published_at, (
 ) FROM newest
 """
 
+# Each document also carries the month it was published in (UTC) as a filter word, so
+# that the slice is looked for in the word index alone: its matches are the postings of
+# the query's words that are also among the few thousand of the slice's months, and only
+# those rows are read from the table. Searched for by the range alone, every match of
+# two common words in the whole archive was read to be tested against it (74,502 rows,
+# 39,657 table pages at 1,000,000 articles).
+PERIOD = "pm"
+
+
+def period_word(published_at: dt.datetime) -> str:
+    return f"{PERIOD}{published_at.astimezone(dt.UTC):%Y%m}"
+
 
 def word_vector(document: IndexDocument) -> str:
     """The document's vector: headline A, lead and tag names B, body C, filter words D."""
@@ -107,7 +140,7 @@ def word_vector(document: IndexDocument) -> str:
             (keys(document.headline), "A"),
             (keys(document.lead) + keys(document.tags), "B"),
             (keys(document.body), "C"),
-            (facets.split(), "D"),
+            ([*facets.split(), period_word(document.published_at)], "D"),
         ]
     )
 
@@ -115,7 +148,9 @@ def word_vector(document: IndexDocument) -> str:
 def search_sql(*, dates: str) -> str:
     """The statement for a query, ``dates`` being its date conditions (constants only)."""
     match = MATCH.format(dates=dates)
-    return SEARCH.format(weights=WEIGHTS, dates=dates, match=match, first=FIRST_SLICE)
+    return SEARCH.format(
+        weights=WEIGHTS, dates=dates, match=match, first=FIRST_SLICE, period=PERIOD
+    )
 
 
 class PostgreSQLBackend:
@@ -185,7 +220,11 @@ class PostgreSQLBackend:
         params: dict[str, Any] = {
             "terms": vectors.query(query.terms),
             "edition": query.edition,
-            "match": vectors.query([*query.terms, *query_facets(query)]),
+            # The edition's own filter word too: words common in the other edition are
+            # then never read from the table to be refused by the edition column.
+            "match": vectors.query(
+                [*query.terms, *query_facets(query), edition_word(query.edition)]
+            ),
             "limit": CANDIDATES,
         }
         if query.start is not None:

@@ -3,6 +3,7 @@ database is asked to do, read from its own plan."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
@@ -33,7 +34,8 @@ SELECT 10000000 + n, n, 'uk', 1, '', now() - n * interval '1 minute', 'h', '', '
     setweight(to_tsvector('simple', 'common'
         || CASE WHEN n % 2 = 0 THEN ' half' ELSE '' END
         || CASE WHEN n = 19000 THEN ' rare' ELSE '' END), 'A')
-    || setweight(to_tsvector('simple', 'eduk sec1'), 'D')
+    || setweight(to_tsvector('simple', 'eduk sec1 pm'
+        || to_char((now() - n * interval '1 minute') AT TIME ZONE 'UTC', 'YYYYMM')), 'D')
 FROM generate_series(1, 20000) AS n
 """
 
@@ -181,3 +183,10 @@ def test_sqlite_walks_the_word_index_newest_first_without_sorting(publish):
     # match is read and sorted before the limit).
     assert "VIRTUAL TABLE INDEX" in plan
     assert "TEMP B-TREE" not in plan
+
+
+def test_a_document_carries_the_utc_month_it_was_published_in():
+    kyiv = dt.timezone(dt.timedelta(hours=2))
+    # Past midnight on New Year's Day in Kyiv is still December in UTC.
+    assert postgresql.period_word(dt.datetime(2027, 1, 1, 0, 30, tzinfo=kyiv)) == "pm202612"
+    assert postgresql.period_word(dt.datetime(2027, 1, 1, 2, 0, tzinfo=kyiv)) == "pm202701"
