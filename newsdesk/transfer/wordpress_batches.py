@@ -75,6 +75,19 @@ class _New:
     fingerprint: str
 
 
+@dataclass(frozen=True)
+class _Known:
+    """The importer's maps and counts at one moment (see ``Batches._known``)."""
+
+    authors: dict[str, int]
+    sections: dict[str, int]
+    tags: dict[str, int]
+    made_authors: dict[str, int]
+    images: dict[str, int]
+    counts: Counter[tuple[str, str]]
+    notes: int
+
+
 class Batches:
     """Posts a batch at a time; mixed into the importer, whose state it shares."""
 
@@ -86,6 +99,7 @@ class Batches:
     sections: dict[str, int]
     tags: dict[str, int]
     made_authors: dict[str, int]
+    images: dict[str, int]
     term_failures: dict[tuple[str, str], str]
     image_warnings: list[str]
     batch_size: int
@@ -113,6 +127,25 @@ class Batches:
 
     # -- posts, a batch at a time ----------------------------------------------------------
 
+    def _known(self) -> _Known:
+        """What the run knows now, to go back to when a transaction is rolled back: it
+        must not remember rows (a term, an author, an image) that are no longer there."""
+        return _Known(
+            dict(self.authors),
+            dict(self.sections),
+            dict(self.tags),
+            dict(self.made_authors),
+            dict(self.images),
+            Counter(self.report.counts),
+            len(self.report.notes),
+        )
+
+    def _forget_since(self, known: _Known) -> None:
+        self.authors, self.sections, self.tags = known.authors, known.sections, known.tags
+        self.made_authors, self.images = known.made_authors, known.images
+        self.report.counts = known.counts
+        del self.report.notes[known.notes :]
+
     def _posts(self, items: list[wxr.Item]) -> None:
         """New posts a batch at a time, through ``publishing.bulk`` in one transaction; a
         changed post or a scheduled one after it, one at a time through ``actions``. A
@@ -121,21 +154,12 @@ class Batches:
         reported with its WordPress id and the rest come in."""
         if not items:
             return
-        known = (
-            dict(self.authors),
-            dict(self.sections),
-            dict(self.tags),
-            dict(self.made_authors),
-            Counter(self.report.counts),
-            len(self.report.notes),
-        )
+        known = self._known()
         try:
             with transaction.atomic():
                 later = self._batch(items)
         except Exception:
-            self.authors, self.sections, self.tags, self.made_authors = known[:4]
-            self.report.counts = known[4]
-            del self.report.notes[known[5] :]
+            self._forget_since(known)
             later = items
         for item in later:
             self._item(item)

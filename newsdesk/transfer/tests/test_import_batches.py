@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
+from PIL import Image as PillowImage
+from wagtail.images import get_image_model
 from wagtail.models import ModelLogEntry, ReferenceIndex, Revision
 
 from newsdesk.accounts.models import SecurityEvent
@@ -36,9 +38,26 @@ HEAD = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
-def wxr_of(tmp_path: Path, posts: int, *, name: str = "batch.xml") -> Path:
-    """``posts`` published posts of one month, filed and tagged alike."""
+FEATURED = "2019/03/grid.png"
+
+
+def wxr_of(tmp_path: Path, posts: int, *, name: str = "batch.xml", featured: bool = False) -> Path:
+    """``posts`` published posts of one month, filed and tagged alike; ``featured``: each
+    features the same image, an attachment of the export."""
     items = []
+    if featured:
+        address = f"https://old.example.org/wp-content/uploads/{FEATURED}"
+        items.append(
+            "<item><title>grid</title><wp:post_id>900</wp:post_id>"
+            f"<guid>{address}</guid><wp:attachment_url>{address}</wp:attachment_url>"
+            "<wp:status>inherit</wp:status><wp:post_type>attachment</wp:post_type></item>\n"
+        )
+    thumbnail = (
+        "<wp:postmeta><wp:meta_key>_thumbnail_id</wp:meta_key>"
+        "<wp:meta_value>900</wp:meta_value></wp:postmeta>"
+        if featured
+        else ""
+    )
     for number in range(1, posts + 1):
         moment = dt.datetime(2019, 3, 1, tzinfo=dt.UTC) + dt.timedelta(hours=number)
         items.append(
@@ -54,7 +73,7 @@ def wxr_of(tmp_path: Path, posts: int, *, name: str = "batch.xml") -> Path:
             '<category domain="category" nicename="energy"><![CDATA[Energy]]></category>'
             '<category domain="post_tag" nicename="grid"><![CDATA[Grid]]></category>'
             '<category domain="post_tag" nicename="kharkiv"><![CDATA[Kharkiv]]></category>'
-            "</item>\n"
+            f"{thumbnail}</item>\n"
         )
     path = tmp_path / name
     path.write_text(HEAD + "".join(items) + "</channel></rss>\n", encoding="utf-8")
@@ -87,6 +106,57 @@ def test_a_batch_costs_the_same_queries_for_5_posts_as_for_25(
     inserts = Counter(sql.split("(")[0] for sql in many if sql.startswith("INSERT"))
     assert inserts['INSERT INTO "articles_article" '] == 1
     assert inserts['INSERT INTO "wagtailcore_revision" '] == 1
+
+
+def media_of(tmp_path: Path) -> Path:
+    media = tmp_path / "uploads"
+    (media / FEATURED).parent.mkdir(parents=True)
+    PillowImage.new("RGB", (40, 30), (10, 120, 200)).save(media / FEATURED, "PNG")
+    return media
+
+
+def test_an_image_featured_by_every_post_costs_its_lookups_once(
+    tmp_path, django_capture_on_commit_callbacks
+):
+    media = media_of(tmp_path)
+    # The first image a process makes costs its renditions' first queries: not compared.
+    queries_to_import(
+        wxr_of(tmp_path, 1, name="first.xml", featured=True),
+        django_capture_on_commit_callbacks,
+        media_dir=media,
+    )
+    few = queries_to_import(
+        wxr_of(tmp_path, 5, name="few.xml", featured=True),
+        django_capture_on_commit_callbacks,
+        media_dir=media,
+    )
+    many = queries_to_import(
+        wxr_of(tmp_path, 25, name="many.xml", featured=True),
+        django_capture_on_commit_callbacks,
+        media_dir=media,
+    )
+    assert len(few) == len(many)
+
+
+def test_a_batch_rolled_back_forgets_the_image_it_made(tmp_path, monkeypatch):
+    """The image made inside a batch that then fails as a whole is gone with it: the posts
+    imported one by one after it make it again, and never point at the row rolled back."""
+    original = bulk.add_articles
+    calls = {"n": 0}
+
+    def fails_once(**kwargs):
+        calls["n"] += 1
+        if calls["n"] == 1:
+            raise RuntimeError("the batch's commit failed")
+        return original(**kwargs)
+
+    monkeypatch.setattr(bulk, "add_articles", fails_once)
+    path = wxr_of(tmp_path, 3, featured=True)
+    report = wordpress.Importer(path, edition="en", media_dir=media_of(tmp_path)).run()
+    assert not [note for note in report.notes if note.level == "failure"]
+    assert dict(report.rows())["post"]["created"] == 3
+    [image] = get_image_model().objects.all()
+    assert set(Article.objects.values_list("hero_image_id", flat=True)) == {image.pk}
 
 
 def test_two_batches_cost_twice_the_posts_part_of_one(tmp_path, django_capture_on_commit_callbacks):
