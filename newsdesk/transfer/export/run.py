@@ -19,7 +19,6 @@ from wagtail.images import get_image_model
 from newsdesk.api import content, ninjs
 from newsdesk.articles.models import Article, UpdateLogEntry
 from newsdesk.articles.query import ArticleQuerySet
-from newsdesk.transfer.collection import fewer_collections
 from newsdesk.transfer.wxr_writer import WxrWriter
 
 from . import records
@@ -64,7 +63,7 @@ class Exporter:
 
     def run(self) -> Counter[str]:
         partial = self.folder / (MANIFEST + ".partial")
-        with fewer_collections(), partial.open("w", encoding="utf-8") as manifest:
+        with partial.open("w", encoding="utf-8") as manifest:
             manifest.write(
                 "{\n"
                 f'"format": "newsdesk-export",\n"version": 1,\n'
