@@ -35,7 +35,7 @@ from PIL import Image as PillowImage
 from wagtail.images import get_image_model
 from wagtail.models import Locale
 
-from newsdesk.articles.models import EARLIEST_ORIGINAL, Article, Byline
+from newsdesk.articles.models import Article, Byline
 from newsdesk.articles.slugs import free_slug
 from newsdesk.publishing import actions
 from newsdesk.sections.models import Section
@@ -43,15 +43,18 @@ from newsdesk.taxonomy.models import Tag
 
 from . import redirects, wordpress_body, wxr
 from . import wordpress_terms as terms
-from .collection import fewer_collections
+from .collection import frozen_startup
 from .models import ImportedItem, Redirect
 from .wordpress_batches import (
     _NOT_LOGIN,
+    PUBLISH,
+    SCHEDULE,
     TRANSLATION_META,
     Batches,
     ItemFailed,
     _messages,
     _uuid,
+    state_of,
 )
 
 CREATED, UPDATED, SKIPPED, FAILED = "created", "updated", "skipped", "failed"
@@ -222,7 +225,7 @@ class Importer(Batches):
             return self.report
         channel: list[wxr.Author | wxr.Term] = []
         posts: list[wxr.Item] = []
-        with fewer_collections(), self._dry_run_transaction():
+        with frozen_startup(), self._dry_run_transaction():
             for part in wxr.read(self.path):
                 if isinstance(part, wxr.Problem):
                     self._note("failure", "file", "", "", part.line, part.message)
@@ -541,32 +544,17 @@ class Importer(Batches):
 
     def _save(self, article: Article, item: wxr.Item, warnings: list[str]) -> None:
         """Through the write path, in the state WordPress had it in (decision 0042)."""
-        now = timezone.now()
-        moment = item.published_at
-        status = item.status
-        if status == "publish" and moment is not None and moment > now:
-            status = "future"
-        if status == "publish":
-            if moment is None or moment < EARLIEST_ORIGINAL:
-                warnings.append("published, but with no usable date: imported as a draft")
-                actions.save_draft(article=article)
-            elif article.first_published_at is not None:
-                actions.publish(article=article)  # already out: a silent revision
-            else:
-                actions.publish(article=article, first_published_at=moment)
-        elif status == "future":
-            if article.first_published_at is not None:
-                actions.publish(article=article)
-            elif moment is not None and moment > now:
-                actions.schedule(article=article, go_live_at=moment)
-            else:
-                warnings.append("scheduled for a time gone by: imported as a draft")
-                actions.save_draft(article=article)
+        published_before = article.first_published_at is not None
+        state = state_of(item, published_before=published_before, now=timezone.now())
+        if state.warning:
+            warnings.append(state.warning)
+        if state.verb == PUBLISH and state.moment is None:
+            actions.publish(article=article)  # already out: a silent revision
+        elif state.verb == PUBLISH:
+            actions.publish(article=article, first_published_at=state.moment)
+        elif state.verb == SCHEDULE and state.moment is not None:
+            actions.schedule(article=article, go_live_at=state.moment)
         else:
-            if status == "private":
-                warnings.append("private: imported as a draft, which readers do not see")
-            elif status not in {"draft", "pending"}:
-                warnings.append(f"status {status!r}: imported as a draft")
             if article.live:
                 actions.unpublish(article=article)
             actions.save_draft(article=article)

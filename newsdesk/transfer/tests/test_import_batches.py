@@ -19,7 +19,7 @@ from newsdesk.articles.models import Article, PublishedSlug
 from newsdesk.publishing import bulk
 from newsdesk.search.backends import get_backend
 from newsdesk.syndication.models import ArchiveMonth
-from newsdesk.transfer import wordpress
+from newsdesk.transfer import wordpress, wordpress_batches
 
 pytestmark = pytest.mark.django_db
 
@@ -250,3 +250,42 @@ def test_a_batch_leaves_what_one_post_at_a_time_leaves(
     )
     assert batched["indexed"] == 4
     assert batched["months"] == [("en", dt.date(2019, 3, 1), 4)]
+
+
+def test_one_rule_for_a_posts_state_new_or_changed(tmp_path, django_capture_on_commit_callbacks):
+    """A published post whose date is gone comes in as a draft when new, and when its
+    article is out already stays out with the new text: the changed post's path once
+    saved it as a draft behind the live version, where the batch's rule had it apart."""
+    now = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    post = wordpress.wxr.Item(
+        line=1, wp_id=1, post_type="post", title="t", link="", guid="", creator="",
+        content="", excerpt="", status="publish", slug="", published_at=None, parent=None,
+        attachment_url="",
+    )  # fmt: skip
+    new = wordpress_batches.state_of(post, published_before=False, now=now)
+    assert (new.verb, new.warning) == (
+        "draft",
+        "published, but with no usable date: imported as a draft",
+    )
+    out = wordpress_batches.state_of(post, published_before=True, now=now)
+    assert (out.verb, out.moment, out.warning) == ("publish", None, "")
+
+    path = wxr_of(tmp_path, 1)
+    with django_capture_on_commit_callbacks(execute=True):
+        wordpress.Importer(path, edition="en").run()
+    changed = tmp_path / "changed.xml"
+    changed.write_text(
+        path.read_text(encoding="utf-8")
+        .replace("Crews worked through night 1.", "Crews finished on night 1.")
+        .replace("2019-03-01 01:00:00", "0000-00-00 00:00:00"),
+        encoding="utf-8",
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        report = wordpress.Importer(changed, edition="en").run()
+    assert dict(report.rows())["post"]["updated"] == 1
+    assert not [note for note in report.notes if "draft" in note.message]
+    [article] = Article.objects.all()
+    assert article.live and not article.has_unpublished_changes
+    assert article.live_revision_id == article.latest_revision_id
+    assert "finished" in article.lead
+    assert article.first_published_at == dt.datetime(2019, 3, 1, 1, tzinfo=dt.UTC)
