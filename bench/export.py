@@ -77,7 +77,9 @@ report = wordpress.Importer(Path({str(source)!r}), edition="uk",
                             media_dir=Path({str(folder / "uploads")!r})).run()
 seconds = time.perf_counter() - started
 posts = dict(report.rows())["post"]
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+# VmHWM: this program's own peak (ru_maxrss counts the exporting parent's at the fork).
+peak = next(int(line.split()[1]) / 1024 for line in open("/proc/self/status")
+            if line.startswith("VmHWM:"))
 print(f"import: {{seconds:.1f}} s, {{{taken} / seconds:.1f}} posts/s, peak RSS {{peak:.0f}} MiB,"
       f" posts {{posts}}")
 """

@@ -10,8 +10,9 @@ targets of its read-also blocks, and for live coverage its newest updates.
 from __future__ import annotations
 
 import html
+import secrets
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -218,6 +219,65 @@ def partner_html(
     )
     with translation.override(edition):
         return vocabulary.render("partner", raw_blocks, loaded), chosen
+
+
+# Where a picture goes in a body rendered once for several outputs: an HTML comment no
+# stored body can hold, its token drawn afresh for each process.
+_PICTURE_MARK = f"<!--picture-{secrets.token_hex(16)}-->"
+
+
+@dataclass
+class Marked:
+    """A partner body rendered once with each picture left as a mark, for outputs that
+    differ only in how they show a picture (the API's renditions, an export's original
+    file): each fills the marks with its own, in the order the body shows them."""
+
+    markup: str
+    pictures: list[tuple[Any, Mapping[str, Any]]]
+
+    def filled(self, picture: Callable[[Any, Mapping[str, Any]], str] = _partner_picture) -> str:
+        if not self.pictures:
+            return self.markup
+        parts = self.markup.split(_PICTURE_MARK)
+        shown = [picture(image, value) for image, value in self.pictures]
+        return "".join(part + figure for part, figure in zip(parts, [*shown, ""], strict=True))
+
+
+def partner_bodies(articles: Sequence[Article], edition: str) -> dict[int, Marked]:
+    """The partner bodies of many ``articles`` of ``edition``, each rendered once, by id.
+    What they show is loaded for all of them at once: a query each for their images, the
+    published articles they link and their timelines, and one for the renditions of those
+    images and of the articles' heroes (which :func:`image` then reads)."""
+    raws = {article.pk: article.body.raw_data for article in articles}
+    chosen = vocabulary.chosen(raws.values(), "partner")
+    pictures = get_image_model().objects.in_bulk(chosen.images) if chosen.images else {}
+    load_renditions(list(articles), list(pictures.values()))
+    linked = loading.published_articles(chosen.articles)
+    timelines = loading.timelines(chosen.stories, edition)
+    found: dict[int, Marked] = {}
+    with translation.override(edition):
+        for pk, raw_blocks in raws.items():
+            shown: list[tuple[Any, Mapping[str, Any]]] = []
+
+            def mark(image: Any, value: Mapping[str, Any], shown: list = shown) -> str:
+                shown.append((image, value))
+                return _PICTURE_MARK
+
+            loaded = Loaded(
+                images=pictures,
+                articles=linked,
+                timelines=timelines,
+                picture=mark,
+                absolute=absolute,
+            )
+            found[pk] = Marked(vocabulary.render("partner", raw_blocks, loaded), shown)
+    return found
+
+
+def body_of(markup_html: str) -> Body:
+    """A partner body already rendered, with its counts."""
+    plain = _plain_text(markup_html)
+    return Body(markup_html, len(plain), len(plain.split()))
 
 
 def body(article: Article) -> Body:

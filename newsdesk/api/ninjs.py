@@ -75,11 +75,12 @@ def _hero(article: Article, data: dict[str, Any]) -> dict[str, Any] | None:
     return picture
 
 
-def article_to_ninjs(article: Article) -> dict[str, Any]:
-    """A published article loaded by :func:`content.load_article`, as a ninjs 3.1 object."""
+def article_to_ninjs(article: Article, *, body: content.Body | None = None) -> dict[str, Any]:
+    """A published article loaded by :func:`content.load_article`, as a ninjs 3.1 object.
+    ``body``: its partner body already rendered (an export renders a batch at once)."""
     edition = article.locale.language_code
     # First: loads the hero's renditions with the body's.
-    body = content.with_live_updates(article, content.body(article))
+    body = content.with_live_updates(article, content.body(article) if body is None else body)
     data = content.summary(article)
     item: dict[str, Any] = {
         "standard": STANDARD,

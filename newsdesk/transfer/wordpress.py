@@ -35,7 +35,7 @@ from PIL import Image as PillowImage
 from wagtail.images import get_image_model
 from wagtail.models import Locale
 
-from newsdesk.articles.models import EARLIEST_ORIGINAL, Article, Byline
+from newsdesk.articles.models import Article, Byline
 from newsdesk.articles.slugs import free_slug
 from newsdesk.publishing import actions
 from newsdesk.sections.models import Section
@@ -43,14 +43,18 @@ from newsdesk.taxonomy.models import Tag
 
 from . import redirects, wordpress_body, wxr
 from . import wordpress_terms as terms
+from .collection import frozen_startup
 from .models import ImportedItem, Redirect
 from .wordpress_batches import (
     _NOT_LOGIN,
+    PUBLISH,
+    SCHEDULE,
     TRANSLATION_META,
     Batches,
     ItemFailed,
     _messages,
     _uuid,
+    state_of,
 )
 
 CREATED, UPDATED, SKIPPED, FAILED = "created", "updated", "skipped", "failed"
@@ -185,6 +189,9 @@ class Importer(Batches):
         self.tags: dict[str, int] = {}
         # Undeclared authors made for a dc:creator, by the login cleaned of its dirt.
         self.made_authors: dict[str, int] = {}
+        # Our image of each file of the media folder, once found or made in this run: a
+        # featured image shared by thousands of posts costs its lookups once.
+        self.images: dict[str, int] = {}
         self.term_failures: dict[tuple[str, str], str] = {}
         self.batch_size = batch_size
         self.items = 0
@@ -194,9 +201,12 @@ class Importer(Batches):
 
     def survey(self) -> int:
         """The first pass: the attachments (a featured image may come after its post) and
-        the number of items, for the progress bar. Holds only the attachments' addresses."""
-        for part in wxr.read(self.path):
-            if isinstance(part, wxr.Item):
+        the number of items, for the progress bar. Holds only the attachments' addresses;
+        parses only the items that could be one (the rest are counted)."""
+        for part in wxr.read(self.path, unless=lambda raw: b"attachment" not in raw):
+            if isinstance(part, wxr.Unread):
+                self.items += 1
+            elif isinstance(part, wxr.Item):
                 self.items += 1
                 if part.post_type == "attachment" and part.wp_id is not None:
                     self.attachments[part.wp_id] = Attachment(
@@ -215,7 +225,7 @@ class Importer(Batches):
             return self.report
         channel: list[wxr.Author | wxr.Term] = []
         posts: list[wxr.Item] = []
-        with self._dry_run_transaction():
+        with frozen_startup(), self._dry_run_transaction():
             for part in wxr.read(self.path):
                 if isinstance(part, wxr.Problem):
                     self._note("failure", "file", "", "", part.line, part.message)
@@ -224,7 +234,7 @@ class Importer(Batches):
                     if len(channel) >= CHANNEL_BATCH:
                         self._channel(channel)
                         channel = []
-                else:
+                elif isinstance(part, wxr.Item):
                     self._channel(channel)
                     channel = []
                     if part.post_type == "post" and part.status not in IGNORED_STATUSES:
@@ -370,13 +380,7 @@ class Importer(Batches):
         self.image_warnings = warnings
         # What this item makes on the way (an author, a section, an image) is undone with
         # it when it fails: the run must not remember rows that were rolled back.
-        known = (
-            dict(self.authors),
-            dict(self.sections),
-            dict(self.tags),
-            dict(self.made_authors),
-            Counter(self.report.counts),
-        )
+        known = self._known()
         failure = ""
         try:
             with transaction.atomic():
@@ -389,8 +393,7 @@ class Importer(Batches):
         except Exception as exc:  # one bad item must not stop an archive's import
             failure = f"{type(exc).__name__}: {exc}"
         if failure:
-            self.authors, self.sections, self.tags, self.made_authors = known[:4]
-            self.report.counts = known[4]
+            self._forget_since(known)
             self._fail("post", wp_id, item.title, item.line, failure)
             for problem in item.problems:  # often the reason behind the failure
                 self._note("warning", "post", wp_id, item.title, item.line, problem)
@@ -541,32 +544,17 @@ class Importer(Batches):
 
     def _save(self, article: Article, item: wxr.Item, warnings: list[str]) -> None:
         """Through the write path, in the state WordPress had it in (decision 0042)."""
-        now = timezone.now()
-        moment = item.published_at
-        status = item.status
-        if status == "publish" and moment is not None and moment > now:
-            status = "future"
-        if status == "publish":
-            if moment is None or moment < EARLIEST_ORIGINAL:
-                warnings.append("published, but with no usable date: imported as a draft")
-                actions.save_draft(article=article)
-            elif article.first_published_at is not None:
-                actions.publish(article=article)  # already out: a silent revision
-            else:
-                actions.publish(article=article, first_published_at=moment)
-        elif status == "future":
-            if article.first_published_at is not None:
-                actions.publish(article=article)
-            elif moment is not None and moment > now:
-                actions.schedule(article=article, go_live_at=moment)
-            else:
-                warnings.append("scheduled for a time gone by: imported as a draft")
-                actions.save_draft(article=article)
+        published_before = article.first_published_at is not None
+        state = state_of(item, published_before=published_before, now=timezone.now())
+        if state.warning:
+            warnings.append(state.warning)
+        if state.verb == PUBLISH and state.moment is None:
+            actions.publish(article=article)  # already out: a silent revision
+        elif state.verb == PUBLISH:
+            actions.publish(article=article, first_published_at=state.moment)
+        elif state.verb == SCHEDULE and state.moment is not None:
+            actions.schedule(article=article, go_live_at=state.moment)
         else:
-            if status == "private":
-                warnings.append("private: imported as a draft, which readers do not see")
-            elif status not in {"draft", "pending"}:
-                warnings.append(f"status {status!r}: imported as a draft")
             if article.live:
                 actions.unpublish(article=article)
             actions.save_draft(article=article)
@@ -606,10 +594,13 @@ class Importer(Batches):
             return None
 
     def _image(self, relative: str) -> int | None:
+        if relative in self.images:
+            return self.images[relative]
         key = f"file:{relative}"
         record = self._record(key)
         model = get_image_model()
         if record is not None and model.objects.filter(pk=record.object_id).exists():
+            self.images[relative] = record.object_id
             return record.object_id
         if self.media_dir is None:
             return None
@@ -645,6 +636,7 @@ class Importer(Batches):
                 )
         self._remember(key, "image", image.pk)
         self.report.count("image", CREATED)
+        self.images[relative] = int(image.pk)
         return int(image.pk)
 
 

@@ -45,6 +45,45 @@ TRANSLATION_META = "_newsdesk_translation_key"
 _NOT_LOGIN = re.compile(r"[^\w.@-]+")
 
 
+PUBLISH, SCHEDULE, DRAFT = "publish", "schedule", "draft"
+
+
+@dataclass(frozen=True)
+class State:
+    """What becomes of a post: published (at ``moment``, its original first publication,
+    or None for an article already out: a silent revision), scheduled (to go live at
+    ``moment``) or a draft; ``warning`` says what the report should."""
+
+    verb: str
+    moment: dt.datetime | None = None
+    warning: str = ""
+
+
+def state_of(item: wxr.Item, *, published_before: bool, now: dt.datetime) -> State:
+    """The one rule for the state a post is imported in (decision 0042), for a new post
+    (``publishing.bulk``) and a changed one (``actions``) alike. A post WordPress has
+    out (published, or scheduled for a time gone by) whose article was published before
+    stays published whatever its date: the article has its first publication already."""
+    moment, status = item.published_at, item.status
+    if status == "publish" and moment is not None and moment > now:
+        status = "future"
+    if status in {"publish", "future"} and published_before:
+        return State(PUBLISH)
+    if status == "publish":
+        if moment is None or moment < EARLIEST_ORIGINAL:
+            return State(DRAFT, warning="published, but with no usable date: imported as a draft")
+        return State(PUBLISH, moment)
+    if status == "future":
+        if moment is not None and moment > now:
+            return State(SCHEDULE, moment)
+        return State(DRAFT, warning="scheduled for a time gone by: imported as a draft")
+    if status == "private":
+        return State(DRAFT, warning="private: imported as a draft, which readers do not see")
+    if status not in {"draft", "pending"}:
+        return State(DRAFT, warning=f"status {status!r}: imported as a draft")
+    return State(DRAFT)
+
+
 class ItemFailed(Exception):
     """An item that cannot be imported; the message says why."""
 
@@ -75,6 +114,19 @@ class _New:
     fingerprint: str
 
 
+@dataclass(frozen=True)
+class _Known:
+    """The importer's maps and counts at one moment (see ``Batches._known``)."""
+
+    authors: dict[str, int]
+    sections: dict[str, int]
+    tags: dict[str, int]
+    made_authors: dict[str, int]
+    images: dict[str, int]
+    counts: Counter[tuple[str, str]]
+    notes: int
+
+
 class Batches:
     """Posts a batch at a time; mixed into the importer, whose state it shares."""
 
@@ -86,6 +138,7 @@ class Batches:
     sections: dict[str, int]
     tags: dict[str, int]
     made_authors: dict[str, int]
+    images: dict[str, int]
     term_failures: dict[tuple[str, str], str]
     image_warnings: list[str]
     batch_size: int
@@ -113,6 +166,25 @@ class Batches:
 
     # -- posts, a batch at a time ----------------------------------------------------------
 
+    def _known(self) -> _Known:
+        """What the run knows now, to go back to when a transaction is rolled back: it
+        must not remember rows (a term, an author, an image) that are no longer there."""
+        return _Known(
+            dict(self.authors),
+            dict(self.sections),
+            dict(self.tags),
+            dict(self.made_authors),
+            dict(self.images),
+            Counter(self.report.counts),
+            len(self.report.notes),
+        )
+
+    def _forget_since(self, known: _Known) -> None:
+        self.authors, self.sections, self.tags = known.authors, known.sections, known.tags
+        self.made_authors, self.images = known.made_authors, known.images
+        self.report.counts = known.counts
+        del self.report.notes[known.notes :]
+
     def _posts(self, items: list[wxr.Item]) -> None:
         """New posts a batch at a time, through ``publishing.bulk`` in one transaction; a
         changed post or a scheduled one after it, one at a time through ``actions``. A
@@ -121,21 +193,12 @@ class Batches:
         reported with its WordPress id and the rest come in."""
         if not items:
             return
-        known = (
-            dict(self.authors),
-            dict(self.sections),
-            dict(self.tags),
-            dict(self.made_authors),
-            Counter(self.report.counts),
-            len(self.report.notes),
-        )
+        known = self._known()
         try:
             with transaction.atomic():
                 later = self._batch(items)
         except Exception:
-            self.authors, self.sections, self.tags, self.made_authors = known[:4]
-            self.report.counts = known[4]
-            del self.report.notes[known[5] :]
+            self._forget_since(known)
             later = items
         for item in later:
             self._item(item)
@@ -266,27 +329,13 @@ class Batches:
 
     def _moment_of(self, item: wxr.Item, warnings: list[str]) -> dt.datetime | str | None:
         """When a new post is first published: its original time, None for a draft, or
-        ``SCHEDULED`` (imported on its own, through ``actions.schedule``). As ``_save``."""
-        now = timezone.now()
-        moment = item.published_at
-        status = item.status
-        if status == "publish" and moment is not None and moment > now:
-            status = "future"
-        if status == "publish":
-            if moment is None or moment < EARLIEST_ORIGINAL:
-                warnings.append("published, but with no usable date: imported as a draft")
-                return None
-            return moment
-        if status == "future":
-            if moment is not None and moment > now:
-                return SCHEDULED
-            warnings.append("scheduled for a time gone by: imported as a draft")
-            return None
-        if status == "private":
-            warnings.append("private: imported as a draft, which readers do not see")
-        elif status not in {"draft", "pending"}:
-            warnings.append(f"status {status!r}: imported as a draft")
-        return None
+        ``SCHEDULED`` (imported on its own, through ``actions.schedule``)."""
+        state = state_of(item, published_before=False, now=timezone.now())
+        if state.warning:
+            warnings.append(state.warning)
+        if state.verb == SCHEDULE:
+            return SCHEDULED
+        return state.moment if state.verb == PUBLISH else None
 
     def _give_slugs(self, new: list[_New]) -> None:
         """Each its slug, the next free one when taken (one query for the batch; one more

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 from pathlib import Path
@@ -136,59 +136,91 @@ def site(path: Path) -> Site:
     )
 
 
-def read(path: Path) -> Iterator[Author | Term | Item | Problem]:
+@dataclass(frozen=True)
+class Unread:
+    """An item left unparsed, as the caller asked (see :func:`read`): only its line."""
+
+    line: int
+
+
+def read(
+    path: Path, *, unless: Callable[[bytes], bool] | None = None
+) -> Iterator[Author | Term | Item | Problem | Unread]:
     """The export's parts in file order: the channel's authors and terms, then each item.
 
     Items are cut out of the byte stream and parsed one by one, so a broken item (an
     unclosed element, bytes that are not UTF-8) costs that item alone: it is repaired
-    where the parser can, or reported and skipped, and the items after it are read."""
+    where the parser can, or reported and skipped, and the items after it are read.
+    ``unless``: an item whose raw bytes it is true of is not parsed, only counted
+    (:class:`Unread`), for a pass that wants few of them."""
     with path.open("rb") as stream:
         scanner = _Scanner(stream)
         head = scanner.head()
         declarations = _declarations(head)
         yield from _channel(head, declarations)
+        del head  # a channel of 40,000 tags is megabytes, not needed past here
         for chunk, line in scanner.items():
-            yield from _item_parts(chunk, line, declarations)
+            if unless is not None and unless(chunk):
+                yield Unread(line)
+            else:
+                yield from _item_parts(chunk, line, declarations)
         if scanner.unfinished is not None:
             yield Problem(scanner.unfinished, "an item that never ends (the file is cut short)")
 
 
 class _Scanner:
     """Cuts ``<item>…</item>`` out of a byte stream, one at a time, holding no more than
-    one item (and one read block) in memory. ``</item>`` inside CDATA does not end one."""
+    one item (and one read block) in memory. ``</item>`` inside CDATA does not end one.
+
+    Positions are kept in the buffer rather than cutting its front off at each item: the
+    buffer is compacted only when a block is read, so an item costs its own bytes, not a
+    copy of the block's rest."""
 
     BLOCK = 1 << 20
 
     def __init__(self, stream: Any) -> None:
         self.stream = stream
         self.buffer = b""
-        self.line = 1  # the line at the start of the buffer
+        self.start = 0  # where the unread part of the buffer begins
+        self.line = 1  # the line at ``start``
         self.unfinished: int | None = None
 
-    def _more(self) -> bool:
+    def _more(self) -> int:
+        """Reads a block; returns by how much the positions in the buffer moved back."""
         block = self.stream.read(self.BLOCK)
-        self.buffer += block
-        return bool(block)
+        if not block:
+            return -1
+        shift = self.start
+        self.buffer = self.buffer[self.start :] + block
+        self.start = 0
+        return shift
 
     def _consume(self, upto: int) -> bytes:
-        taken, self.buffer = self.buffer[:upto], self.buffer[upto:]
+        taken = self.buffer[self.start : upto]
+        self.start = upto
         self.line += taken.count(b"\n")
         return taken
 
-    def _find(self, needle: bytes, start: int = 0) -> int:
+    def _find(self, needle: bytes, start: int) -> tuple[int, int]:
+        """Where ``needle`` is at or after ``start`` (-1: nowhere before the end of the
+        stream), and by how much the positions moved back while reading more."""
+        moved = 0
         while (found := self.buffer.find(needle, start)) < 0:
-            start = max(0, len(self.buffer) - len(needle))
-            if not self._more():
-                return -1
-        return found
+            start = max(self.start, len(self.buffer) - len(needle))
+            shift = self._more()
+            if shift < 0:
+                return -1, moved
+            start -= shift
+            moved += shift
+        return found, moved
 
     def head(self) -> bytes:
         """Everything before the first item: the channel's own elements."""
-        found = self._find(b"<item>")
+        found, _moved = self._find(b"<item>", self.start)
         return self._consume(found if found >= 0 else len(self.buffer))
 
     def items(self) -> Iterator[tuple[bytes, int]]:
-        while (start := self._find(b"<item>")) >= 0:
+        while (start := self._find(b"<item>", self.start)[0]) >= 0:
             self._consume(start)
             line = self.line
             end = self._end_of_item()
@@ -198,15 +230,16 @@ class _Scanner:
             yield self._consume(end), line
 
     def _end_of_item(self) -> int:
-        position = len(b"<item>")
+        position = self.start + len(b"<item>")
         while True:
-            closing = self._find(b"</item>", position)
+            closing, moved = self._find(b"</item>", position)
+            position -= moved
             if closing < 0:
                 return -1
             opening = self.buffer.find(b"<![CDATA[", position, closing)
             if opening < 0:
                 return closing + len(b"</item>")
-            finish = self._find(b"]]>", opening)
+            finish, _moved = self._find(b"]]>", opening)
             if finish < 0:
                 return -1
             position = finish + len(b"]]>")
@@ -253,8 +286,12 @@ def _channel(head: bytes, declarations: bytes) -> Iterator[Author | Term | Probl
     if re.search(rb"<channel\b", head) is None:
         yield Problem(1, "no <channel>: this is not a WordPress export")
         return
+    # Lines counted from the previous part, not from the top: a channel of 40,000 tags
+    # counted from the top each time read its megabytes 40,000 times over.
+    line, counted = 1, 0
     for match in _CHANNEL_PART.finditer(head):
-        line = 1 + head[: match.start()].count(b"\n")
+        line += head.count(b"\n", counted, match.start())
+        counted = match.start()
         root, problems = _parse(match.group(0), declarations, line)
         part = _part(root[0], line - 1) if root is not None and len(root) else None
         if part is None:

@@ -149,8 +149,10 @@ class Records:
                         },
                     )
                     self.counts["redirects"] += 1
-            slugs = PublishedSlug.objects.filter(locale__language_code__in=self.editions)
-            for slug_batch in keyset(slugs.select_related("locale", "article"), self.batch_size):
+            slugs = PublishedSlug.objects.filter(
+                locale__language_code__in=self.editions
+            ).select_related("locale", "article__locale")  # the article's address needs it
+            for slug_batch in keyset(slugs, self.batch_size):
                 for published in slug_batch:
                     json_line(
                         out,

@@ -127,8 +127,11 @@ class Exporter:
             )
             for batch in keyset(rows, self.batch_size):
                 old_paths = records.old_paths(batch)
-                for row in batch:
-                    article = row if row.live else records.current(row)
+                articles = [row if row.live else records.current(row) for row in batch]
+                # Each body rendered once for both formats, what they show loaded for the
+                # batch; never kept in the cache, which is the site's (decision 0062).
+                bodies = content.partner_bodies(articles, edition)
+                for row, article in zip(batch, articles, strict=True):
                     live_updates = records.live_updates(article)
                     for logged in article.update_log.all() if row.live else ():
                         json_line(corrections, {"article": row.pk, **fields(logged)})
@@ -138,7 +141,8 @@ class Exporter:
                         self.counts["live updates"] += 1
                     entry = {"id": row.pk, "edition": edition}
                     if "ninjs" in self.formats:
-                        item = self._ninjs(article, row)
+                        body = content.body_of(bodies[article.pk].filled())
+                        item = self._ninjs(article, row, body)
                         name = f"ninjs/{edition}/{row.pk}.json"
                         (self.folder / name).write_text(
                             json.dumps(item, ensure_ascii=False, indent=1), encoding="utf-8"
@@ -152,6 +156,7 @@ class Exporter:
                     if wxr is not None:
                         wxr.article(
                             article,
+                            body=bodies[article.pk],
                             status=self._status(row),
                             live_updates=live_updates,
                             old_paths=old_paths.get(row.pk, []),
@@ -172,10 +177,10 @@ class Exporter:
             return "future", scheduled.approved_go_live_at
         return "draft", None
 
-    def _ninjs(self, article: Article, row: Article) -> dict[str, Any]:
+    def _ninjs(self, article: Article, row: Article, body: content.Body) -> dict[str, Any]:
         """The API's ninjs of the article; a draft's or a scheduled one's says it is not
         for use (yet), and carries no property it cannot fill (ninjs allows no nulls)."""
-        item = ninjs.article_to_ninjs(article)
+        item = ninjs.article_to_ninjs(article, body=body)
         if not row.live:
             status, moment = self._status(row)
             item["pubStatus"] = "withheld"

@@ -121,16 +121,19 @@ class EditionWxr:
         self,
         article: Article,
         *,
+        body: content.Marked,
         status: tuple[str, dt.datetime | None],
         live_updates: list[LiveUpdate],
         old_paths: list[str],
     ) -> None:
         edition = self.edition
         self.pending = []
-        body, _chosen = content.partner_html(article.body.raw_data, edition, picture=self._picture)
+        # Rendered once for both formats (``content.partner_bodies``); here each picture
+        # links its original file.
+        markup_html = body.filled(self._picture)
         if live_updates:
             with translation.override(edition):
-                body += updates_html(
+                markup_html += updates_html(
                     live_updates,
                     page_url=absolute(article.get_url()),
                     render=lambda raw: content.partner_html(raw, edition)[0],
@@ -185,7 +188,7 @@ class EditionWxr:
                 link=absolute(article.get_url()),
                 guid=f"{self.base}/?p={article.pk}",
                 creator=bylines[0].author.slug if bylines else "",
-                content=body,
+                content=markup_html,
                 excerpt=html.escape(article.lead),
                 status=wp_status,
                 slug=article.slug,

@@ -401,3 +401,65 @@ def test_queries_grow_with_the_articles_not_with_their_tags_or_bylines(newsroom,
     # (the added tags and authors are rows of their own in the records and the WXR's
     # channel, read in the same batches).
     assert queries("second") == before
+
+
+def test_illustrated_articles_cost_their_batch_not_a_query_each(newsroom, tmp_path):
+    """The bodies' images, their renditions and the heroes' come once for a batch, each
+    body is rendered once for both formats, and an old slug's article comes with its row."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries(name: str) -> int:
+        folder = tmp_path / name
+        export.check_folder(folder, force=False)
+        with CaptureQueriesContext(connection) as captured:
+            export.Exporter(folder, editions=["en"], batch_size=50).run()
+        return len(captured)
+
+    war = factories.section("en")
+    pictures = [factories.image(f"Picture {n}") for n in range(4)]
+
+    def illustrated(number: int) -> None:
+        picture = pictures[number % 4]
+        blocks = [
+            *factories.paragraphs(f"Report {number}."),
+            {
+                "type": "image",
+                "value": {"image": picture.pk, "caption": "Kyiv", "credit": "", "alt": "A"},
+            },
+        ]
+        factories.published(
+            "en", f"illustrated-{number}", in_section=war, blocks=blocks, hero_image=picture
+        )
+
+    for number in range(2):
+        illustrated(number)
+    before = queries("two")
+    for number in range(2, 8):
+        illustrated(number)
+    assert queries("eight") == before
+    # The WXR links the original file where the ninjs shows a rendition.
+    last = Article.objects.get(slug="illustrated-7")
+    document = json.loads((tmp_path / "eight" / "ninjs" / "en" / f"{last.pk}.json").read_text())
+    shown = document["bodies"][0]["value"]
+    assert "<figure" in shown and "/wp-content/uploads/" not in shown
+    [post] = [
+        item
+        for item in wxr.read(tmp_path / "eight" / "wordpress-en.xml")
+        if isinstance(item, wxr.Item) and item.slug == "illustrated-7"
+    ]
+    assert f"/wp-content/uploads/{pictures[3].file.name}" in post.content
+
+
+def test_the_export_keeps_nothing_in_the_sites_cache(newsroom, tmp_path):
+    """An export reads every article once: its bodies would push what the site keeps
+    for its readers out of the cache, and grew the process with the archive."""
+    from newsdesk.frontcache import fragments
+
+    cache.clear()
+    export.check_folder(tmp_path / "out", force=False)
+    export.Exporter(tmp_path / "out", editions=["uk", "en"]).run()
+    published = list(Article.objects.filter(live=True))
+    names = [fragments.body_name("partner", article) for article in published]
+    assert published and all(names)
+    assert fragments.lookup(names) == {}

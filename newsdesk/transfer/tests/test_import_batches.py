@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
+from PIL import Image as PillowImage
+from wagtail.images import get_image_model
 from wagtail.models import ModelLogEntry, ReferenceIndex, Revision
 
 from newsdesk.accounts.models import SecurityEvent
@@ -17,7 +19,7 @@ from newsdesk.articles.models import Article, PublishedSlug
 from newsdesk.publishing import bulk
 from newsdesk.search.backends import get_backend
 from newsdesk.syndication.models import ArchiveMonth
-from newsdesk.transfer import wordpress
+from newsdesk.transfer import wordpress, wordpress_batches
 
 pytestmark = pytest.mark.django_db
 
@@ -36,9 +38,26 @@ HEAD = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
-def wxr_of(tmp_path: Path, posts: int, *, name: str = "batch.xml") -> Path:
-    """``posts`` published posts of one month, filed and tagged alike."""
+FEATURED = "2019/03/grid.png"
+
+
+def wxr_of(tmp_path: Path, posts: int, *, name: str = "batch.xml", featured: bool = False) -> Path:
+    """``posts`` published posts of one month, filed and tagged alike; ``featured``: each
+    features the same image, an attachment of the export."""
     items = []
+    if featured:
+        address = f"https://old.example.org/wp-content/uploads/{FEATURED}"
+        items.append(
+            "<item><title>grid</title><wp:post_id>900</wp:post_id>"
+            f"<guid>{address}</guid><wp:attachment_url>{address}</wp:attachment_url>"
+            "<wp:status>inherit</wp:status><wp:post_type>attachment</wp:post_type></item>\n"
+        )
+    thumbnail = (
+        "<wp:postmeta><wp:meta_key>_thumbnail_id</wp:meta_key>"
+        "<wp:meta_value>900</wp:meta_value></wp:postmeta>"
+        if featured
+        else ""
+    )
     for number in range(1, posts + 1):
         moment = dt.datetime(2019, 3, 1, tzinfo=dt.UTC) + dt.timedelta(hours=number)
         items.append(
@@ -54,7 +73,7 @@ def wxr_of(tmp_path: Path, posts: int, *, name: str = "batch.xml") -> Path:
             '<category domain="category" nicename="energy"><![CDATA[Energy]]></category>'
             '<category domain="post_tag" nicename="grid"><![CDATA[Grid]]></category>'
             '<category domain="post_tag" nicename="kharkiv"><![CDATA[Kharkiv]]></category>'
-            "</item>\n"
+            f"{thumbnail}</item>\n"
         )
     path = tmp_path / name
     path.write_text(HEAD + "".join(items) + "</channel></rss>\n", encoding="utf-8")
@@ -87,6 +106,57 @@ def test_a_batch_costs_the_same_queries_for_5_posts_as_for_25(
     inserts = Counter(sql.split("(")[0] for sql in many if sql.startswith("INSERT"))
     assert inserts['INSERT INTO "articles_article" '] == 1
     assert inserts['INSERT INTO "wagtailcore_revision" '] == 1
+
+
+def media_of(tmp_path: Path) -> Path:
+    media = tmp_path / "uploads"
+    (media / FEATURED).parent.mkdir(parents=True)
+    PillowImage.new("RGB", (40, 30), (10, 120, 200)).save(media / FEATURED, "PNG")
+    return media
+
+
+def test_an_image_featured_by_every_post_costs_its_lookups_once(
+    tmp_path, django_capture_on_commit_callbacks
+):
+    media = media_of(tmp_path)
+    # The first image a process makes costs its renditions' first queries: not compared.
+    queries_to_import(
+        wxr_of(tmp_path, 1, name="first.xml", featured=True),
+        django_capture_on_commit_callbacks,
+        media_dir=media,
+    )
+    few = queries_to_import(
+        wxr_of(tmp_path, 5, name="few.xml", featured=True),
+        django_capture_on_commit_callbacks,
+        media_dir=media,
+    )
+    many = queries_to_import(
+        wxr_of(tmp_path, 25, name="many.xml", featured=True),
+        django_capture_on_commit_callbacks,
+        media_dir=media,
+    )
+    assert len(few) == len(many)
+
+
+def test_a_batch_rolled_back_forgets_the_image_it_made(tmp_path, monkeypatch):
+    """The image made inside a batch that then fails as a whole is gone with it: the posts
+    imported one by one after it make it again, and never point at the row rolled back."""
+    original = bulk.add_articles
+    calls = {"n": 0}
+
+    def fails_once(**kwargs):
+        calls["n"] += 1
+        if calls["n"] == 1:
+            raise RuntimeError("the batch's commit failed")
+        return original(**kwargs)
+
+    monkeypatch.setattr(bulk, "add_articles", fails_once)
+    path = wxr_of(tmp_path, 3, featured=True)
+    report = wordpress.Importer(path, edition="en", media_dir=media_of(tmp_path)).run()
+    assert not [note for note in report.notes if note.level == "failure"]
+    assert dict(report.rows())["post"]["created"] == 3
+    [image] = get_image_model().objects.all()
+    assert set(Article.objects.values_list("hero_image_id", flat=True)) == {image.pk}
 
 
 def test_two_batches_cost_twice_the_posts_part_of_one(tmp_path, django_capture_on_commit_callbacks):
@@ -180,3 +250,42 @@ def test_a_batch_leaves_what_one_post_at_a_time_leaves(
     )
     assert batched["indexed"] == 4
     assert batched["months"] == [("en", dt.date(2019, 3, 1), 4)]
+
+
+def test_one_rule_for_a_posts_state_new_or_changed(tmp_path, django_capture_on_commit_callbacks):
+    """A published post whose date is gone comes in as a draft when new, and when its
+    article is out already stays out with the new text: the changed post's path once
+    saved it as a draft behind the live version, where the batch's rule had it apart."""
+    now = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    post = wordpress.wxr.Item(
+        line=1, wp_id=1, post_type="post", title="t", link="", guid="", creator="",
+        content="", excerpt="", status="publish", slug="", published_at=None, parent=None,
+        attachment_url="",
+    )  # fmt: skip
+    new = wordpress_batches.state_of(post, published_before=False, now=now)
+    assert (new.verb, new.warning) == (
+        "draft",
+        "published, but with no usable date: imported as a draft",
+    )
+    out = wordpress_batches.state_of(post, published_before=True, now=now)
+    assert (out.verb, out.moment, out.warning) == ("publish", None, "")
+
+    path = wxr_of(tmp_path, 1)
+    with django_capture_on_commit_callbacks(execute=True):
+        wordpress.Importer(path, edition="en").run()
+    changed = tmp_path / "changed.xml"
+    changed.write_text(
+        path.read_text(encoding="utf-8")
+        .replace("Crews worked through night 1.", "Crews finished on night 1.")
+        .replace("2019-03-01 01:00:00", "0000-00-00 00:00:00"),
+        encoding="utf-8",
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        report = wordpress.Importer(changed, edition="en").run()
+    assert dict(report.rows())["post"]["updated"] == 1
+    assert not [note for note in report.notes if "draft" in note.message]
+    [article] = Article.objects.all()
+    assert article.live and not article.has_unpublished_changes
+    assert article.live_revision_id == article.latest_revision_id
+    assert "finished" in article.lead
+    assert article.first_published_at == dt.datetime(2019, 3, 1, 1, tzinfo=dt.UTC)

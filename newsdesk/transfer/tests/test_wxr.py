@@ -210,4 +210,42 @@ def test_items_are_read_in_blocks_without_holding_the_file(monkeypatch):
         scanner.head()
         held = [(len(chunk), len(scanner.buffer)) for chunk, _line in scanner.items()]
     assert len(held) == 11
-    assert all(buffered < 97 * 2 + len(b"</item>") for _size, buffered in held)
+    # The item just cut out stays in the buffer until the next block is read.
+    assert all(buffered < size + 97 * 2 + len(b"</item>") for size, buffered in held)
+
+
+def test_the_channels_parts_carry_their_own_lines(tmp_path):
+    """Each author and term of the channel is named by the line it is on, however many
+    come before it; a broken one is reported on its line and the next still read."""
+    head = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" '
+        'xmlns:wp="http://wordpress.org/export/1.2/">\n<channel>\n'
+        "<wp:author><wp:author_login>olena</wp:author_login></wp:author>\n"
+    )
+    tags = "".join(
+        f"<wp:tag><wp:tag_slug>topic-{n}</wp:tag_slug>\n<wp:tag_name>Topic {n}</wp:tag_name>"
+        "</wp:tag>\n"
+        for n in range(300)
+    )
+    tail = (
+        "<wp:tag><wp:tag_slug>\xff</wp:tag_slug></wp:tag>\n"
+        "<wp:tag><wp:tag_name>Last</wp:tag_name></wp:tag>\n"
+    )
+    path = tmp_path / "channel.xml"
+    path.write_bytes(
+        (head + tags).encode()
+        + tail.encode("latin-1")
+        + b"<item><title>One</title></item>\n</channel>\n</rss>\n"
+    )
+    found = list(wxr.read(path))
+    terms = [part for part in found if isinstance(part, wxr.Term)]
+    assert [part.line for part in found if isinstance(part, wxr.Author)] == [4]
+    # Two lines a tag, from line 5.
+    assert [(t.slug, t.line) for t in terms[:300:100]] == [
+        ("topic-0", 5),
+        ("topic-100", 205),
+        ("topic-200", 405),
+    ]
+    assert terms[-1].name == "Last"
+    assert terms[-1].line == 606
+    assert [p.line for p in found if isinstance(p, wxr.Problem)] == [605]
