@@ -107,7 +107,7 @@ def test_the_groups_form_names_each_permission_in_the_readers_language(
     page_labels = {
         "".join(label.find_all(string=True)).strip()  # get_text() skips a template's text
         for label in soup.find(id="page-permissions-section").find_all("label")
-        if "-permissions_" in label.get("for", "")
+        if "-permissions_" in str(label.get("for", ""))
     }
     assert expected["page"] in page_labels
     assert not [label for label in page_labels if "|" in label]
