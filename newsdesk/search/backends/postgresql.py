@@ -6,14 +6,15 @@ words D. A query takes the newest :data:`~.base.CANDIDATES` matches of the editi
 ``ts_rank`` runs on those rows only, each read by its key in the outer query.
 
 The matches are looked for in the newest slice of the edition's time span first (1/32 of
-it), then in all of it. The slice is the GIN index ANDed with a range of the btree
-``(edition, published_at DESC)``, so only the matches inside it are read from the table;
-the whole span is searched only when the slice held fewer than the candidates (a one-time
-filter in the plan), and the candidates are the newest of what was searched last, which
-holds every match newer than its start. Two common words are answered from the slice;
-anything rarer costs one more lookup of its GIN entries, which are few. Without the slice
-PostgreSQL read every match of two common words (74,210 rows at 1,000,000 articles) from
-the table to keep the newest 1,000.
+it), then in all of it. Each document carries its edition and the month it was published
+in as filter words, so the slice is a query the word index answers alone (the words, the
+edition's word, any of the slice's months): only the matches inside those months are read
+from the table. The whole span is searched only when the slice held fewer than the
+candidates (a one-time filter in the plan), and the candidates are the newest of what was
+searched last, which holds every match newer than its start. The words are only ever
+looked up through the word index (decision 0065): the planner, multiplying word
+frequencies as if independent, would otherwise read the whole table for words frequent
+in the other edition.
 """
 
 from __future__ import annotations
