@@ -253,7 +253,8 @@ else:
     # default of 300 entries would cull stamps and turn every hit into a miss).
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            # LocMemCache reading many keys in one pass (newsdesk.local_cache).
+            "BACKEND": "newsdesk.local_cache.LocalCache",
             "OPTIONS": {"MAX_ENTRIES": 50_000},
         }
     }

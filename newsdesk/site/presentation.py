@@ -17,6 +17,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.urls import reverse
 from django.utils import dateformat, translation
+from django.utils.html import escape
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from newsdesk.articles import labels as label_codes
@@ -115,6 +117,15 @@ class Day:
     heading: str
     # What the feed shows of each item (``feed_items``: its HTML, kept by revision).
     items: list[Any] = field(default_factory=list)
+
+    @property
+    def html(self) -> SafeString:
+        """The day's items as one piece of HTML, as the feed's template prints them: one
+        variable a day instead of a loop over its items. An item that is not HTML yet is
+        escaped, as the template would escape it."""
+        return SafeString(
+            "".join(item if isinstance(item, SafeString) else escape(item) for item in self.items)
+        )
 
 
 @dataclass(frozen=True)
@@ -271,8 +282,9 @@ def day_heading(value: dt.datetime) -> str:
 def _day_heading(language: str | None, day: dt.date) -> str:
     # A heading names a calendar day, never "today": the same in every response. A feed
     # page of an archive or a quiet section spans up to one heading per item, and Django's
-    # date formatting costs more than the rest of the heading's work.
-    return dateformat.format(day, DAY_FORMAT)
+    # date formatting costs more than the rest of the heading's work. Escaped once here,
+    # so that a template prints it as it is.
+    return escape(dateformat.format(day, DAY_FORMAT))
 
 
 def feed_item(article: Any, edition: str, *, image: ResponsiveImage | None = None) -> FeedItem:
@@ -303,7 +315,8 @@ def group_by_day(rows: list[Any], show: Callable[[Any], Any]) -> list[Day]:
         shown = show(row)
         if shown is None:
             continue
-        key = kyiv(row.first_published_at).date().isoformat()
+        # An ISO date needs no escaping: the template prints it as it is.
+        key = SafeString(kyiv(row.first_published_at).date().isoformat())
         if not days or days[-1].key != key:
             days.append(Day(key, day_heading(row.first_published_at)))
         days[-1].items.append(shown)

@@ -92,7 +92,7 @@ def story(request: HttpRequest, edition: str, slug: str) -> HttpResponse:
         heading=item.title,
         kind=_("Story"),
         intro=item.summary,
-        feeds=presentation.feed_links(edition, "story", item.slug, item.title),
+        feeds=lambda: presentation.feed_links(edition, "story", item.slug, item.title),
         template="site/story.html",
         first_page=lambda: {"timeline": timeline(item, edition)},
         shows=(surrogate.story(item.pk),),

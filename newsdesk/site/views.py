@@ -8,6 +8,7 @@ Anonymous pages never touch the session, so they stay cacheable and cost no sess
 from __future__ import annotations
 
 import sys
+import time
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import Any
@@ -33,7 +34,7 @@ from newsdesk.articles.query import InvalidCursor
 from newsdesk.editions import DEFAULT_EDITION, other_edition
 from newsdesk.frontcache import fragments
 from newsdesk.frontcache import keys as surrogate
-from newsdesk.http_policy import has_session_cookie, no_store, private, public
+from newsdesk.http_policy import SHARED_CACHE_SECONDS, has_session_cookie, no_store, private, public
 from newsdesk.people.models import Author
 from newsdesk.sections.models import Section
 from newsdesk.taxonomy.models import Tag
@@ -93,17 +94,20 @@ def _listing(
     heading: str,
     kind: str = "",
     intro: str = "",
-    feeds: list[presentation.FeedLink] | None = None,
+    feeds: Callable[[], list[presentation.FeedLink]] | None = None,
     template: str = "site/listing.html",
     first_page: Callable[[], dict[str, Any]] | None = None,
     shows: Collection[str] = (),
+    frame: frames.Frame | None = None,
 ) -> HttpResponse:
     """A latest-news feed narrowed by ``queryset``: a full page, or with ``fragment=1`` only
     the next slice, which the page's script appends in place of "More news".
 
     ``first_page`` adds to the context of the first slice's full page (a story's timeline),
     so that earlier slices cost no more than the feed. ``shows``: the keys of the item the
-    page's frame names (a section, tag, author or story), kept with its frame.
+    page's frame names (a section, tag, author or story), kept with its frame. ``frame``:
+    the first page's frame when the caller already found it kept; ``feeds`` is only asked
+    for when the frame is rendered.
     """
     try:
         cursor = presentation.parse_cursor(request.GET.get("after"))
@@ -127,12 +131,13 @@ def _listing(
             canonical=presentation.after(path, cursor) if cursor else path,
             description=intro,
             noindex=cursor is not None,
-            feeds=feeds,
+            feeds=feeds() if feeds is not None else None,
         )
         metadata.for_listing(chrome, title)
         return chrome
 
-    frame = frames.kept(frames.name(edition, path) if cursor is None else None, build, shows)
+    if frame is None or cursor is not None:
+        frame = frames.kept(frames.name(edition, path) if cursor is None else None, build, shows)
     context = {
         "chrome": frame.chrome,
         "frame": frame,
@@ -155,66 +160,124 @@ def latest_news(request: HttpRequest, edition: str) -> HttpResponse:
         path=reverse("site:news", kwargs={"edition": edition}),
         twin=reverse("site:news", kwargs={"edition": other_edition(edition)}),
         heading=_("Latest news"),
-        feeds=presentation.feed_links(edition),
+        feeds=lambda: presentation.feed_links(edition),
     )
 
 
 # The key of each kind of listed item, which its page's frame shows (name, description).
 _ITEM_KEYS = {"section": surrogate.section, "tag": surrogate.tag, "author": surrogate.author}
+# The shape of a kept listed item (``_Listed``): a release that changes it reads none kept
+# by the one before.
+LISTED_FORMAT = "l1"
 
 
-def _taxon_listing(
-    request: HttpRequest,
-    edition: str,
-    name: str,
-    item: Any,
-    articles: Any,
-    *,
-    kind: str,
-    intro: str,
-) -> HttpResponse:
-    """The feed of a section, tag or author page, with a switch to the item's translation."""
-    shows = _ITEM_KEYS[name](item.pk)
+@dataclass(frozen=True)
+class _Listed:
+    """What a section, tag or author page shows of its item, and the id its feed is
+    narrowed by: kept beside the page's frame, under the item's key (decision 0066)."""
+
+    pk: int
+    heading: str
+    kind: str
+    intro: str
+    twin: str | None
+
+
+def _listed(item: Any, *, kind: str, intro: str) -> _Listed:
+    return _Listed(item.pk, item.name, str(kind), intro, item.get_translation_url())
+
+
+def _find_section(edition: str, slug: str) -> _Listed:
+    found = Section.objects.with_translation_slug(other_edition(edition))
+    item = found.get_for_edition_or_404(edition, slug)
+    return _listed(item, kind=_("Section"), intro=item.description)
+
+
+def _find_tag(edition: str, slug: str) -> _Listed:
+    found = Tag.objects.with_translation_slug(other_edition(edition))
+    item = found.get_for_edition_or_404(edition, slug)
+    return _listed(item, kind=_("Topic"), intro=item.description)
+
+
+def _find_author(edition: str, slug: str) -> _Listed:
+    found = Author.objects.with_translation_slug(other_edition(edition))
+    item = found.get_for_edition_or_404(edition, slug)
+    return _listed(item, kind=item.role or _("Author"), intro=item.bio)
+
+
+_FINDERS: dict[str, Callable[[str, str], _Listed]] = {
+    "section": _find_section,
+    "tag": _find_tag,
+    "author": _find_author,
+}
+
+
+def _listed_name(edition: str, name: str, slug: str) -> str | None:
+    """Where the item of the ``name`` page at ``slug`` is kept; None with storage off."""
+    if not getattr(settings, "NEWSDESK_KEEP_RENDERED", True):
+        return None
+    return f"listed:{LISTED_FORMAT}:{edition}:{name}:{slug}"
+
+
+def _narrowed(name: str, edition: str, pk: int) -> Any:
+    articles = Article.objects.published().in_edition(edition)
+    if name == "section":
+        return articles.in_section(pk)
+    if name == "tag":
+        return articles.tagged(pk)
+    return articles.by_author(pk)
+
+
+def _taxon_listing(request: HttpRequest, edition: str, name: str, slug: str) -> HttpResponse:
+    """The feed of a section, tag or author page, with a switch to the item's translation.
+
+    What the page shows of its item (name, description, translation) is kept as its frame
+    is, and looked up with it: one cache round trip for both, one for their keys' stamps.
+    Only a miss reads the item's row; its rename, new description, new address or
+    deletion purges the item's key, and with it both."""
+    # The item is found by its exact slug, so this is its get_absolute_url().
+    path = reverse(f"site:{name}", kwargs={"edition": edition, "slug": slug})
+    listed_name = _listed_name(edition, name, slug)
+    frame_name = frames.name(edition, path)
+    kept: dict[str, Any] = {}
+    if listed_name is not None:
+        # A "More news" slice and its fragment show no kept frame: do not fetch one.
+        first_page = not request.GET.get("after") and request.GET.get("fragment") != "1"
+        kept = fragments.lookup([listed_name, frame_name] if first_page else [listed_name])
+    listed = kept.get(listed_name) if listed_name is not None else None
+    if listed is None:
+        started = time.time()
+        listed = _FINDERS[name](edition, slug)
+        if listed_name is not None:
+            shown = {_ITEM_KEYS[name](listed.pk)}
+            fragments.store({listed_name: (listed, shown)}, started, SHARED_CACHE_SECONDS)
+    shows = _ITEM_KEYS[name](listed.pk)
     surrogate.note(shows)
     return _listing(
         request,
         edition,
-        articles,
-        path=item.get_absolute_url(),
-        twin=item.get_translation_url(),
-        heading=item.name,
-        kind=kind,
-        intro=intro,
-        feeds=presentation.feed_links(edition, name, item.slug, item.name),
+        _narrowed(name, edition, listed.pk),
+        path=path,
+        twin=listed.twin,
+        heading=listed.heading,
+        kind=listed.kind,
+        intro=listed.intro,
+        feeds=lambda: presentation.feed_links(edition, name, slug, listed.heading),
         shows=(shows,),
+        frame=kept.get(frame_name),
     )
 
 
 def section(request: HttpRequest, edition: str, slug: str) -> HttpResponse:
-    twin = other_edition(edition)
-    item = Section.objects.with_translation_slug(twin).get_for_edition_or_404(edition, slug)
-    articles = Article.objects.published().in_edition(edition).in_section(item)
-    return _taxon_listing(
-        request, edition, "section", item, articles, kind=_("Section"), intro=item.description
-    )
+    return _taxon_listing(request, edition, "section", slug)
 
 
 def tag(request: HttpRequest, edition: str, slug: str) -> HttpResponse:
-    twin = other_edition(edition)
-    item = Tag.objects.with_translation_slug(twin).get_for_edition_or_404(edition, slug)
-    articles = Article.objects.published().in_edition(edition).tagged(item)
-    return _taxon_listing(
-        request, edition, "tag", item, articles, kind=_("Topic"), intro=item.description
-    )
+    return _taxon_listing(request, edition, "tag", slug)
 
 
 def author(request: HttpRequest, edition: str, slug: str) -> HttpResponse:
-    twin = other_edition(edition)
-    item = Author.objects.with_translation_slug(twin).get_for_edition_or_404(edition, slug)
-    articles = Article.objects.published().in_edition(edition).by_author(item)
-    return _taxon_listing(
-        request, edition, "author", item, articles, kind=item.role or _("Author"), intro=item.bio
-    )
+    return _taxon_listing(request, edition, "author", slug)
 
 
 @dataclass(frozen=True)

@@ -39,6 +39,7 @@ FOUNDATION = frozenset(
         "editions",
         "formats",
         "http_policy",
+        "local_cache",
         "throttles",
         "translatable",
         "trashable",
