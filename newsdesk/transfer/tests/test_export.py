@@ -4,6 +4,7 @@ newsroom's other records, the folder it refuses, and the round trip through the 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import json
 from pathlib import Path
@@ -375,15 +376,7 @@ def test_queries_grow_with_the_articles_not_with_their_tags_or_bylines(newsroom,
     """Bylines, tags, sections and the update log come by batch; what an article costs
     on its own (its body's images, its hero's renditions, the WXR's old addresses by
     batch) does not depend on how many tags or bylines it has."""
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    def queries(name: str) -> int:
-        folder = tmp_path / name
-        export.check_folder(folder, force=False)
-        with CaptureQueriesContext(connection) as captured:
-            export.Exporter(folder, editions=["en"], batch_size=50).run()
-        return len(captured)
+    queries = functools.partial(_export_queries, tmp_path)
 
     war = factories.section("en")
     plain = [factories.published("en", f"plain-{n}", in_section=war) for n in range(3)]
@@ -406,15 +399,7 @@ def test_queries_grow_with_the_articles_not_with_their_tags_or_bylines(newsroom,
 def test_illustrated_articles_cost_their_batch_not_a_query_each(newsroom, tmp_path):
     """The bodies' images, their renditions and the heroes' come once for a batch, each
     body is rendered once for both formats, and an old slug's article comes with its row."""
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    def queries(name: str) -> int:
-        folder = tmp_path / name
-        export.check_folder(folder, force=False)
-        with CaptureQueriesContext(connection) as captured:
-            export.Exporter(folder, editions=["en"], batch_size=50).run()
-        return len(captured)
+    queries = functools.partial(_export_queries, tmp_path)
 
     war = factories.section("en")
     pictures = [factories.image(f"Picture {n}") for n in range(4)]
@@ -463,3 +448,15 @@ def test_the_export_keeps_nothing_in_the_sites_cache(newsroom, tmp_path):
     names = [fragments.body_name("partner", article) for article in published]
     assert published and all(names)
     assert fragments.lookup(names) == {}
+
+
+def _export_queries(tmp_path, name: str) -> int:
+    """The queries of an English export into a new folder ``name``, in batches of 50."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    folder = tmp_path / name
+    export.check_folder(folder, force=False)
+    with CaptureQueriesContext(connection) as captured:
+        export.Exporter(folder, editions=["en"], batch_size=50).run()
+    return len(captured)
