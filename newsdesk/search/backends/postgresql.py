@@ -3,15 +3,15 @@
 The vector is built from our own keys with the ``simple`` configuration (no dictionary,
 no stemming of its own): headline weighted A, lead and tag names B, body C, and the filter
 words D. A query takes the newest :data:`~.base.CANDIDATES` matches of the edition and
-``ts_rank`` runs on those rows only, each read by its key in the outer query.
+``ts_rank`` runs on those rows only, read by their keys in one last statement.
 
-The matches are looked for in the newest slice of the edition's time span first (1/32 of
-it), then in all of it. Each document carries its edition and the month it was published
-in as filter words, so the slice is a query the word index answers alone (the words, the
-edition's word, any of the slice's months): only the matches inside those months are read
-from the table. The whole span is searched only when the slice held fewer than the
-candidates (a one-time filter in the plan), and the candidates are the newest of what was
-searched last, which holds every match newer than its start. The words are only ever
+The matches are looked for month by month, newest first, in tiers (decision 0067). Each
+document carries its edition and the UTC month it was published in as filter words, so a
+tier is a query the word index answers alone (the words, the edition's word, any of the
+tier's months): only the matches inside those months are read from the table. The first
+tier is the newest 1/32 of the edition's months; each next one is sized by how many
+matches the months before it held, and the search stops once the candidates are found,
+which then hold every match newer than the last tier's start. The words are only ever
 looked up through the word index (decision 0065): the planner, multiplying word
 frequencies as if independent, would otherwise read the whole table for words frequent
 in the other edition.
@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import math
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -67,60 +68,54 @@ ON CONFLICT (article_id) DO UPDATE SET
     headline = EXCLUDED.headline, lead = EXCLUDED.lead, body = EXCLUDED.body,
     tags = EXCLUDED.tags, vector = EXCLUDED.vector
 """
-# The word index, as migration 0001 creates it: dropped while an empty index is filled in
-# bulk and built once at the end, which is many times cheaper than growing it row by row.
+# The word index, as migrations 0001 and 0003 leave it: dropped while an empty index is
+# filled in bulk and built once at the end, which is many times cheaper than growing it row
+# by row. Its pending list is short (``gin_pending_list_limit``, in kB): a search reads
+# all of it, each entry tested against each word of the query, until it is merged
+# (decision 0067).
 WORD_INDEX = "search_document_vector"
-CREATE_WORD_INDEX = f"CREATE INDEX IF NOT EXISTS {WORD_INDEX} ON search_document USING gin (vector)"
+PENDING_LIMIT = 256
+CREATE_WORD_INDEX = (
+    f"CREATE INDEX IF NOT EXISTS {WORD_INDEX} ON search_document USING gin (vector) "
+    f"WITH (gin_pending_list_limit = {PENDING_LIMIT})"
+)
 BUILD_MEMORY = "512MB"
 
-# How much of the edition's time span the first slice covers: 1/32 of ten years is about
-# four months, which holds the newest 1,000 matches of two common words.
-FIRST_SLICE = 32
+# The first tier of months searched: 1/32 of the edition's months (about four of ten
+# years), which holds the newest 1,000 matches of two common words.
+FIRST_TIER = 32
+# A tier after the first covers what the matches found so far say will hold the rest of
+# the candidates, with this margin; at least half the months searched so far (so a
+# thinning archive is still crossed in a few steps) and four times them when none matched.
+MARGIN = 1.5
+# A tier of months costs the word index every posting of its months (about one per
+# document published in them); the rest of the archive searched by its words alone costs
+# a read from the table for each of its matches, which is about this many postings. The
+# next tier is the cheaper of the two, by the matches found so far.
+TABLE_READ = 10
 
 # The query is our keys quoted and joined by AND (``vectors.query``): no operator typed
 # by a reader could mean anything, and the keys hold only letters and digits anyway.
-MATCH = "edition = %(edition)s AND vector @@ %(match)s::tsquery{dates}"
-SEARCH = """
-WITH span AS MATERIALIZED (
-    SELECT max(published_at) AS newest, max(published_at) - min(published_at) AS width
-    FROM search_document WHERE edition = %(edition)s{dates}
-),
-slice AS MATERIALIZED (
-    SELECT newest - width / {first} AS start, (%(match)s || ' & (' || (
-        SELECT string_agg(quote_literal('{period}' || to_char(month, 'YYYYMM')), ' | ')
-        FROM generate_series(
-            date_trunc('month', (newest - width / {first}) AT TIME ZONE 'UTC'),
-            newest AT TIME ZONE 'UTC', interval '1 month'
-        ) AS month
-    ) || ')')::tsquery AS match
-    FROM span
-),
-recent AS MATERIALIZED (
-    SELECT article_id, published_at FROM search_document
-    WHERE edition = %(edition)s AND vector @@ (SELECT match FROM slice)
-        AND published_at >= (SELECT start FROM slice){dates}
-),
-every AS MATERIALIZED (
-    SELECT article_id, published_at FROM search_document
-    WHERE (SELECT count(*) FROM recent) < %(limit)s AND {match}
-),
-newest AS (
-    SELECT article_id, published_at FROM (
-        SELECT * FROM recent WHERE (SELECT count(*) FROM recent) >= %(limit)s
-        UNION ALL SELECT * FROM every
-    ) AS found
-    ORDER BY published_at DESC, article_id DESC
-    LIMIT %(limit)s
-)
-SELECT newest.article_id, newest.published_at, (
-    SELECT ts_rank('{weights}', document.vector, %(terms)s::tsquery)
-    FROM search_document AS document WHERE document.article_id = newest.article_id
-) FROM newest
+SPAN = """
+SELECT min(published_at), max(published_at), (
+    SELECT greatest(reltuples, 0) FROM pg_class WHERE oid = 'search_document'::regclass
+) FROM search_document WHERE edition = %(edition)s{dates}
+"""
+# (The edition is the query's filter word alone: a condition on the edition's column would
+# let the planner read every row of the edition through the time index to test its words.)
+TIER = """
+SELECT article_id FROM search_document WHERE vector @@ %(match)s::tsquery{dates}
+ORDER BY published_at DESC, article_id DESC LIMIT %(wanted)s
+"""
+RANK = """
+SELECT article_id, extract(epoch FROM published_at)::float8,
+    ts_rank(%(weights)s::float4[], vector, %(terms)s::tsquery)
+FROM search_document WHERE article_id = ANY(%(ids)s)
 """
 
 # Each document also carries the month it was published in (UTC) as a filter word, so
-# that the slice is looked for in the word index alone: its matches are the postings of
-# the query's words that are also among the few thousand of the slice's months, and only
+# that a tier is looked for in the word index alone: its matches are the postings of the
+# query's words that are also among the few thousand of the tier's months, and only
 # those rows are read from the table. Searched for by the range alone, every match of
 # two common words in the whole archive was read to be tested against it (74,502 rows,
 # 39,657 table pages at 1,000,000 articles).
@@ -146,12 +141,23 @@ def word_vector(document: IndexDocument) -> str:
     )
 
 
-def search_sql(*, dates: str) -> str:
-    """The statement for a query, ``dates`` being its date conditions (constants only)."""
-    match = MATCH.format(dates=dates)
-    return SEARCH.format(
-        weights=WEIGHTS, dates=dates, match=match, first=FIRST_SLICE, period=PERIOD
-    )
+def months_back(newest: dt.datetime, oldest: dt.datetime) -> list[dt.datetime]:
+    """The first instants of the UTC months from ``newest``'s back to ``oldest``'s."""
+    newest, oldest = newest.astimezone(dt.UTC), oldest.astimezone(dt.UTC)
+    month = dt.datetime(newest.year, newest.month, 1, tzinfo=dt.UTC)
+    months = []
+    while month > oldest or (month.year, month.month) == (oldest.year, oldest.month):
+        months.append(month)
+        month = (month - dt.timedelta(days=1)).replace(day=1)
+    return months
+
+
+def next_tier(*, found: int, searched: int, wanted: int) -> int:
+    """How many more months to search, ``found`` matches having been found in the newest
+    ``searched`` months and ``wanted`` being the candidates still missing."""
+    if not found:
+        return searched * 4
+    return max(math.ceil(wanted * searched / found * MARGIN), (searched + 1) // 2)
 
 
 class PostgreSQLBackend:
@@ -218,34 +224,85 @@ class PostgreSQLBackend:
         if not query.terms:
             return Results(hits=[], total=0, more=False)
         dates = ""
-        params: dict[str, Any] = {
-            "terms": vectors.query(query.terms),
-            "edition": query.edition,
-            # The edition's own filter word too: words common in the other edition are
-            # then never read from the table to be refused by the edition column.
-            "match": vectors.query(
-                [*query.terms, *query_facets(query), edition_word(query.edition)]
-            ),
-            "limit": CANDIDATES,
-        }
+        params: dict[str, Any] = {"edition": query.edition}
         if query.start is not None:
             dates += " AND published_at >= %(start)s"
             params["start"] = query.start
         if query.end is not None:
             dates += " AND published_at < %(end)s"
             params["end"] = query.end
+        # The edition's own filter word too: words common in the other edition are then
+        # never read from the table to be refused by the edition column.
+        match = vectors.query([*query.terms, *query_facets(query), edition_word(query.edition)])
         with transaction.atomic(savepoint=False), connection.cursor() as cursor:
             # The planner multiplies the frequencies of a query's words as if they were
             # independent: an English word frequent in the English edition, searched for
             # with the Ukrainian edition's word, looked like 110,000 matches, and reading
             # the whole table looked cheaper than the word index (15 s for none at
             # 1,000,000). The words are only ever looked up through the word index.
-            # (One statement with the search: the cursor binds on the client.)
-            cursor.execute(f"SET LOCAL enable_seqscan = off; {search_sql(dates=dates)}", params)
+            # (One statement with the first query: the cursor binds on the client.)
+            cursor.execute(f"SET LOCAL enable_seqscan = off; {SPAN.format(dates=dates)}", params)
             cursor.nextset()
+            oldest, newest, documents = cursor.fetchone()
+            if newest is None:
+                return finish([], query)
+            months = months_back(newest, oldest)
+            found = self._newest_matches(
+                cursor, match, months, documents / len(months), dates, params
+            )
+            cursor.execute(
+                RANK, {"weights": WEIGHTS, "terms": vectors.query(query.terms), "ids": found}
+            )
             rows = cursor.fetchall()
         candidates = [
-            Candidate(article_id=article_id, published_at=published_at, relevance=rank)
-            for article_id, published_at, rank in rows
+            Candidate(
+                article_id=article_id,
+                published_at=dt.datetime.fromtimestamp(published, tz=dt.UTC),
+                relevance=rank,
+            )
+            for article_id, published, rank in rows
         ]
         return finish(candidates, query)
+
+    @staticmethod
+    def _newest_matches(
+        cursor: Any,
+        match: str,
+        months: list[dt.datetime],
+        monthly: float,
+        dates: str,
+        params: dict[str, Any],
+    ) -> list[int]:
+        """The ids of the newest :data:`CANDIDATES` matches, newest first, searched for in
+        tiers of months, newest first: each tier is a query the word index answers alone
+        (the words AND any of the tier's months), so only its own matches are read from the
+        table. Once the matches reach the candidates every match newer than the last tier's
+        start has been found. When reading the rest of the archive's matches from the
+        table is cheaper than the postings of the next tier's months (``monthly``
+        documents each, about), the rest is searched by the words alone and the time."""
+        found: list[int] = []
+        searched, size = 0, max(1, len(months) // FIRST_TIER)
+        while len(found) < CANDIDATES and searched < len(months):
+            wanted = CANDIDATES - len(found)
+            rest = len(months) - searched
+            expected = len(found) / searched * rest if searched else math.inf
+            if size < rest and size * monthly <= TABLE_READ * expected:
+                tier = " | ".join(
+                    vectors.query([period_word(month)])
+                    for month in months[searched : searched + size]
+                )
+                cursor.execute(
+                    TIER.format(dates=dates),
+                    {**params, "match": f"{match} & ({tier})", "wanted": wanted},
+                )
+                searched += size
+            else:
+                older = {**params, "match": match, "wanted": wanted}
+                before = ""
+                if searched:
+                    before, older["before"] = " AND published_at < %(before)s", months[searched - 1]
+                cursor.execute(TIER.format(dates=dates + before), older)
+                searched = len(months)
+            found += [article_id for (article_id,) in cursor.fetchall()]
+            size = next_tier(found=len(found), searched=searched, wanted=CANDIDATES - len(found))
+        return found

@@ -8,10 +8,11 @@ import re
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from newsdesk.search import vectors
-from newsdesk.search.backends import postgresql, sqlite
-from newsdesk.search.backends.base import facet_words
+from newsdesk.search.backends import PostgreSQLBackend, SearchQuery, postgresql, sqlite
+from newsdesk.search.backends.base import CANDIDATES, facet_words
 from newsdesk.search.text import keys, parse_query
 
 pytestmark = pytest.mark.django_db
@@ -22,112 +23,116 @@ postgresql_only = pytest.mark.skipif(
 sqlite_only = pytest.mark.skipif(connection.vendor != "sqlite", reason="the FTS5 backend's plan")
 
 
-# An archive of 20,000 documents, one a minute back from now: "common" in every one,
-# "half" in every other, "rare" in one of them 13 days old. Written straight into the
-# index (their articles need not exist: the foreign key is checked at a commit, and the
-# rows are gone before the test's end), then analysed, as production tables are.
+# An archive of 20,000 documents, one every three hours back from a fixed time (about 83
+# months): "common" in every one, "half" in every other, "rare" in one of them about
+# six and a half years old. Written straight into the index (their articles need not
+# exist: the foreign key is checked at a commit, and the rows are gone before the test's
+# end), then analysed, as production tables are.
+NEWEST = dt.datetime(2026, 6, 15, 12, 0, tzinfo=dt.UTC)
 ARCHIVE = """
 INSERT INTO search_document
     (article_id, key, edition, section_id, labels, published_at, headline, lead, body, tags,
      vector)
-SELECT 10000000 + n, n, 'uk', 1, '', now() - n * interval '1 minute', 'h', '', '', '',
+SELECT 10000000 + n, n, 'uk', 1, '', published_at, 'h', '', '', '',
     setweight(to_tsvector('simple', 'common'
-        || CASE WHEN n % 2 = 0 THEN ' half' ELSE '' END
+        || CASE WHEN n %% 2 = 0 THEN ' half' ELSE '' END
         || CASE WHEN n = 19000 THEN ' rare' ELSE '' END), 'A')
     || setweight(to_tsvector('simple', 'eduk sec1 pm'
-        || to_char((now() - n * interval '1 minute') AT TIME ZONE 'UTC', 'YYYYMM')), 'D')
-FROM generate_series(1, 20000) AS n
+        || to_char(published_at AT TIME ZONE 'UTC', 'YYYYMM')), 'D')
+FROM generate_series(1, 20000) AS n,
+    LATERAL (SELECT %s - n * interval '3 hours' AS published_at) AS at
 """
 
 
 @pytest.fixture
 def archive(db):
     with connection.cursor() as cursor:
-        cursor.execute(ARCHIVE)
+        cursor.execute(ARCHIVE, [NEWEST])
         cursor.execute("ANALYZE search_document")
     yield
     with connection.cursor() as cursor:  # before Django checks the deferred foreign keys
         cursor.execute("DELETE FROM search_document WHERE article_id >= 10000000")
 
 
-def _explain_analyze(limit: int, text: str, *, seqscan: bool = True) -> str:
-    terms = vectors.query(text.split())
-    params: dict[str, str | int] = {"terms": terms, "edition": "uk", "match": terms, "limit": limit}
+def _search(text: str) -> tuple[tuple[int, ...], list[str]]:
+    """The candidates' ids and the plan of each tier the search ran."""
+    with CaptureQueriesContext(connection) as queries:
+        results = PostgreSQLBackend().search(SearchQuery(terms=tuple(text.split()), edition="uk"))
+    tiers = [q["sql"] for q in queries if "vector @@" in q["sql"] and "ts_rank" not in q["sql"]]
+    plans = []
     with connection.cursor() as cursor:
-        if not seqscan:
-            cursor.execute("SET LOCAL enable_seqscan = off")
-        cursor.execute("EXPLAIN ANALYZE " + postgresql.search_sql(dates=""), params)
-        return "\n".join(row[0] for row in cursor.fetchall())
+        for sql in tiers:
+            cursor.execute("EXPLAIN ANALYZE " + sql)
+            plans.append("\n".join(row[0] for row in cursor.fetchall()))
+    return results.matched, plans
 
 
-def _slice(plan: str, name: str) -> str:
-    """The plan's lines for the CTE ``name``, up to the next CTE or the main query."""
-    lines = plan.splitlines()
-    start = next(n for n, line in enumerate(lines) if line.strip().startswith(f"CTE {name}"))
-    depth = len(lines[start]) - len(lines[start].lstrip())
-    block = [lines[start]]
-    for line in lines[start + 1 :]:
-        if len(line) - len(line.lstrip()) <= depth and line.strip():
-            break
-        block.append(line)
-    return "\n".join(block)
+def _rows_read(plan: str) -> int:
+    """The rows a tier read from the table."""
+    heap = re.search(r"Bitmap Heap Scan on search_document .*?actual time=\S+ rows=(\d+)", plan)
+    assert heap, plan
+    return int(heap[1])
 
 
-def _ran(plan: str, name: str) -> bool:
-    return "never executed" not in _slice(plan, name)
-
-
-def _rows_read(plan: str, name: str) -> int:
-    """The most rows any scan of the slice returned."""
-    return max(int(n) for n in re.findall(r"actual time=\S+ rows=(\d+)", _slice(plan, name)))
+def _matches_of(n: int) -> int:
+    return 10000000 + n
 
 
 @postgresql_only
-def test_postgresql_answers_common_words_from_the_newest_slice(archive):
-    # 20,000 minutes: the newest 1/32 holds 625 documents, 312 of them with "half": more
-    # than 300 candidates, so the whole archive is never searched.
-    plan = _explain_analyze(300, "half common")
-    assert _ran(plan, "recent")
-    assert not _ran(plan, "every")
-    assert "One-Time Filter" in _slice(plan, "every")
-    # (One more than the slice: the document exactly at its start counts.)
-    assert _rows_read(plan, "recent") <= 626
-    # Only the 300 candidates are ranked, each read by its key.
-    assert "Index Scan using search_document_pkey" in plan
-    assert "rows=1 loops=300" in plan
+def test_postgresql_finds_common_words_in_the_newest_months_only(archive):
+    matched, plans = _search("half common")
+    # The newest 1,000 of the 10,000 matches: every other document back from the newest.
+    assert sorted(matched) == [_matches_of(n) for n in range(2, 2001, 2)]
+    # Two tiers of months (2, then the 14 the first one's matches called for), each answered
+    # by the word index, each reading only its own matches from the table.
+    assert len(plans) == 2
+    assert all("Bitmap Index Scan on search_document_vector" in plan for plan in plans)
+    assert all("'pm20" in plan and "Rows Removed by" not in plan for plan in plans)
+    assert sum(map(_rows_read, plans)) < 2 * CANDIDATES
 
 
 @postgresql_only
-def test_postgresql_searches_the_whole_archive_when_the_slice_is_short(archive):
-    plan = _explain_analyze(1000, "half common")
-    assert _ran(plan, "recent") and _ran(plan, "every")
-    with connection.cursor() as cursor:
-        terms = vectors.query(["half", "common"])
-        cursor.execute(
-            postgresql.search_sql(dates=""),
-            {"terms": terms, "edition": "uk", "match": terms, "limit": 1000},
-        )
-        found = [row[0] for row in cursor.fetchall()]
-    # The newest 1,000 matches: every other minute back from now.
-    assert sorted(found) == [10000000 + n for n in range(2, 2001, 2)]
+def test_postgresql_reads_a_rare_word_from_the_word_index_alone(archive):
+    matched, plans = _search("rare")
+    assert matched == (_matches_of(19000),)
+    # None in the newest two months: the rest of the archive is searched by the word alone
+    # (its postings are fewer than the months'), and only its one match is read.
+    assert len(plans) == 2
+    assert all("Bitmap Index Scan on search_document_vector" in plan for plan in plans)
+    assert "'pm20" not in plans[-1]
+    assert sum(map(_rows_read, plans)) == 1
 
 
 @postgresql_only
-def test_postgresql_widens_to_the_whole_archive_for_a_rare_word_through_the_word_index(
-    archive,
-):
-    # At 20,000 rows reading the whole table is as cheap as the index; at a million the
-    # planner takes the word index on its own.
-    plan = _explain_analyze(1000, "rare", seqscan=False)
-    assert _ran(plan, "every")
-    assert "Bitmap Index Scan on search_document_vector" in _slice(plan, "every")
+def test_postgresql_word_index_keeps_its_pending_list_short():
+    # Every search reads all of the pending list (decision 0067).
     with connection.cursor() as cursor:
-        terms = vectors.query(["rare"])
-        cursor.execute(
-            postgresql.search_sql(dates=""),
-            {"terms": terms, "edition": "uk", "match": terms, "limit": 1000},
-        )
-        assert [row[0] for row in cursor.fetchall()] == [10019000]
+        cursor.execute("SELECT reloptions FROM pg_class WHERE relname = 'search_document_vector'")
+        assert cursor.fetchone()[0] == [f"gin_pending_list_limit={postgresql.PENDING_LIMIT}"]
+
+
+def test_tiers_are_sized_by_the_matches_found_so_far():
+    # 240 matches in 2 months, 760 more wanted: 6.3 months at that rate, with the margin 10.
+    assert postgresql.next_tier(found=240, searched=2, wanted=760) == 10
+    # Nothing yet: four times the months searched.
+    assert postgresql.next_tier(found=0, searched=2, wanted=1000) == 8
+    # Never less than half the months searched so far.
+    assert postgresql.next_tier(found=999, searched=10, wanted=1) == 5
+
+
+def test_months_are_counted_back_across_a_year_in_utc():
+    kyiv = dt.timezone(dt.timedelta(hours=2))
+    newest = dt.datetime(2027, 3, 1, 1, 0, tzinfo=kyiv)  # still February in UTC
+    oldest = dt.datetime(2026, 11, 30, 23, 0, tzinfo=dt.UTC)
+    months = postgresql.months_back(newest, oldest)
+    assert [postgresql.period_word(month) for month in months] == [
+        "pm202702",
+        "pm202701",
+        "pm202612",
+        "pm202611",
+    ]
+    assert months[-1] == dt.datetime(2026, 11, 1, tzinfo=dt.UTC)
+    assert postgresql.months_back(oldest, oldest) == [months[-1]]
 
 
 @postgresql_only
