@@ -3,7 +3,8 @@
 Feed, home, section, tag and author pages (and later RSS, sitemaps and the API) all call
 ``Article.objects.published().in_edition(code)…newest_first()`` and page it with
 :func:`page_after`, by keyset on (first_published_at, id), never by OFFSET, so the
-10,000th page costs what the first does.
+10,000th page costs what the first does. A tag's listing pages by the copies of both on
+its tag links, which their index holds (decision 0068).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from django.db import models
-from django.db.models import OuterRef, Prefetch, Q, Subquery, prefetch_related_objects
+from django.db.models import F, OuterRef, Prefetch, Q, Subquery, prefetch_related_objects
 from django.utils import timezone
 
 if TYPE_CHECKING:
@@ -39,6 +40,8 @@ SHARE_SPECS = (
     "fill-1200x900|format-jpeg|jpegquality-80",
     "fill-1200x1200|format-jpeg|jpegquality-80",
 )
+# A tag's listing orders by its links' copies of the time and id (``tagged``).
+TAG_TIME, TAG_ARTICLE = "tag_link_time", "tag_link_article"
 LISTING_FIELDS = (
     "id",
     "locale_id",
@@ -146,7 +149,16 @@ class ArticleQuerySet(models.QuerySet["Article"]):
         return self.filter(story=story)
 
     def tagged(self, tag: Any) -> ArticleQuerySet:
-        return self.filter(tags=tag)
+        """Carrying ``tag``, for a listing of published articles: through the tag's links
+        dated by now (only a live article's carry a time), whose copies of the time and id
+        :meth:`newest_first` and :meth:`before` then order and page by, so that the tag's
+        index is read in order, as a section's is (decision 0068)."""
+        # published()'s bound, on the copy: without it SQLite, when it has no statistics,
+        # takes the edition's index (bounded by the time) for the narrower and sorts.
+        now = timezone.now()
+        return self.filter(tag_links__tag=tag, tag_links__published_at__lte=now).alias(
+            **{TAG_TIME: F("tag_links__published_at"), TAG_ARTICLE: F("tag_links__article")}
+        )
 
     def by_author(self, author: Any) -> ArticleQuerySet:
         return self.filter(bylines__author=author)
@@ -161,17 +173,28 @@ class ArticleQuerySet(models.QuerySet["Article"]):
         return self.exclude(_label(code))
 
     def newest_first(self) -> ArticleQuerySet:
-        return self.order_by("-first_published_at", "-id")
+        moment, ident = self._keyset()
+        return self.order_by(f"-{moment}", f"-{ident}")
 
     def before(self, cursor: Cursor | None) -> ArticleQuerySet:
         if cursor is None:
             return self
+        moment, ident = self._keyset()
         # The redundant bound lets the planner start the time-ordered index scan at the
         # cursor instead of at the newest row (the OR alone is not an index condition).
-        return self.filter(first_published_at__lte=cursor.published_at).filter(
-            Q(first_published_at__lt=cursor.published_at)
-            | Q(first_published_at=cursor.published_at, id__lt=cursor.id)
+        return self.filter(**{f"{moment}__lte": cursor.published_at}).filter(
+            Q(**{f"{moment}__lt": cursor.published_at})
+            | Q(**{moment: cursor.published_at, f"{ident}__lt": cursor.id})
         )
+
+    def _keyset(self) -> tuple[str, str]:
+        """The time and id a listing is ordered and paged by: the article's own, or for a
+        tag's listing the same values as its links carry them, which the links' index
+        holds in that order (no database knows that a link's copy equals the article's
+        time, so an order on the article's would be a sort)."""
+        if TAG_TIME in self.query.annotations:
+            return TAG_TIME, TAG_ARTICLE
+        return "first_published_at", "id"
 
     def for_listing(self, specs: tuple[str, ...] = THUMBNAIL_SPECS) -> ArticleQuerySet:
         """Only what a feed item shows: one query for rows, one for the image renditions."""

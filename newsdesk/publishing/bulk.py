@@ -32,7 +32,7 @@ from django.utils.translation import gettext as _
 from modelcluster.models import get_all_child_relations
 from wagtail.models import ModelLogEntry, ReferenceIndex, Revision
 
-from newsdesk.articles.models import EARLIEST_ORIGINAL, Article, Byline, PublishedSlug
+from newsdesk.articles.models import EARLIEST_ORIGINAL, Article, Byline, PublishedSlug, TagLink
 
 from .events import announce_loaded
 from .handlers import BACKDATE_ACTION
@@ -155,13 +155,12 @@ def _write(batch: Sequence[NewArticle]) -> None:
             item.article.first_published_at = moment
             item.article.last_published_at = now
     Article.objects.bulk_create(articles)
-    through = Article.tags.through
     links = [
-        through(article_id=article.pk, tag_id=tag.pk)
+        TagLink(article_id=article.pk, tag_id=tag.pk, published_at=article.tag_link_time)
         for article in articles
         for tag in article.tags.all()
     ]
-    through.objects.bulk_create(links)
+    TagLink.objects.bulk_create(links)
     bylines: list[Byline] = []
     for article in articles:
         for order, byline in enumerate(article.bylines.all()):

@@ -24,7 +24,7 @@ from typing import Any
 
 from django.db import connection, transaction
 
-from newsdesk.articles.models import Article, Byline, PublishedSlug
+from newsdesk.articles.models import Article, Byline, PublishedSlug, TagLink
 
 from .rows import Draft
 
@@ -62,7 +62,7 @@ ARTICLES = _columns(
     "locale",
     "section",
 )
-TAGS = _columns(Article.tags.through, "article", "tag")
+TAGS = _columns(TagLink, "article", "tag", "published_at")
 BYLINES = _columns(Byline, "article", "author", "sort_order")
 ADDRESSES = _columns(PublishedSlug, "article", "locale", "slug")
 
@@ -95,7 +95,7 @@ class Writer:
             if self.check_slugs:
                 slugs = _free(cursor, drafts, slugs)
             articles: list[tuple] = []
-            tags: list[tuple[int, int]] = []
+            tags: list[tuple[int, int, Any]] = []
             bylines: list[tuple[int, int, int]] = []
             addresses: list[tuple[int, int, str]] = []
             for draft, pk, slug in zip(drafts, ids, slugs, strict=True):
@@ -126,7 +126,8 @@ class Writer:
                         *self.defaults,
                     )
                 )
-                tags.extend((pk, tag) for tag in draft.tag_ids)
+                # Every article is published: its links carry its time (decision 0068).
+                tags.extend((pk, tag, moment) for tag in draft.tag_ids)
                 bylines.extend((pk, author, n) for n, author in enumerate(draft.author_ids))
                 addresses.append((pk, draft.locale_id, slug))
             for (table, columns), rows in (

@@ -14,7 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.test.utils import WagtailTestUtils
 
-from newsdesk.articles.models import Article
+from newsdesk.articles.models import Article, TagLink
 from newsdesk.editorial.autocomplete import URL_NAME
 from newsdesk.taxonomy.models import Tag
 from newsdesk.testing import factories
@@ -109,6 +109,27 @@ def test_adding_a_tag_keeps_the_old_ones(client, editor, tagged, war, reporter, 
     assert response.status_code == 302, response.content.decode()[-3000:]
     latest = Article.objects.get(pk=tagged.pk).get_latest_revision_as_object()
     assert sorted(tag.name for tag in latest.tags.all()) == ["Бюджет", "Харків"]
+
+
+def test_tags_published_from_the_form_reach_the_tags_listings(
+    client, editor, make_article, war, reporter, budget, kharkiv
+):
+    """The tag's listing reads its links' own copy of the time (decision 0068): the
+    admin's Publish dates a new tag's link and drops a removed one's."""
+    article = make_article(war, live=True)
+    article.tags = [budget]  # type: ignore[assignment]  # modelcluster assigns the relation
+    article.save()
+    sign_in(client, editor)
+    payload = article_payload(section=war, authors=[reporter], article=article, action="publish")
+    payload["tags"] = [kharkiv.pk]
+
+    response = client.post(reverse(EDIT, args=[article.pk]), payload)
+
+    assert response.status_code == 302, response.content.decode()[-3000:]
+    listing = Article.objects.published().in_edition("uk")
+    assert list(listing.tagged(kharkiv)) == [article]
+    assert list(listing.tagged(budget)) == []
+    assert TagLink.objects.get(article=article).published_at == article.first_published_at
 
 
 def test_a_tag_of_the_other_edition_is_refused_with_a_message(client, editor, war, reporter):

@@ -12,7 +12,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from newsdesk.articles.models import Article, Byline
+from newsdesk.articles.models import Article, Byline, TagLink
 from newsdesk.syndication import archive
 from newsdesk.testing import factories
 
@@ -123,13 +123,14 @@ def grow_archive(per_edition: int, *, months: int, recent: int = 0) -> None:
     for article in created:
         sample = samples["uk" if article.headline.startswith("Archive story uk") else "en"]
         tag_links += [
-            Article.tags.through(article_id=article.pk, tag_id=tag.pk) for tag in sample.tags.all()
+            TagLink(article_id=article.pk, tag_id=tag.pk, published_at=article.tag_link_time)
+            for tag in sample.tags.all()
         ]
         bylines += [
             Byline(article_id=article.pk, author_id=b.author_id, sort_order=0)
             for b in sample.bylines.all()
         ]
-    Article.tags.through.objects.bulk_create(tag_links, batch_size=500)
+    TagLink.objects.bulk_create(tag_links, batch_size=500)
     Byline.objects.bulk_create(bylines, batch_size=500)
     archive.rebuild()
 
