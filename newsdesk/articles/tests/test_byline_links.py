@@ -227,3 +227,31 @@ def test_the_migration_fills_the_bylines_as_the_write_path_dates_them():
         cursor.execute(MIGRATION.FILL)
 
     assert sorted(Byline.objects.values_list("pk", "published_at")) == written
+
+
+def test_an_author_and_a_tag_together_page_as_the_sorted_articles():
+    """The API's ``?tag=`` and ``?author=`` together: both name the listing's keyset, the
+    author's read last, and either copy is the article's own time."""
+    koval, kharkiv = factories.author("uk", "olena-koval"), factories.tag("uk", "kharkiv")
+    moment = timezone.now() - dt.timedelta(hours=3)
+    for n in range(3):
+        factories.published("uk", f"both-{n}", at=moment, authors=[koval], tags=[kharkiv])
+    factories.published("uk", "signed-only", authors=[koval])
+    factories.published("uk", "tagged-only", authors=[], tags=[kharkiv])
+    listing = Article.objects.published().in_edition("uk").tagged(kharkiv).by_author(koval)
+    expected = list(
+        Article.objects.filter(bylines__author=koval, tags=kharkiv)
+        .order_by("-first_published_at", "-id")
+        .values_list("pk", flat=True)
+    )
+
+    found, cursor = [], None
+    while True:
+        page = listing.page(cursor, 2)
+        found += [row.pk for row in page.items]
+        if page.next_cursor is None:
+            break
+        cursor = page.next_cursor
+
+    assert len(expected) == 3
+    assert found == expected
