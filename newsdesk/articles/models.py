@@ -225,13 +225,13 @@ class Article(
         return self.headline
 
     def save(self, *args: Any, **kwargs: Any) -> None:
-        # Every publish, unpublish, expiry, schedule and change of tags saves the row (the
-        # tags after it: ClusterableModel commits them last), so the links follow all of
-        # them from here.
+        # Every publish, unpublish, expiry, schedule and change of tags or bylines saves the
+        # row (the tags and bylines after it: ClusterableModel commits them last), so the
+        # links follow all of them from here.
         super().save(*args, **kwargs)
         fields = kwargs.get("update_fields")
-        if fields is None or not TAG_LINK_SOURCES.isdisjoint(fields):
-            self.date_tag_links()
+        if fields is None or not LINK_SOURCES.isdisjoint(fields):
+            self.date_links()
 
     # Wagtail 8.0 does not wrap a publish in a transaction: the row goes live, then the
     # receivers run, then the log entry is written, each committed on its own outside an
@@ -248,14 +248,17 @@ class Article(
             return super().unpublish(*args, **kwargs)
 
     @property
-    def tag_link_time(self) -> dt.datetime | None:
-        """What the article's tag links carry: its first publication while it is live."""
+    def link_time(self) -> dt.datetime | None:
+        """What the article's tag links and bylines carry: its first publication while it
+        is live."""
         return self.first_published_at if self.live else None
 
-    def date_tag_links(self) -> None:
-        """Give the article's tag links its :attr:`tag_link_time` (decision 0068). For a
-        write that changes the time or the state without :meth:`save`."""
-        TagLink.objects.filter(article_id=self.pk).update(published_at=self.tag_link_time)
+    def date_links(self) -> None:
+        """Give the article's tag links and bylines its :attr:`link_time` (decisions 0068
+        and 0069). For a write that changes the time or the state without :meth:`save`."""
+        moment = self.link_time
+        TagLink.objects.filter(article_id=self.pk).update(published_at=moment)
+        Byline.objects.filter(article_id=self.pk).update(published_at=moment)
 
     @property
     def modified_at(self) -> dt.datetime | None:
@@ -391,8 +394,9 @@ class Article(
         return match.func(request, *match.args, **match.kwargs)
 
 
-# What a tag link copies from its article: a save that leaves these out leaves the links.
-TAG_LINK_SOURCES = frozenset({"live", "first_published_at", "tags"})
+# What tag links and bylines copy from their article, and the relations themselves: a save
+# that leaves these out leaves them.
+LINK_SOURCES = frozenset({"live", "first_published_at", "tags", "bylines"})
 
 
 class TagLink(models.Model):
@@ -426,17 +430,30 @@ class TagLink(models.Model):
 
 
 class Byline(Orderable, models.Model):
-    """An author of an article, in byline order."""
+    """An author of an article, in byline order.
+
+    ``published_at`` is the article's first publication time while it is live (NULL
+    otherwise), a copy kept as :class:`TagLink` keeps its own, so that an author's listing
+    walks its index in publication order (decision 0069)."""
 
     article = ParentalKey(Article, related_name="bylines", on_delete=models.CASCADE)
     author = models.ForeignKey(
         "people.Author", verbose_name=_("author"), on_delete=models.PROTECT, related_name="+"
     )
+    published_at = models.DateTimeField(null=True, editable=False)
 
     class Meta(Orderable.Meta):
         verbose_name = _("byline")
         verbose_name_plural = _("bylines")
-        indexes = [models.Index(fields=["author", "article"], name="byline_author")]
+        indexes = [
+            models.Index(fields=["author", "article"], name="byline_author"),
+            # An author's listing, by keyset, as article_tag_feed serves a tag's.
+            models.Index(
+                fields=["author", "-published_at", "-article"],
+                condition=Q(published_at__isnull=False),
+                name="byline_author_feed",
+            ),
+        ]
 
     def __str__(self) -> str:
         return str(self.author)

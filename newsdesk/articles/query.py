@@ -4,7 +4,8 @@ Feed, home, section, tag and author pages (and later RSS, sitemaps and the API) 
 ``Article.objects.published().in_edition(code)…newest_first()`` and page it with
 :func:`page_after`, by keyset on (first_published_at, id), never by OFFSET, so the
 10,000th page costs what the first does. A tag's listing pages by the copies of both on
-its tag links, which their index holds (decision 0068).
+its tag links, an author's by those on the bylines, which their indexes hold (decisions
+0068 and 0069).
 """
 
 from __future__ import annotations
@@ -40,8 +41,9 @@ SHARE_SPECS = (
     "fill-1200x900|format-jpeg|jpegquality-80",
     "fill-1200x1200|format-jpeg|jpegquality-80",
 )
-# A tag's listing orders by its links' copies of the time and id (``tagged``).
-TAG_TIME, TAG_ARTICLE = "tag_link_time", "tag_link_article"
+# A tag's or an author's listing orders by its links' copies of the time and id
+# (``tagged``, ``by_author``).
+LINK_TIME, LINK_ARTICLE = "link_time", "link_article"
 LISTING_FIELDS = (
     "id",
     "locale_id",
@@ -157,11 +159,17 @@ class ArticleQuerySet(models.QuerySet["Article"]):
         # takes the edition's index (bounded by the time) for the narrower and sorts.
         now = timezone.now()
         return self.filter(tag_links__tag=tag, tag_links__published_at__lte=now).alias(
-            **{TAG_TIME: F("tag_links__published_at"), TAG_ARTICLE: F("tag_links__article")}
+            **{LINK_TIME: F("tag_links__published_at"), LINK_ARTICLE: F("tag_links__article")}
         )
 
     def by_author(self, author: Any) -> ArticleQuerySet:
-        return self.filter(bylines__author=author)
+        """Signed by ``author``, for a listing of published articles: as :meth:`tagged`,
+        through the author's bylines dated by now and their copies of the time and id
+        (decision 0069)."""
+        now = timezone.now()
+        return self.filter(bylines__author=author, bylines__published_at__lte=now).alias(
+            **{LINK_TIME: F("bylines__published_at"), LINK_ARTICLE: F("bylines__article")}
+        )
 
     def labelled(self, code: str) -> ArticleQuerySet:
         """Carrying the label ``code`` as readers see it (Updated follows from the log,
@@ -189,11 +197,11 @@ class ArticleQuerySet(models.QuerySet["Article"]):
 
     def _keyset(self) -> tuple[str, str]:
         """The time and id a listing is ordered and paged by: the article's own, or for a
-        tag's listing the same values as its links carry them, which the links' index
-        holds in that order (no database knows that a link's copy equals the article's
-        time, so an order on the article's would be a sort)."""
-        if TAG_TIME in self.query.annotations:
-            return TAG_TIME, TAG_ARTICLE
+        tag's or an author's listing the same values as its tag links or bylines carry
+        them, which their index holds in that order (no database knows that a link's copy
+        equals the article's time, so an order on the article's would be a sort)."""
+        if LINK_TIME in self.query.annotations:
+            return LINK_TIME, LINK_ARTICLE
         return "first_published_at", "id"
 
     def for_listing(self, specs: tuple[str, ...] = THUMBNAIL_SPECS) -> ArticleQuerySet:

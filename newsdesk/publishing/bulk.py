@@ -156,7 +156,7 @@ def _write(batch: Sequence[NewArticle]) -> None:
             item.article.last_published_at = now
     Article.objects.bulk_create(articles)
     links = [
-        TagLink(article_id=article.pk, tag_id=tag.pk, published_at=article.tag_link_time)
+        TagLink(article_id=article.pk, tag_id=tag.pk, published_at=article.link_time)
         for article in articles
         for tag in article.tags.all()
     ]
@@ -166,6 +166,7 @@ def _write(batch: Sequence[NewArticle]) -> None:
         for order, byline in enumerate(article.bylines.all()):
             byline.article = article
             byline.sort_order = order
+            byline.published_at = article.link_time
             bylines.append(byline)
     Byline.objects.bulk_create(bylines)
 

@@ -35,7 +35,7 @@ def _date_at_original_time(instance: Article, revision: Any) -> None:
     went_out = instance.first_published_at
     Article.objects.filter(pk=instance.pk).update(first_published_at=original)
     instance.first_published_at = original
-    instance.date_tag_links()  # saved already, with the time it went out at
+    instance.date_links()  # saved already, with the time it went out at
     log(
         instance=instance,
         action=BACKDATE_ACTION,

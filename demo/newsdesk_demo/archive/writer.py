@@ -63,7 +63,7 @@ ARTICLES = _columns(
     "section",
 )
 TAGS = _columns(TagLink, "article", "tag", "published_at")
-BYLINES = _columns(Byline, "article", "author", "sort_order")
+BYLINES = _columns(Byline, "article", "author", "sort_order", "published_at")
 ADDRESSES = _columns(PublishedSlug, "article", "locale", "slug")
 
 
@@ -96,7 +96,7 @@ class Writer:
                 slugs = _free(cursor, drafts, slugs)
             articles: list[tuple] = []
             tags: list[tuple[int, int, Any]] = []
-            bylines: list[tuple[int, int, int]] = []
+            bylines: list[tuple[int, int, int, Any]] = []
             addresses: list[tuple[int, int, str]] = []
             for draft, pk, slug in zip(drafts, ids, slugs, strict=True):
                 moment = self.moment(draft.published)
@@ -126,9 +126,10 @@ class Writer:
                         *self.defaults,
                     )
                 )
-                # Every article is published: its links carry its time (decision 0068).
+                # Every article is published: its links and bylines carry its time
+                # (decisions 0068 and 0069).
                 tags.extend((pk, tag, moment) for tag in draft.tag_ids)
-                bylines.extend((pk, author, n) for n, author in enumerate(draft.author_ids))
+                bylines.extend((pk, author, n, moment) for n, author in enumerate(draft.author_ids))
                 addresses.append((pk, draft.locale_id, slug))
             for (table, columns), rows in (
                 ((ARTICLES[0], self.columns), articles),

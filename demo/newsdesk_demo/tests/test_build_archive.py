@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from newsdesk.articles import labels
-from newsdesk.articles.models import Article, Byline, PublishedSlug
+from newsdesk.articles.models import Article, Byline, PublishedSlug, TagLink
 from newsdesk.people.models import Author
 from newsdesk.sections.models import Section
 from newsdesk.taxonomy.models import Tag
@@ -63,6 +63,16 @@ def test_every_article_is_visible_through_the_read_path(archive, db):
     assert Article.objects.filter(first_published_at__gt=timezone.now()).count() == 0
     oldest = Article.objects.order_by("first_published_at").first()
     assert (timezone.now() - oldest.first_published_at).days > 365
+
+
+def test_tag_links_and_bylines_carry_their_articles_time(archive, db):
+    """As the write path dates them (decisions 0068 and 0069): the tag and author pages
+    read these copies, not the article's own time."""
+    times = dict(Article.objects.values_list("pk", "first_published_at"))
+    for model in (TagLink, Byline):
+        rows = list(model.objects.values_list("article_id", "published_at"))
+        assert rows
+        assert all(moment == times[article] for article, moment in rows), model
 
 
 def test_translations_are_linked_one_twin_per_edition(archive, db):

@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 # One UPDATE … FROM for every link (SQLite 3.33 and PostgreSQL read it alike): at a
 # million articles, 2.7 million links, a join the database does once, not a lookup per
-# link. Only a live article's links get a time, as Article.tag_link_time gives it.
+# link. Only a live article's links get a time, as Article.link_time gives it.
 FILL = """
 UPDATE articles_article_tags
 SET published_at = articles_article.first_published_at

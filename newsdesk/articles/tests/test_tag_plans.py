@@ -57,7 +57,7 @@ def archive() -> dict[str, Tag]:
         if n % 100 == 0:
             chosen.append(tags[RARE])
         links += [
-            TagLink(article=article, tag=tag, published_at=article.tag_link_time) for tag in chosen
+            TagLink(article=article, tag=tag, published_at=article.link_time) for tag in chosen
         ]
     TagLink.objects.bulk_create(links, batch_size=1000)
     return tags

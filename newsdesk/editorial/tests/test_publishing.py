@@ -9,7 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from newsdesk.articles import labels
-from newsdesk.articles.models import Article, UpdateLogEntry
+from newsdesk.articles.models import Article, Byline, UpdateLogEntry
+from newsdesk.people.models import Author
 from newsdesk.testing.factories import sign_in
 
 from .payloads import article_payload
@@ -37,6 +38,25 @@ def test_create_and_publish_makes_the_article_live(client, editor, war, reporter
     assert article.labels == [labels.EXCLUSIVE]
     assert [b.author for b in article.bylines.all()] == [reporter]
     assert Article.objects.published().filter(pk=article.pk).exists()
+
+
+def test_bylines_published_from_the_form_reach_the_authors_listings(
+    client, editor, make_article, war, reporter
+) -> None:
+    """The author's listing reads the bylines' own copy of the time (decision 0069): the
+    admin's Publish dates a new author's byline and drops a removed one's."""
+    article = make_article(war, live=True)
+    other = Author.objects.create(locale=war.locale, name="Іван Бондар", slug="ivan-bondar")
+    sign_in(client, editor)
+    payload = article_payload(section=war, authors=[other], article=article, action="publish")
+
+    response = client.post(reverse(EDIT, args=[article.pk]), payload)
+
+    assert response.status_code == 302, response.content.decode()[-3000:]
+    listing = Article.objects.published().in_edition("uk")
+    assert list(listing.by_author(other)) == [article]
+    assert list(listing.by_author(reporter)) == []
+    assert Byline.objects.get(article=article).published_at == article.first_published_at
 
 
 def test_publishing_a_change_with_a_note_logs_an_update_and_without_one_does_not(

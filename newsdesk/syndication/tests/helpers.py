@@ -123,11 +123,16 @@ def grow_archive(per_edition: int, *, months: int, recent: int = 0) -> None:
     for article in created:
         sample = samples["uk" if article.headline.startswith("Archive story uk") else "en"]
         tag_links += [
-            TagLink(article_id=article.pk, tag_id=tag.pk, published_at=article.tag_link_time)
+            TagLink(article_id=article.pk, tag_id=tag.pk, published_at=article.link_time)
             for tag in sample.tags.all()
         ]
         bylines += [
-            Byline(article_id=article.pk, author_id=b.author_id, sort_order=0)
+            Byline(
+                article_id=article.pk,
+                author_id=b.author_id,
+                sort_order=0,
+                published_at=article.link_time,
+            )
             for b in sample.bylines.all()
         ]
     TagLink.objects.bulk_create(tag_links, batch_size=500)
