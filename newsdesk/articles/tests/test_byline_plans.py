@@ -6,7 +6,6 @@ of the author's articles."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 import pytest
 from django.db import connection
@@ -14,6 +13,7 @@ from django.utils import timezone
 
 from newsdesk.articles.models import Article, Byline
 from newsdesk.articles.query import Cursor
+from newsdesk.articles.tests import listing_plans
 from newsdesk.people.models import Author
 from newsdesk.site import feed_items
 from newsdesk.testing import factories
@@ -79,21 +79,9 @@ def analysed(archive: dict[str, Author]) -> dict[str, Author]:
     return archive
 
 
-def _heads(author: Author, cursor: Cursor | None) -> tuple[str, tuple]:
-    """The SQL of the author page's first query (its slice's heads) and its parameters."""
-    listing = Article.objects.published().in_edition("uk").by_author(author)
-    size = 30
-    query = listing.newest_first().before(cursor).values(*feed_items.HEAD_FIELDS)[: size + 1]
-    return query.query.sql_with_params()
-
-
 def _plan(author: Author, cursor: Cursor | None) -> str:
-    sql, params = _heads(author, cursor)
-    prefix = "EXPLAIN QUERY PLAN " if connection.vendor == "sqlite" else "EXPLAIN ANALYZE "
-    with connection.cursor() as db:
-        db.execute(prefix + sql, params)
-        rows = db.fetchall()
-    return "\n".join(str(row[-1]) for row in rows)
+    listing = Article.objects.published().in_edition("uk").by_author(author)
+    return listing_plans.plan(listing, cursor)
 
 
 def _deep(author: Author) -> Cursor:
@@ -104,11 +92,7 @@ def _deep(author: Author) -> Cursor:
 
 
 def _read_from_index(plan: str) -> int:
-    """How many bylines PostgreSQL read from the author's index (``EXPLAIN ANALYZE``)."""
-    line = next(line for line in plan.splitlines() if "byline_author_feed" in line)
-    found = re.search(r"actual time=\S+ rows=(\d+)", line)
-    assert found is not None, plan
-    return int(found.group(1))
+    return listing_plans.read_from_index(plan, "byline_author_feed")
 
 
 @pytest.mark.parametrize("deep", [False, True], ids=["first slice", "deep slice"])

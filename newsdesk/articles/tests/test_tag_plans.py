@@ -5,7 +5,6 @@ each database's own plan. No sort of the tag's articles."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 import pytest
 from django.db import connection
@@ -13,6 +12,7 @@ from django.utils import timezone
 
 from newsdesk.articles.models import Article, TagLink
 from newsdesk.articles.query import Cursor
+from newsdesk.articles.tests import listing_plans
 from newsdesk.site import feed_items
 from newsdesk.taxonomy.models import Tag
 from newsdesk.testing import factories
@@ -73,21 +73,8 @@ def analysed(archive: dict[str, Tag]) -> dict[str, Tag]:
     return archive
 
 
-def _heads(tag: Tag, cursor: Cursor | None) -> tuple[str, tuple]:
-    """The SQL of the tag page's first query (its slice's heads) and its parameters."""
-    listing = Article.objects.published().in_edition("uk").tagged(tag)
-    size = 30
-    query = listing.newest_first().before(cursor).values(*feed_items.HEAD_FIELDS)[: size + 1]
-    return query.query.sql_with_params()
-
-
 def _plan(tag: Tag, cursor: Cursor | None) -> str:
-    sql, params = _heads(tag, cursor)
-    prefix = "EXPLAIN QUERY PLAN " if connection.vendor == "sqlite" else "EXPLAIN ANALYZE "
-    with connection.cursor() as db:
-        db.execute(prefix + sql, params)
-        rows = db.fetchall()
-    return "\n".join(str(row[-1]) for row in rows)
+    return listing_plans.plan(Article.objects.published().in_edition("uk").tagged(tag), cursor)
 
 
 def _deep(tag: Tag) -> Cursor:
@@ -97,11 +84,7 @@ def _deep(tag: Tag) -> Cursor:
 
 
 def _read_from_index(plan: str) -> int:
-    """How many links PostgreSQL read from the tag's index (``EXPLAIN ANALYZE``)."""
-    line = next(line for line in plan.splitlines() if "article_tag_feed" in line)
-    found = re.search(r"actual time=\S+ rows=(\d+)", line)
-    assert found is not None, plan
-    return int(found.group(1))
+    return listing_plans.read_from_index(plan, "article_tag_feed")
 
 
 @pytest.mark.parametrize("deep", [False, True], ids=["first slice", "deep slice"])
