@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from .text import TEXT_WORD, fold, stem
+from .text import TEXT_WORD, word_key
 
 SNIPPET_CHARS = 240
 LEAD_IN = 60
@@ -22,11 +22,14 @@ class Fragment:
     mark: bool = False
 
 
-def _matches(text: str, terms: Collection[str]) -> list[tuple[int, int]]:
-    found = []
+def _matches(text: str, terms: Collection[str], reach: int | None = None) -> list[tuple[int, int]]:
+    """Where the words of ``text`` that match ``terms`` are; with ``reach``, none more than
+    that many characters past the first (a snippet shows nothing further)."""
+    found: list[tuple[int, int]] = []
     for match in TEXT_WORD.finditer(text):
-        folded = fold(match.group())
-        if folded and stem(folded) in terms:
+        if found and reach is not None and match.start() > found[0][0] + reach:
+            break
+        if word_key(match.group()) in terms:
             found.append(match.span())
     return found
 
@@ -59,7 +62,7 @@ def snippet(texts: list[str], terms: Collection[str], size: int = SNIPPET_CHARS)
         return []
     chosen, spans = texts[0], []
     for text in texts:
-        spans = _matches(text, terms)
+        spans = _matches(text, terms, reach=size)
         if spans:
             chosen = text
             break

@@ -116,6 +116,15 @@ def stem(word: str) -> str:
     return word
 
 
+@functools.lru_cache(maxsize=262_144)
+def word_key(word: str) -> str:
+    """The key of one word as running text spells it (case, apostrophes and all), or ""
+    for none. Cached: a page of results reads the same words in text after text, and
+    folding each occurrence was most of the cost of cutting its snippets."""
+    folded = fold(word)
+    return stem(folded) if folded else ""
+
+
 def keys(text: str) -> list[str]:
     """The index keys of ``text``, in order, repeats kept (they count for ranking)."""
     return list(map(stem, words(text)))

@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 from collections.abc import Iterator, Sequence
+from typing import Any
 
 from django.db import connection, transaction
 
@@ -24,6 +25,18 @@ from .base import CANDIDATES, Candidate, Results, SearchQuery, facet_words, fini
 # bm25 column weights: headline, lead, body, tags, facets (filters do not rank).
 WEIGHTS = "10.0, 4.0, 1.0, 4.0, 0.0"
 TEXT_COLUMNS = "{headline lead body tags}"
+
+
+# A rebuild's connection: a 256 MB page cache (negative: in KiB) and the file read
+# through memory, up to 4 GiB of it.
+LOADING_PRAGMAS = {"cache_size": -262_144, "mmap_size": 4 << 30}
+
+
+def _pragma(cursor: Any, name: str) -> int | None:
+    """A pragma's value; ``None`` where it does not apply (no file to map in memory)."""
+    cursor.execute(f"PRAGMA {name}")
+    row = cursor.fetchone()
+    return None if row is None else int(row[0])
 
 
 def _phrase(word: str) -> str:
@@ -87,13 +100,26 @@ class SQLiteBackend:
 
     @contextlib.contextmanager
     def loading(self) -> Iterator[None]:
-        """Many batches to come: at the end, FTS5 merges the segments each batch wrote into
-        one, so that a query reads one doclist per word rather than hundreds."""
+        """Many batches to come: FTS5 merges the segments the batches write again and
+        again, reading back what it wrote, and at the end merges them into one, so that a
+        query reads one doclist per word rather than hundreds.
+
+        Meanwhile the connection keeps a large page cache and reads the file through
+        memory: with SQLite's default 2 MB cache every merge read its pages again with a
+        system call each (a third of a 20,000-article rebuild's time, more as the index
+        grows). Both are put back afterwards, for a connection that lives on."""
+        with connection.cursor() as cursor:
+            before = {name: _pragma(cursor, name) for name in LOADING_PRAGMAS}
+            before = {name: value for name, value in before.items() if value is not None}
+            for name in before:
+                cursor.execute(f"PRAGMA {name} = {LOADING_PRAGMAS[name]}")
         try:
             yield
         finally:
             with connection.cursor() as cursor:
                 cursor.execute("INSERT INTO search_fts (search_fts) VALUES ('optimize')")
+                for name, value in before.items():
+                    cursor.execute(f"PRAGMA {name} = {value}")
 
     def remove(self, article_ids: Sequence[int]) -> None:
         Document.objects.filter(article_id__in=list(article_ids)).delete()

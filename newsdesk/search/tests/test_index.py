@@ -110,3 +110,34 @@ def _vectors() -> dict[int, str]:
     with connection.cursor() as cursor:
         cursor.execute("SELECT article_id, vector::text FROM search_document")
         return dict(cursor.fetchall())
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="the FTS5 backend's pragmas")
+def test_a_rebuild_on_sqlite_reads_through_a_large_cache_and_puts_the_connection_back():
+    from newsdesk.search.backends import sqlite
+
+    factories.published(headline="Одеса: світло повернули", lead="")
+
+    def pragmas() -> dict[str, int | None]:
+        with connection.cursor() as cursor:
+            return {name: sqlite._pragma(cursor, name) for name in sqlite.LOADING_PRAGMAS}
+
+    before = pragmas()
+    during = []
+    real_index = sqlite.SQLiteBackend.index
+
+    def index_and_look(self, found):
+        during.append(pragmas())
+        real_index(self, found)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(sqlite.SQLiteBackend, "index", index_and_look)
+        report = index.rebuild()
+
+    # The test database lives in memory: there is no file to map, and SQLite says so.
+    applies = {name for name, value in before.items() if value is not None}
+    assert "cache_size" in applies
+    assert report.indexed == 1
+    assert during == [{**before, **{name: sqlite.LOADING_PRAGMAS[name] for name in applies}}]
+    assert before["cache_size"] != sqlite.LOADING_PRAGMAS["cache_size"]
+    assert pragmas() == before

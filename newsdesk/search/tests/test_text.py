@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsdesk.search.text import MAX_QUERY_TERMS, keys, parse_query
+from newsdesk.search.text import MAX_QUERY_TERMS, keys, parse_query, word_key
 
 
 @pytest.mark.parametrize(
@@ -58,3 +58,12 @@ def test_long_queries_are_cut():
 
 def test_repeated_words_count_once():
     assert parse_query("Харків Харкова харкові").terms == ("харк",)
+
+
+@pytest.mark.parametrize(
+    ("word", "key"),
+    [("Харкова", "харк"), ("м’ята", "мят"), ("Strikes", "strik"), ("’", ""), ("ҐАНОК", "ганок")],
+)
+def test_a_word_of_running_text_has_the_key_its_query_would(word, key):
+    assert word_key(word) == key
+    assert keys(word) == ([key] if key else [])
