@@ -95,8 +95,9 @@ MARGIN = 1.5
 # The query is our keys quoted and joined by AND (``vectors.query``): no operator typed
 # by a reader could mean anything, and the keys hold only letters and digits anyway.
 SPAN = """
-SELECT min(published_at), max(published_at) FROM search_document
-WHERE edition = %(edition)s{dates}
+SELECT min(published_at), max(published_at), (
+    SELECT greatest(reltuples, 0) FROM pg_class WHERE oid = 'search_document'::regclass
+) FROM search_document WHERE edition = %(edition)s{dates}
 """
 # (The edition is the query's filter word alone: a condition on the edition's column would
 # let the planner read every row of the edition through the time index to test its words.)
@@ -104,12 +105,17 @@ TIER = """
 SELECT article_id FROM search_document WHERE vector @@ %(match)s::tsquery{months}{dates}
 ORDER BY published_at DESC, article_id DESC LIMIT %(wanted)s
 """
-# A tier's months are a condition of their own on the word index, not part of the words'
-# query: the index then takes two keys and steps through both together, led by the
-# sparser, and reads few of the months' postings. Joined into one query ("words & (m1 |
-# m2 | …)"), the months, each rarer than a common word, were what the index walked: every
-# posting of every month of the tier (36 months: 300,000 postings, 61 ms; apart: 4 ms).
+# A wide tier's months are a condition of their own on the word index, not part of the
+# words' query: the index then takes two keys and steps through both together, each
+# skipping to the other's next row, and reads few of the months' postings. Joined into
+# one query ("words & (m1 | m2 | …)"), the months, each rarer than a common word, are
+# what the index walks: every posting of every month of the tier (36 months: 300,000
+# postings, 61 ms; apart: 4 ms). But apart, the words' key walks its own rarest word's
+# postings to the end when it has no match (Ukrainian words in the English edition), so
+# a narrow tier, whose months hold fewer postings than this, keeps them in its query:
+# then the index walks at most those.
 MONTHS = " AND vector @@ %(months)s::tsquery"
+MONTHS_INSIDE = 50_000
 # Ranking reads the small vector kept in the row (decision 0070); a row written before it
 # existed ranks on the same words filtered from its whole vector, read out of line.
 RANK = """
@@ -250,10 +256,13 @@ class PostgreSQLBackend:
             # (One statement with the first query: the cursor binds on the client.)
             cursor.execute(f"SET LOCAL enable_seqscan = off; {SPAN.format(dates=dates)}", params)
             cursor.nextset()
-            oldest, newest = cursor.fetchone()
+            oldest, newest, documents = cursor.fetchone()
             if newest is None:
                 return finish([], query)
-            found = self._newest_matches(cursor, match, months_back(newest, oldest), dates, params)
+            months = months_back(newest, oldest)
+            found = self._newest_matches(
+                cursor, match, months, documents / len(months), dates, params
+            )
             cursor.execute(
                 RANK, {"weights": WEIGHTS, "terms": vectors.query(query.terms), "ids": found}
             )
@@ -270,7 +279,12 @@ class PostgreSQLBackend:
 
     @staticmethod
     def _newest_matches(
-        cursor: Any, match: str, months: list[dt.datetime], dates: str, params: dict[str, Any]
+        cursor: Any,
+        match: str,
+        months: list[dt.datetime],
+        monthly: float,
+        dates: str,
+        params: dict[str, Any],
     ) -> list[int]:
         """The ids of the newest :data:`CANDIDATES` matches, newest first, searched for in
         tiers of months, newest first: each tier is a query the word index answers alone
@@ -279,7 +293,8 @@ class PostgreSQLBackend:
         tier's start has been found. When the matches found so far say the rest of the
         archive holds about what is still wanted, or nothing was found in the newest
         months, the rest is searched by the words alone and the time: one statement,
-        reading every match it holds from the table."""
+        reading every match it holds from the table. ``monthly``: about how many documents
+        a month holds (both editions: the month words are shared)."""
         found: list[int] = []
         searched, size = 0, max(1, len(months) // FIRST_TIER)
         while len(found) < CANDIDATES and searched < len(months):
@@ -289,10 +304,13 @@ class PostgreSQLBackend:
                     vectors.query([period_word(month)])
                     for month in months[searched : searched + size]
                 )
-                cursor.execute(
-                    TIER.format(months=MONTHS, dates=dates),
-                    {**params, "match": match, "months": tier, "wanted": wanted},
-                )
+                if size * monthly <= MONTHS_INSIDE:
+                    statement = TIER.format(months="", dates=dates)
+                    values = {**params, "match": f"{match} & ({tier})", "wanted": wanted}
+                else:
+                    statement = TIER.format(months=MONTHS, dates=dates)
+                    values = {**params, "match": match, "months": tier, "wanted": wanted}
+                cursor.execute(statement, values)
                 searched += size
             else:
                 older = {**params, "match": match, "wanted": wanted}

@@ -78,13 +78,20 @@ MONTHS_APART = re.compile(
     r"Index Cond: \(\(vector @@ '[^)]*common[^)]*'::tsquery\) AND \(vector @@ '[^)]*pm20"
 )
 
+MONTHS_INSIDE = re.compile(
+    r"Index Cond: \(vector @@ '[^)]*common[^)]*& \( '[^)]*pm20[^)]*\)'::tsquery\)$", re.M
+)
+
 
 def _matches_of(n: int) -> int:
     return 10000000 + n
 
 
 @postgresql_only
-def test_postgresql_finds_common_words_in_the_newest_months_only(archive):
+@pytest.mark.parametrize("wide", [False, True], ids=["narrow-tiers", "wide-tiers"])
+def test_postgresql_finds_common_words_in_the_newest_months_only(archive, monkeypatch, wide):
+    if wide:  # as a tier of a large archive is: its months hold many postings
+        monkeypatch.setattr(postgresql, "MONTHS_INSIDE", 0)
     matched, plans = _search("half common")
     # The newest 1,000 of the 10,000 matches: every other document back from the newest.
     assert sorted(matched) == [_matches_of(n) for n in range(2, 2001, 2)]
@@ -93,9 +100,12 @@ def test_postgresql_finds_common_words_in_the_newest_months_only(archive):
     assert len(plans) == 2
     assert all("Bitmap Index Scan on search_document_vector" in plan for plan in plans)
     assert all("'pm20" in plan and "Rows Removed by" not in plan for plan in plans)
-    # The months are a key of their own beside the words' (decision 0070): the index steps
-    # through the two together instead of reading every posting of the tier's months.
-    assert all(re.search(MONTHS_APART, plan) for plan in plans)
+    # A wide tier's months are a key of their own beside the words' (decision 0070): the
+    # index steps through the two together instead of reading every posting of the
+    # tier's months. A narrow tier's are in the words' query: the index reads at most
+    # their postings, even for words that have no match.
+    assert [bool(MONTHS_APART.search(plan)) for plan in plans] == [wide, wide]
+    assert [bool(MONTHS_INSIDE.search(plan)) for plan in plans] == [not wide, not wide]
     assert sum(map(_rows_read, plans)) < 2 * CANDIDATES
 
 
