@@ -7,12 +7,53 @@ from collections.abc import Sequence
 from typing import Any
 
 from django import forms
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
 from newsdesk.articles import labels as label_codes
 
 DATE_FORMAT = "%Y-%m-%d"
 FIELDS = ("q", "section", "label", "from", "to")
+
+
+class PlainSelect(forms.Select):
+    """Django's select with its options written here, not through a template each: the
+    section list of the search page, rendered by the widget templates, was a tenth of
+    the page's time. The same HTML but for the blank lines between options (a test holds
+    the two equal); grouped choices go to Django's own."""
+
+    def render(
+        self, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer: Any = None
+    ) -> SafeString:
+        widget = self.get_context(name, value, attrs)["widget"]
+        if any(group for group, _options, _index in widget["optgroups"]):
+            return super().render(name, value, attrs, renderer)
+        options = format_html_join(
+            "\n",
+            '<option value="{}"{}>{}</option>',
+            (
+                (str(option["value"]), _attributes(option["attrs"]), option["label"])
+                for _group, options, _index in widget["optgroups"]
+                for option in options
+            ),
+        )
+        return format_html(
+            '<select name="{}"{}>\n{}\n</select>', name, _attributes(widget["attrs"]), options
+        )
+
+
+def _attributes(attrs: dict[str, Any]) -> SafeString:
+    """As Django's ``attrs.html``: ``True`` a bare name, ``False`` left out."""
+    return format_html_join(
+        "",
+        "{}",
+        (
+            (format_html(" {}", key) if value is True else format_html(' {}="{}"', key, value),)
+            for key, value in attrs.items()
+            if value is not False
+        ),
+    )
 
 
 def _date_field(label: Any) -> forms.DateField:
@@ -31,12 +72,16 @@ class SearchFilters(forms.Form):
     def __init__(self, data: Any, *, sections: Sequence[tuple[str, str]]) -> None:
         super().__init__(data)
         self.fields["section"] = forms.ChoiceField(
-            label=_("Section"), required=False, choices=[("", _("All sections")), *sections]
+            label=_("Section"),
+            required=False,
+            choices=[("", _("All sections")), *sections],
+            widget=PlainSelect,
         )
         self.fields["label"] = forms.ChoiceField(
             label=_("Label"),
             required=False,
             choices=[("", _("All labels")), *label_codes.NAMES.items()],
+            widget=PlainSelect,
         )
         # "from" is a Python keyword, hence fields added here rather than declared.
         self.fields["from"] = _date_field(_("From"))
