@@ -3,9 +3,11 @@
 ``search_fts`` holds each document's keys (never the reader's text) in the columns
 headline, lead, body, tags and facets, under a rowid that orders by published time
 (``Document.key``). A query matches the text columns and the filter words, walks the
-matches newest first (FTS5 reads its doclists in rowid order and stops at the LIMIT) and
-scores only those :data:`~.base.CANDIDATES` rows with ``bm25``; ``ORDER BY rank`` would
-score every match of a common word in the archive before returning one.
+matches newest first (FTS5 reads its doclists in rowid order and stops at the LIMIT), and
+ranks only those :data:`~.base.CANDIDATES` rows, on the keys of their headline, lead and
+tags as PostgreSQL does (decision 0070): ``ORDER BY rank`` would score every match of a
+common word in the archive before returning one, and FTS5's ``bm25`` on the candidates
+read every one's positions in its body, 30 to 50 ms for 1,000 at a million articles.
 """
 
 from __future__ import annotations
@@ -22,8 +24,14 @@ from ..models import Document
 from ..text import key_text
 from .base import CANDIDATES, Candidate, Results, SearchQuery, facet_words, finish, query_facets
 
-# bm25 column weights: headline, lead, body, tags, facets (filters do not rank).
-WEIGHTS = "10.0, 4.0, 1.0, 4.0, 0.0"
+# What a match in each ranked column is worth, as PostgreSQL's weights A and B; a word's
+# repeats count less and less (term frequency saturating as in BM25, k1 = 1.2).
+WEIGHTS = {"headline": 10.0, "lead": 4.0, "tags": 4.0}
+SATURATION = 1.2
+NEWEST = (
+    "SELECT rowid FROM search_fts WHERE search_fts MATCH %s AND rowid BETWEEN %s AND %s "
+    "ORDER BY rowid DESC LIMIT %s"
+)
 TEXT_COLUMNS = "{headline lead body tags}"
 
 
@@ -133,20 +141,42 @@ class SQLiteBackend:
         low, high = key_bounds(query.start, query.end)
         facets = [f"ed{query.edition}", *query_facets(query)]
         with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT rowid, bm25(search_fts, {WEIGHTS}) FROM search_fts "  # noqa: S608 - constants only
-                "WHERE search_fts MATCH %s AND rowid BETWEEN %s AND %s "
-                "ORDER BY rowid DESC LIMIT %s",
-                [match_expression(query.terms, facets), low, high, CANDIDATES],
-            )
-            rows = cursor.fetchall()
+            cursor.execute(NEWEST, [match_expression(query.terms, facets), low, high, CANDIDATES])
+            rowids = [rowid for (rowid,) in cursor.fetchall()]
+            ranked = _ranked_columns(cursor, rowids)
+        terms = set(query.terms)
         candidates = [
             Candidate(
                 article_id=rowid & KEY_ID_MASK,
                 published_at=dt.datetime.fromtimestamp(rowid >> KEY_ID_BITS, tz=dt.UTC),
-                # bm25 is negative, more negative for a better match.
-                relevance=-bm25,
+                relevance=relevance(terms, ranked.get(rowid, {})),
             )
-            for rowid, bm25 in rows
+            for rowid in rowids
         ]
         return finish(candidates, query)
+
+
+def _ranked_columns(cursor: Any, rowids: list[int]) -> dict[int, dict[str, str]]:
+    """The ranked columns' keys of these rows, as FTS5 holds them (one statement)."""
+    if not rowids:
+        return {}
+    columns = ", ".join(WEIGHTS)
+    cursor.execute(
+        f"SELECT rowid, {columns} FROM search_fts "  # noqa: S608 - constants only
+        f"WHERE rowid IN ({', '.join(['%s'] * len(rowids))})",
+        rowids,
+    )
+    return {rowid: dict(zip(WEIGHTS, texts, strict=True)) for rowid, *texts in cursor.fetchall()}
+
+
+def relevance(terms: set[str], columns: dict[str, str]) -> float:
+    """How well a row's headline, lead and tags (space-separated keys) match ``terms``:
+    each column's weight for each term found there, the more repeats the less each adds."""
+    score = 0.0
+    for column, text in columns.items():
+        keys = text.split()
+        for term in terms:
+            found = keys.count(term)
+            if found:
+                score += WEIGHTS[column] * found / (found + SATURATION)
+    return score

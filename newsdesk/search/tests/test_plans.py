@@ -230,9 +230,7 @@ def test_sqlite_walks_the_word_index_newest_first_without_sorting(publish):
     expression = sqlite.match_expression(parse_query("тривога одеса").terms, ["eduk"])
     with connection.cursor() as cursor:
         cursor.execute(
-            f"EXPLAIN QUERY PLAN SELECT rowid, bm25(search_fts, {sqlite.WEIGHTS}) "  # noqa: S608 - constants only
-            "FROM search_fts WHERE search_fts MATCH %s AND rowid BETWEEN %s AND %s "
-            "ORDER BY rowid DESC LIMIT %s",
+            "EXPLAIN QUERY PLAN " + sqlite.NEWEST,
             [expression, 0, 1 << 62, 3],
         )
         plan = " ".join(str(row[-1]) for row in cursor.fetchall())
@@ -247,3 +245,16 @@ def test_a_document_carries_the_utc_month_it_was_published_in():
     # Past midnight on New Year's Day in Kyiv is still December in UTC.
     assert postgresql.period_word(dt.datetime(2027, 1, 1, 0, 30, tzinfo=kyiv)) == "pm202612"
     assert postgresql.period_word(dt.datetime(2027, 1, 1, 2, 0, tzinfo=kyiv)) == "pm202701"
+
+
+def test_sqlite_relevance_weighs_the_headline_first_and_repeats_less_and_less():
+    terms = {"обстріл", "харк"}
+    in_headline = sqlite.relevance(terms, {"headline": "обстріл харк", "lead": "", "tags": ""})
+    in_lead = sqlite.relevance(terms, {"headline": "ніч", "lead": "обстріл харк", "tags": ""})
+    once = sqlite.relevance(terms, {"headline": "", "lead": "харк", "tags": ""})
+    twice = sqlite.relevance(terms, {"headline": "", "lead": "харк харк", "tags": ""})
+    assert in_headline > in_lead > twice > once > 0
+    assert twice < 2 * once
+    # Only the body matched: the row does not rank, and the newest such come first.
+    assert sqlite.relevance(terms, {"headline": "ніч", "lead": "", "tags": ""}) == 0
+    assert sqlite.relevance(terms, {}) == 0
