@@ -116,11 +116,13 @@ def stem(word: str) -> str:
     return word
 
 
-@functools.lru_cache(maxsize=262_144)
+@functools.lru_cache(maxsize=65_536)
 def word_key(word: str) -> str:
     """The key of one word as running text spells it (case, apostrophes and all), or ""
     for none. Cached: a page of results reads the same words in text after text, and
-    folding each occurrence was most of the cost of cutting its snippets."""
+    folding each occurrence was most of the cost of cutting its snippets. Smaller than
+    ``stem``'s cache: this one lives in every web worker, and the words that repeat from
+    page to page are the common ones."""
     folded = fold(word)
     return stem(folded) if folded else ""
 
