@@ -3,7 +3,7 @@
 A backend indexes :class:`~newsdesk.search.documents.IndexDocument` rows, removes them,
 and answers a :class:`SearchQuery` with a page of :class:`Hit` (ids, highlighted headline
 and snippet) and a total that is exact up to :data:`CANDIDATES` and a lower bound past it.
-An OpenSearch backend would implement the same three methods.
+An OpenSearch backend would implement the same methods.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import math
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
 
 from django.utils import timezone
 
@@ -64,8 +64,15 @@ class SearchBackend(Protocol):
     # Whether several processes may write the index at once (a parallel rebuild).
     concurrent_writers: bool
 
-    def index(self, documents: Sequence[IndexDocument]) -> None:
-        """Add or replace these documents."""
+    def prepare(self, documents: Sequence[IndexDocument]) -> Any:
+        """What ``write`` stores for these documents: their keys and vectors, made in
+        Python without touching the database, so that a rebuild can make them in worker
+        processes while one process writes (SQLite). Plain values, to pass between
+        processes."""
+        ...
+
+    def write(self, prepared: Any) -> None:
+        """Add or replace the documents ``prepare`` made this from."""
         ...
 
     def remove(self, article_ids: Sequence[int]) -> None:

@@ -176,28 +176,33 @@ def next_tier(*, found: int, searched: int, wanted: int) -> int:
 class PostgreSQLBackend:
     concurrent_writers = True
 
-    def index(self, documents: Sequence[IndexDocument]) -> None:
-        if not documents:
+    def prepare(self, documents: Sequence[IndexDocument]) -> list[tuple[Any, ...]]:
+        """The rows to copy: each document with its word and ranking vectors."""
+        return [
+            (
+                d.article_id,
+                d.key,
+                d.edition,
+                d.section_id,
+                " ".join(d.labels),
+                d.published_at,
+                d.headline,
+                d.lead,
+                d.body,
+                d.tags,
+                *word_vectors(d),
+            )
+            for d in documents
+        ]
+
+    def write(self, prepared: list[tuple[Any, ...]]) -> None:
+        if not prepared:
             return
         with transaction.atomic(savepoint=False), connection.cursor() as cursor:
             cursor.execute(INCOMING)
             with cursor.copy(COPY) as copy:
-                for d in documents:
-                    copy.write_row(
-                        (
-                            d.article_id,
-                            d.key,
-                            d.edition,
-                            d.section_id,
-                            " ".join(d.labels),
-                            d.published_at,
-                            d.headline,
-                            d.lead,
-                            d.body,
-                            d.tags,
-                            *word_vectors(d),
-                        )
-                    )
+                for row in prepared:
+                    copy.write_row(row)
             cursor.execute(UPSERT)
             # Within a longer transaction (a test's) the next batch must not see this one.
             cursor.execute("TRUNCATE search_incoming")

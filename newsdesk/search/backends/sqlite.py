@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from django.db import connection, transaction
@@ -33,6 +34,23 @@ NEWEST = (
     "ORDER BY rowid DESC LIMIT %s"
 )
 TEXT_COLUMNS = "{headline lead body tags}"
+INSERT_KEYS = (
+    "INSERT INTO search_fts (rowid, headline, lead, body, tags, facets) "
+    "VALUES (%s, %s, %s, %s, %s, %s)"
+)
+INSERT_DOCUMENT = (
+    "INSERT INTO search_document (article_id, key, edition, section_id, labels, "
+    "published_at, headline, lead, body, tags) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
+)
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """Rows to write: the documents' (``search_document``'s columns) and their keys'
+    (``search_fts``'s, under the document's key as rowid)."""
+
+    documents: list[tuple[Any, ...]]
+    keys: list[tuple[int, str, str, str, str, str]]
 
 
 # A rebuild's connection: a 256 MB page cache (negative: in KiB) and the file read
@@ -66,45 +84,49 @@ class SQLiteBackend:
     # SQLite has one writer at a time: other processes would wait for its lock.
     concurrent_writers = False
 
-    def index(self, documents: Sequence[IndexDocument]) -> None:
-        if not documents:
-            return
-        with transaction.atomic():
-            # The delete trigger takes the old FTS rows with the documents.
-            Document.objects.filter(article_id__in=[d.article_id for d in documents]).delete()
-            Document.objects.bulk_create(
-                Document(
-                    article_id=d.article_id,
-                    key=d.key,
-                    edition=d.edition,
-                    section_id=d.section_id,
-                    labels=" ".join(d.labels),
-                    published_at=d.published_at,
-                    headline=d.headline,
-                    lead=d.lead,
-                    body=d.body,
-                    tags=d.tags,
+    def prepare(self, documents: Sequence[IndexDocument]) -> Prepared:
+        """Each document's row, and its row of keys for FTS5."""
+        adapt = connection.ops.adapt_datetimefield_value
+        return Prepared(
+            documents=[
+                (
+                    d.article_id,
+                    d.key,
+                    d.edition,
+                    d.section_id,
+                    " ".join(d.labels),
+                    adapt(d.published_at),
+                    d.headline,
+                    d.lead,
+                    d.body,
+                    d.tags,
                 )
                 for d in documents
-            )
-            with connection.cursor() as cursor:
-                cursor.executemany(
-                    "INSERT INTO search_fts (rowid, headline, lead, body, tags, facets) "
-                    "VALUES (%s, %s, %s, %s, %s, %s)",
-                    [
-                        (
-                            d.key,
-                            key_text(d.headline),
-                            key_text(d.lead),
-                            key_text(d.body),
-                            key_text(d.tags),
-                            facet_words(
-                                edition=d.edition, section_id=d.section_id, labels=d.labels
-                            ),
-                        )
-                        for d in documents
-                    ],
+            ],
+            keys=[
+                (
+                    d.key,
+                    key_text(d.headline),
+                    key_text(d.lead),
+                    key_text(d.body),
+                    key_text(d.tags),
+                    facet_words(edition=d.edition, section_id=d.section_id, labels=d.labels),
                 )
+                for d in documents
+            ],
+        )
+
+    def write(self, prepared: Prepared) -> None:
+        if not prepared.documents:
+            return
+        # No savepoint inside a caller's transaction: FTS5 writes what it holds in memory
+        # to disk at every savepoint, a segment to merge later.
+        with transaction.atomic(savepoint=False):
+            # The delete trigger takes the old FTS rows with the documents.
+            Document.objects.filter(article_id__in=[row[0] for row in prepared.documents]).delete()
+            with connection.cursor() as cursor:
+                cursor.executemany(INSERT_DOCUMENT, prepared.documents)
+                cursor.executemany(INSERT_KEYS, prepared.keys)
 
     @contextlib.contextmanager
     def loading(self) -> Iterator[None]:

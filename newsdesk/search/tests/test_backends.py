@@ -5,6 +5,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib
+from types import SimpleNamespace
 
 import pytest
 from django.db import connection
@@ -201,3 +203,53 @@ def test_match_expression_quotes_every_word():
     assert expression == (
         '{headline lead body tags} : ("харк" AND "a""b") AND facets : ("eduk" AND "sec4")'
     )
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's FTS5 table")
+def test_the_word_index_keeps_columns_not_positions_and_its_rows_both_ways(publish):
+    """``search/0005``: FTS5 keeps each word's columns, not its positions, and the table is
+    made again around the same rows, either way. Words are still found by column, and
+    removing a document still removes its words."""
+    migration = importlib.import_module("newsdesk.search.migrations.0005_fts_column_detail")
+    (operation,) = migration.Migration.operations
+    kept = publish(headline="Херсон: світло повернули", lead="Енергетики працювали вночі.")
+    gone = publish(headline="Херсон: вода є", lead="Енергетики й водоканал на місці.")
+    before = _fts_rows()
+
+    def table_and_matches() -> tuple[str, list[int], list[int], list[int]]:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT sql FROM sqlite_master WHERE name = 'search_fts'")
+            (sql,) = cursor.fetchone()
+        return sql, found("херсон"), found("енергетики"), found("вночі")
+
+    assert table_and_matches() == (
+        _fts_sql(", detail = column, columnsize = 0"),
+        [gone.pk, kept.pk],
+        [gone.pk, kept.pk],
+        [kept.pk],
+    )
+    with connection.cursor() as cursor:
+        # The migration's own statements, outside Django's schema editor, which SQLite
+        # refuses inside the test's transaction.
+        editor = SimpleNamespace(connection=connection, execute=cursor.execute)
+        operation.reverse_code(None, editor)
+        assert table_and_matches()[0] == _fts_sql("")
+        assert _fts_rows() == before
+        operation.code(None, editor)
+    assert _fts_rows() == before
+
+    Document.objects.filter(article_id=gone.pk).delete()
+    assert table_and_matches()[1:] == ([kept.pk], [kept.pk], [kept.pk])
+
+
+def _fts_sql(options: str) -> str:
+    return (
+        'CREATE VIRTUAL TABLE "search_fts" USING fts5(headline, lead, body, tags, facets, '
+        f"tokenize = 'unicode61 remove_diacritics 0'{options})"
+    )
+
+
+def _fts_rows() -> list[tuple[object, ...]]:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT rowid, * FROM search_fts ORDER BY rowid")
+        return cursor.fetchall()

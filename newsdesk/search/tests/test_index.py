@@ -4,6 +4,14 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
@@ -15,6 +23,8 @@ from newsdesk.search.models import Document
 from newsdesk.testing import factories
 
 pytestmark = pytest.mark.django_db
+
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def test_document_holds_text_of_every_block_and_tag_names_in_both_scripts():
@@ -106,6 +116,69 @@ def test_a_rebuild_in_several_processes_writes_what_one_process_does():
     assert all(vectors[pk] == written_at_publish[pk] for pk in live)
 
 
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's one writer and its workers")
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_rebuild_on_sqlite_with_workers_writes_what_one_process_does(tmp_path):
+    articles = [
+        factories.published(headline=f"Херсон: зміна {n}", lead="Світло є.") for n in range(7)
+    ]
+    actions.unpublish(article=articles[3])
+    # The index falls behind: one article's entry lost, a stale one left for a draft.
+    Document.objects.filter(article_id=articles[0].pk).delete()
+    draft = factories.draft(headline="Чернетка")
+    stale = Document.objects.get(article_id=articles[2].pk)
+    stale.article_id, stale.key = draft.pk, stale.key + 1_000_000
+    stale.save(force_insert=True)
+    # The workers read a file, as a real rebuild does: the test database is in memory.
+    home = tmp_path / "home"
+    home.mkdir()
+    _copy_database(home / "newsdesk.sqlite3")
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_"))}
+    env["NEWSDESK_HOME"] = str(home)
+    command = [sys.executable, "-m", "newsdesk.cli", "manage", "rebuild_search_index"]
+    done = subprocess.run(  # noqa: S603 - this interpreter, our own module
+        [*command, "--jobs", "2", "--batch-size", "2"],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("Indexed 6 published articles; removed 1 stale"), done.stdout
+
+    index.rebuild(batch_size=2)  # one process, here
+    _copy_database(tmp_path / "one-process.sqlite3")
+    one_process = _sqlite_rows(tmp_path / "one-process.sqlite3")
+    workers = _sqlite_rows(home / "newsdesk.sqlite3")
+    assert workers == one_process
+    assert {row[0] for row in workers["search_document"]} == {
+        a.pk for n, a in enumerate(articles) if n != 3
+    }
+    assert len(workers["search_fts"]) == 6
+
+
+def _copy_database(path: Path) -> None:
+    connection.ensure_connection()
+    with contextlib.closing(sqlite3.connect(path)) as copy:
+        connection.connection.backup(copy)
+
+
+def _sqlite_rows(path: Path) -> dict[str, list[tuple[Any, ...]]]:
+    """Every indexed row of that database file: the documents' and their keys', in order."""
+    found = {}
+    with contextlib.closing(sqlite3.connect(path)) as database:
+        for table, columns, order in (
+            ("search_document", "*", "article_id"),
+            ("search_fts", "rowid, *", "rowid"),
+        ):
+            rows = database.execute(f"SELECT {columns} FROM {table} ORDER BY {order}")  # noqa: S608
+            found[table] = rows.fetchall()
+    return found
+
+
 def _vectors() -> dict[int, str]:
     with connection.cursor() as cursor:
         cursor.execute("SELECT article_id, vector::text FROM search_document")
@@ -124,14 +197,14 @@ def test_a_rebuild_on_sqlite_reads_through_a_large_cache_and_puts_the_connection
 
     before = pragmas()
     during = []
-    real_index = sqlite.SQLiteBackend.index
+    real_write = sqlite.SQLiteBackend.write
 
-    def index_and_look(self, found):
+    def write_and_look(self, prepared):
         during.append(pragmas())
-        real_index(self, found)
+        real_write(self, prepared)
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(sqlite.SQLiteBackend, "index", index_and_look)
+        patch.setattr(sqlite.SQLiteBackend, "write", write_and_look)
         report = index.rebuild()
 
     # The test database lives in memory: there is no file to map, and SQLite says so.

@@ -23,8 +23,9 @@ class Command(BaseCommand):
             type=int,
             default=os.cpu_count() or 1,
             help=(
-                "processes building and writing batches side by side on PostgreSQL "
-                "(default: one per core; SQLite always uses one)"
+                "worker processes making the batches' keys side by side (default: one "
+                "per core); they write them too on PostgreSQL, while on SQLite this "
+                "process writes what they make"
             ),
         )
 
