@@ -22,7 +22,7 @@ from django.db import connection, transaction
 
 from ..documents import KEY_ID_BITS, KEY_ID_MASK, IndexDocument, key_bounds
 from ..models import Document
-from ..text import key_text
+from ..text import distinct_key_text, key_text
 from .base import CANDIDATES, Candidate, Results, SearchQuery, facet_words, finish, query_facets
 
 # What a match in each ranked column is worth, as PostgreSQL's weights A and B; a word's
@@ -108,7 +108,8 @@ class SQLiteBackend:
                     d.key,
                     key_text(d.headline),
                     key_text(d.lead),
-                    key_text(d.body),
+                    # Repeats rank a headline, a lead, tags; a body they only lengthen.
+                    distinct_key_text(d.body),
                     key_text(d.tags),
                     facet_words(edition=d.edition, section_id=d.section_id, labels=d.labels),
                 )

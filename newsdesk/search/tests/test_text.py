@@ -6,7 +6,14 @@ from __future__ import annotations
 
 import pytest
 
-from newsdesk.search.text import MAX_QUERY_TERMS, keys, parse_query, word_key
+from newsdesk.search.text import (
+    MAX_QUERY_TERMS,
+    distinct_key_text,
+    key_text,
+    keys,
+    parse_query,
+    word_key,
+)
 
 
 @pytest.mark.parametrize(
@@ -67,3 +74,11 @@ def test_repeated_words_count_once():
 def test_a_word_of_running_text_has_the_key_its_query_would(word, key):
     assert word_key(word) == key
     assert keys(word) == ([key] if key else [])
+
+
+def test_a_body_s_distinct_keys_are_its_keys_once_each_in_first_order():
+    text = "Харків, Харкова й знову Харкові: обстріл. Обстріли! м’ята, м'ята"
+    repeated = ["харк", "харк", "й", "знов", "харк", "обстрол", "обстрол", "мят", "мят"]
+    assert key_text(text).split() == repeated
+    assert distinct_key_text(text).split() == ["харк", "й", "знов", "обстрол", "мят"]
+    assert distinct_key_text("") == distinct_key_text(" …, — ") == ""
