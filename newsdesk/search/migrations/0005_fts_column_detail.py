@@ -4,9 +4,9 @@ from django.db import migrations
 # the positions within them (``detail=column``), and no column sizes (``columnsize=0``):
 # nothing reads them. A query matches whole words by column, ranking reads the headline,
 # lead and tags' keys themselves (decision 0070), and FTS5's bm25, the one reader of
-# positions and sizes, is not used. Positions were most of the index, and what a rebuild
-# merged again and again (decision 0072). Its tokenizer is ``ascii``: the keys are made in
-# Python, separated by spaces, and ``unicode61`` only read each letter's class again.
+# positions and sizes, is not used (decision 0072). Its tokenizer is ``ascii``: the keys
+# are made in Python, separated by spaces, and ``unicode61`` only read each letter's class
+# again.
 #
 # The rows are copied into the new table as they are: the keys were made in Python, and
 # FTS5 indexes the copy again. PostgreSQL is not concerned.
