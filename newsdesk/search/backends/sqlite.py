@@ -1,8 +1,9 @@
 """SQLite FTS5: the embedded default.
 
 ``search_fts`` holds each document's keys (never the reader's text) in the columns
-headline, lead, body, tags and facets, under a rowid that orders by published time
-(``Document.key``). A query matches the text columns and the filter words, walks the
+headline, lead, body (each key once), tags and facets, under a rowid that orders by
+published time (``Document.key``); for each key it keeps the columns it is in, not its
+positions (decision 0072). A query matches the text columns and the filter words, walks the
 matches newest first (FTS5 reads its doclists in rowid order and stops at the LIMIT), and
 ranks only those :data:`~.base.CANDIDATES` rows, on the keys of their headline, lead and
 tags as PostgreSQL does (decision 0070): ``ORDER BY rank`` would score every match of a
